@@ -1,0 +1,121 @@
+using OrleansFeed.Core.Numerics;
+
+namespace OrleansFeed.Core.Books;
+
+/// <summary>
+/// An exact L2 order book for one venue-symbol: price → total size per side, with BBO, top-N and
+/// crossed-book detection. Holds no sync state; the venue's book-sync procedure decides what to apply.
+/// </summary>
+/// <remarks>
+/// <para>Level semantics follow every venue here (shared/docs/exchange-protocols.md §0): a size is the new
+/// absolute quantity at the price; size zero removes the level; removing an unknown level is normal.</para>
+/// <para>Costs: <see cref="Set"/> is O(log n) expected; <see cref="TryGetBestBid"/>/<see cref="TryGetBestAsk"/>
+/// O(log n); <see cref="CopyTop"/> O(log n + k). Steady state allocates nothing.</para>
+/// <para>Not thread-safe: owned by one <c>OrderBookGrain</c> activation (one turn at a time).</para>
+/// </remarks>
+public sealed class OrderBook
+{
+    private readonly PriceLevelTree _bids = new(descending: true);
+    private readonly PriceLevelTree _asks = new(descending: false);
+
+    /// <summary>Creates an empty book.</summary>
+    /// <param name="maxLevelsPerSide">Cap on levels per side; a venue that sends more is rejected per level
+    /// (<see cref="BookUpdateResult.RejectedTooManyLevels"/>) so a hostile feed cannot exhaust memory. Default 50,000.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The cap is not positive.</exception>
+    public OrderBook(int maxLevelsPerSide = 50_000)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLevelsPerSide);
+        MaxLevelsPerSide = maxLevelsPerSide;
+    }
+
+    /// <summary>The per-side level cap.</summary>
+    public int MaxLevelsPerSide { get; }
+
+    /// <summary>Number of bid levels held.</summary>
+    public int BidCount => _bids.Count;
+
+    /// <summary>Number of ask levels held.</summary>
+    public int AskCount => _asks.Count;
+
+    /// <summary>Sets the absolute size at a price; size zero removes the level.</summary>
+    /// <param name="side">Bid or ask.</param>
+    /// <param name="price">Price in quote currency; must be positive.</param>
+    /// <param name="size">New total size at the price; zero removes; negative is rejected.</param>
+    /// <returns>What happened; rejections leave the book unchanged.</returns>
+    public BookUpdateResult Set(BookSide side, FixedDecimal price, FixedDecimal size)
+    {
+        if (size.IsNegative || price.Mantissa <= 0)
+        {
+            return BookUpdateResult.RejectedInvalid;
+        }
+
+        var tree = side == BookSide.Bid ? _bids : _asks;
+        if (size.IsZero)
+        {
+            return tree.Remove(price) ? BookUpdateResult.Removed : BookUpdateResult.RemovedUnknown;
+        }
+
+        if (tree.Count >= MaxLevelsPerSide && !tree.TryGet(price, out _))
+        {
+            return BookUpdateResult.RejectedTooManyLevels;
+        }
+
+        return tree.Set(price, size) ? BookUpdateResult.Inserted : BookUpdateResult.Updated;
+    }
+
+    /// <summary>The size at a price, when the level exists.</summary>
+    /// <param name="side">Bid or ask.</param>
+    /// <param name="price">The price.</param>
+    /// <param name="size">The size, or zero.</param>
+    /// <returns>True when the level exists.</returns>
+    public bool TryGetSize(BookSide side, FixedDecimal price, out FixedDecimal size) =>
+        (side == BookSide.Bid ? _bids : _asks).TryGet(price, out size);
+
+    /// <summary>The best (highest) bid.</summary>
+    /// <param name="level">The level, or default when the side is empty.</param>
+    /// <returns>False when there are no bids.</returns>
+    public bool TryGetBestBid(out BookLevel level) => _bids.TryGetBest(out level);
+
+    /// <summary>The best (lowest) ask.</summary>
+    /// <param name="level">The level, or default when the side is empty.</param>
+    /// <returns>False when there are no asks.</returns>
+    public bool TryGetBestAsk(out BookLevel level) => _asks.TryGetBest(out level);
+
+    /// <summary>
+    /// True when the best bid is at or above the best ask (crossed or locked). A venue's continuous
+    /// book is never crossed, so a crossed local book means it has diverged and must be resynced.
+    /// </summary>
+    public bool IsCrossed =>
+        _bids.TryGetBest(out var bid) && _asks.TryGetBest(out var ask) && bid.Price >= ask.Price;
+
+    /// <summary>Copies up to <c>destination.Length</c> levels of one side, best first.</summary>
+    /// <param name="side">Bid or ask.</param>
+    /// <param name="destination">Where to write.</param>
+    /// <returns>Number of levels written.</returns>
+    public int CopyTop(BookSide side, Span<BookLevel> destination) =>
+        (side == BookSide.Bid ? _bids : _asks).CopyTo(destination);
+
+    /// <summary>Copies up to <paramref name="depth"/> levels of one side into a new array, best first.</summary>
+    /// <param name="side">Bid or ask.</param>
+    /// <param name="depth">Maximum levels; values above the level count return every level.</param>
+    /// <returns>The levels (allocates: API and snapshot paths only).</returns>
+    public BookLevel[] ToArray(BookSide side, int depth = int.MaxValue)
+    {
+        var tree = side == BookSide.Bid ? _bids : _asks;
+        var levels = new BookLevel[Math.Min(Math.Max(depth, 0), tree.Count)];
+        tree.CopyTo(levels);
+        return levels;
+    }
+
+    /// <summary>Removes levels beyond the best <paramref name="depth"/> on both sides (depth-limited feeds, §0).</summary>
+    /// <param name="depth">Levels to keep per side.</param>
+    /// <returns>Levels removed.</returns>
+    public int TrimTo(int depth) => _bids.TrimTo(depth) + _asks.TrimTo(depth);
+
+    /// <summary>Empties the book (before a snapshot is loaded).</summary>
+    public void Clear()
+    {
+        _bids.Clear();
+        _asks.Clear();
+    }
+}

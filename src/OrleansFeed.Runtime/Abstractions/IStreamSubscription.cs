@@ -1,0 +1,14 @@
+namespace OrleansFeed.Runtime.Streams;
+
+/// <summary>A subscription to a stream; dispose to unsubscribe (pending events are dropped).</summary>
+public interface IStreamSubscription : IAsyncDisposable
+{
+    /// <summary>The stream subscribed to.</summary>
+    StreamId StreamId { get; }
+
+    /// <summary>Events queued and not yet handled.</summary>
+    int Pending { get; }
+
+    /// <summary>Events dropped by the overflow policy since subscribing.</summary>
+    long Dropped { get; }
+}
