@@ -10,8 +10,7 @@ public readonly partial struct FixedDecimal
     /// <remarks>
     /// Accepts an optional leading <c>-</c> or <c>+</c>, digits, an optional <c>.</c> and fraction digits,
     /// and an optional exponent (<c>e</c>/<c>E</c>, as JSON numbers from Bitfinex or Kraken v2 may carry).
-    /// Rejects (returns false, never throws) empty text, stray characters, more than 18 significant
-    /// digits, or a resulting scale above 18. Allocates nothing.
+    /// Rejects (returns false, never throws) empty text, stray characters, a mantissa that does not fit 64 bits or a value beyond ±9,223,372,036,854,775,807 (as mantissa), or a resulting scale above 18. Allocates nothing.
     /// </remarks>
     /// <param name="utf8">The text, e.g. <c>"0.00100000"</c>.</param>
     /// <param name="value">The parsed value; zero when parsing fails.</param>
@@ -60,13 +59,18 @@ public readonly partial struct FixedDecimal
             digits++;
             if (mantissa != 0 || d != 0)
             {
-                if (++significant > 18)
+                if (++significant > 19)
                 {
                     return false;
                 }
             }
 
             mantissa = (mantissa * 10) + d;
+            if (mantissa > long.MaxValue)
+            {
+                return false;
+            }
+
             if (seenPoint)
             {
                 scale++;
@@ -89,7 +93,7 @@ public readonly partial struct FixedDecimal
             scale -= exponent;
             while (scale < 0)
             {
-                if (mantissa != 0 && ++significant > 18)
+                if (mantissa > long.MaxValue / 10)
                 {
                     return false;
                 }

@@ -14,7 +14,7 @@ namespace OrleansFeed.Core.Numerics;
 /// (see shared/docs/exchange-protocols.md §0, §4, §6).</para>
 /// <para>Equality and ordering are numeric: <c>1.0</c> equals <c>1.00</c>. Two values with the
 /// same numeric value but different scales are equal but format differently.</para>
-/// <para>Range: up to 18 significant digits and a scale of at most <see cref="MaxScale"/>.
+/// <para>Range: a mantissa that fits 64 bits (up to 19 digits) and a scale of at most <see cref="MaxScale"/>.
 /// Text outside that range is rejected by <see cref="TryParse(ReadOnlySpan{byte}, out FixedDecimal)"/>,
 /// never rounded. The default value is zero with scale 0.</para>
 /// </remarks>
