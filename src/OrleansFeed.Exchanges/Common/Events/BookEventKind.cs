@@ -1,0 +1,14 @@
+namespace OrleansFeed.Exchanges.Common.Events;
+
+/// <summary>What a <see cref="BookEvent"/> carries.</summary>
+public enum BookEventKind : byte
+{
+    /// <summary>An incremental update (Binance <c>depthUpdate</c>).</summary>
+    Diff,
+
+    /// <summary>A full snapshot (Binance REST <c>/depth</c>), replacing the book.</summary>
+    Snapshot,
+
+    /// <summary>The connection carrying this book was lost or replaced: the book is stale until resynced.</summary>
+    ConnectionReset,
+}
