@@ -18,7 +18,7 @@ namespace OrleansFeed.Exchanges.Binance;
 /// and <see cref="ParseStatus.Rejected"/> is returned. Not thread-safe; one parser per connection.</para>
 /// </remarks>
 /// <seealso href="https://developers.binance.com/docs/binance-spot-api-docs/web-socket-streams"/>
-public sealed partial class BinanceFrameParser
+public sealed partial class BinanceFrameParser : IFrameParser
 {
     private readonly SymbolTable _symbols;
     private readonly ParseLimits _limits;

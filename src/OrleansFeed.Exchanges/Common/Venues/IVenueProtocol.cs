@@ -1,0 +1,55 @@
+using OrleansFeed.Core.Instruments;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Exchanges.Common.Events;
+using OrleansFeed.Exchanges.Common.Parsing;
+using OrleansFeed.Exchanges.Common.Sync;
+
+namespace OrleansFeed.Exchanges.Common.Venues;
+
+/// <summary>
+/// What the venue-agnostic machinery (connector grain, replay, simulator) needs from one venue's adapter:
+/// its parser, its book-sync procedure, how to read its REST snapshots and how to name its instruments.
+/// One implementation per venue folder; stateless and thread-safe.
+/// </summary>
+public interface IVenueProtocol
+{
+    /// <summary>Venue id (<see cref="Venues"/>), e.g. <c>binance-futures</c>.</summary>
+    string Venue { get; }
+
+    /// <summary>True when a recorded WebSocket or REST URL belongs to this venue.</summary>
+    /// <param name="url">The URL.</param>
+    /// <returns>Whether this adapter handles it.</returns>
+    bool MatchesUrl(string url);
+
+    /// <summary>Creates a frame parser for one connection.</summary>
+    /// <param name="symbols">Subscribed symbols.</param>
+    /// <param name="limits">Input caps.</param>
+    /// <returns>The parser.</returns>
+    IFrameParser CreateParser(SymbolTable symbols, ParseLimits limits);
+
+    /// <summary>Creates the book-sync procedure for one symbol.</summary>
+    /// <param name="symbol">Native symbol.</param>
+    /// <returns>A new procedure with an empty book.</returns>
+    IBookSynchronizer CreateBookSync(string symbol);
+
+    /// <summary>Creates a symbol table for this venue (case rules differ per venue).</summary>
+    /// <param name="symbols">Known symbols.</param>
+    /// <param name="acceptUnknown">Add unseen symbols (replay).</param>
+    /// <returns>The table.</returns>
+    SymbolTable CreateSymbolTable(IEnumerable<string> symbols, bool acceptUnknown);
+
+    /// <summary>Reads a REST depth-snapshot response.</summary>
+    /// <param name="url">The request URL (names the symbol).</param>
+    /// <param name="body">The body.</param>
+    /// <param name="receiveTime">When it arrived.</param>
+    /// <param name="limits">Input caps.</param>
+    /// <param name="snapshot">The snapshot event; caller owns its levels.</param>
+    /// <param name="reason">Why it failed.</param>
+    /// <returns>False when the URL is not a snapshot request of this venue or the body is invalid.</returns>
+    bool TryParseSnapshotResponse(string url, ReadOnlySpan<byte> body, Timestamp receiveTime, ParseLimits limits, out BookEvent snapshot, out FrameRejectReason reason);
+
+    /// <summary>Names a symbol without reference data (offline replay): canonical instrument from the symbol text.</summary>
+    /// <param name="symbol">Native symbol.</param>
+    /// <returns>The instrument (tick/lot size zero, status unknown).</returns>
+    Instrument InferInstrument(string symbol);
+}

@@ -1,0 +1,43 @@
+namespace OrleansFeed.Exchanges.Common.Venues;
+
+/// <summary>The venue adapters the silo knows, by venue id and by URL. Thread-safe after construction.</summary>
+public sealed class VenueRegistry
+{
+    private readonly Dictionary<string, IVenueProtocol> _byVenue;
+
+    /// <summary>Creates the registry.</summary>
+    /// <param name="protocols">Adapters; venue ids must be unique.</param>
+    /// <exception cref="ArgumentException">Two adapters share a venue id.</exception>
+    public VenueRegistry(IEnumerable<IVenueProtocol> protocols)
+    {
+        _byVenue = protocols.ToDictionary(p => p.Venue, StringComparer.Ordinal);
+    }
+
+    /// <summary>All adapters.</summary>
+    public IReadOnlyCollection<IVenueProtocol> All => _byVenue.Values;
+
+    /// <summary>The adapter for a venue id.</summary>
+    /// <param name="venue">Venue id.</param>
+    /// <param name="protocol">The adapter.</param>
+    /// <returns>False when unknown.</returns>
+    public bool TryGet(string venue, out IVenueProtocol protocol) => _byVenue.TryGetValue(venue, out protocol!);
+
+    /// <summary>The adapter whose venue a URL belongs to.</summary>
+    /// <param name="url">A WebSocket or REST URL.</param>
+    /// <param name="protocol">The adapter.</param>
+    /// <returns>False when no adapter matches.</returns>
+    public bool TryMatchUrl(string url, out IVenueProtocol protocol)
+    {
+        foreach (var candidate in _byVenue.Values)
+        {
+            if (candidate.MatchesUrl(url))
+            {
+                protocol = candidate;
+                return true;
+            }
+        }
+
+        protocol = null!;
+        return false;
+    }
+}
