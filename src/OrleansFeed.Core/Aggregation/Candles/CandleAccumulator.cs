@@ -1,0 +1,80 @@
+using OrleansFeed.Core.Numerics;
+using OrleansFeed.Core.Time;
+
+namespace OrleansFeed.Core.Aggregation.Candles;
+
+/// <summary>Mutable state of one candle while it is open or amendable; turned into a <see cref="Candle"/> to publish.</summary>
+internal struct CandleAccumulator
+{
+    public long Start;
+    public FixedDecimal Open;
+    public FixedDecimal High;
+    public FixedDecimal Low;
+    public FixedDecimal Close;
+    public decimal Volume;
+    public decimal QuoteVolume;
+    public long TradeCount;
+    public bool IsAmended;
+    private long _firstTime;
+    private long _firstSequence;
+    private long _lastTime;
+    private long _lastSequence;
+
+    public static CandleAccumulator Empty(long start, FixedDecimal previousClose) => new()
+    {
+        Start = start,
+        Open = previousClose,
+        High = previousClose,
+        Low = previousClose,
+        Close = previousClose,
+    };
+
+    public void Add(FixedDecimal price, FixedDecimal size, long time, long sequence)
+    {
+        if (TradeCount == 0)
+        {
+            Open = High = Low = Close = price;
+            _firstTime = _lastTime = time;
+            _firstSequence = _lastSequence = sequence;
+        }
+        else
+        {
+            High = price > High ? price : High;
+            Low = price < Low ? price : Low;
+
+            // Out-of-order trades: open and close follow exchange time, not arrival.
+            if (time < _firstTime || (time == _firstTime && sequence < _firstSequence))
+            {
+                Open = price;
+                _firstTime = time;
+                _firstSequence = sequence;
+            }
+
+            if (time > _lastTime || (time == _lastTime && sequence > _lastSequence))
+            {
+                Close = price;
+                _lastTime = time;
+                _lastSequence = sequence;
+            }
+        }
+
+        TradeCount++;
+        Volume += size.ToDecimal();
+        QuoteVolume += price.ToDecimal() * size.ToDecimal();
+    }
+
+    public readonly Candle ToCandle(CandleInterval interval, long width, bool closed) => new(
+        interval,
+        new Timestamp(Start),
+        new Timestamp(Start + width),
+        Open,
+        High,
+        Low,
+        Close,
+        Volume,
+        QuoteVolume,
+        TradeCount,
+        closed,
+        TradeCount == 0,
+        IsAmended);
+}
