@@ -9,6 +9,7 @@ public sealed partial class RedisLastValueWriter
     private readonly List<PendingWrite> _pending = [];
     private bool _failing;
     private long _episodeFailures;
+    private int _disposed;
 
     /// <summary>
     /// Writes every dirty key whose last write attempt is at least <see cref="RedisOptions.LastValueMinInterval"/>
@@ -35,6 +36,11 @@ public sealed partial class RedisLastValueWriter
     /// <returns>Completes when stopped.</returns>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
         {
@@ -51,10 +57,15 @@ public sealed partial class RedisLastValueWriter
         }
     }
 
-    /// <summary>Stops the loop without a final flush.</summary>
+    /// <summary>Stops the loop without a final flush; idempotent (DI may dispose it once per registration).</summary>
     /// <returns>Completes when the loop has ended.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
         {
