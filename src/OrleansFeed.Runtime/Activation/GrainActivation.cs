@@ -47,6 +47,9 @@ internal sealed partial class GrainActivation : IGrainContext
 
     internal ActivationState State => _state;
 
+    /// <summary>Turns running or waiting for the gate.</summary>
+    internal int OutstandingTurns => Volatile.Read(ref _outstandingTurns);
+
     /// <summary>Last time (UTC) a call or stream event finished or started here.</summary>
     internal DateTimeOffset LastUse => new(Volatile.Read(ref _lastUseUtcTicks), TimeSpan.Zero);
 

@@ -16,7 +16,7 @@ internal sealed class GrainCatalog : IGrainCatalog, IDisposable
 {
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly GrainRuntimeOptions _options;
+    private readonly IOptions<GrainRuntimeOptions> _options;
 
     public GrainCatalog(
         IServiceProvider services,
@@ -30,7 +30,8 @@ internal sealed class GrainCatalog : IGrainCatalog, IDisposable
         TimeProvider = timeProvider;
         StreamProvider = streamProvider;
         Logger = logger;
-        _options = options.Value;
+        // Read lazily: validation belongs to the hosted service's start, not to resolving the catalog.
+        _options = options;
         Factory = new GrainFactory(this, typeMap);
     }
 
@@ -75,7 +76,7 @@ internal sealed class GrainCatalog : IGrainCatalog, IDisposable
     /// <returns>How many were deactivated.</returns>
     internal async Task<int> CollectIdleAsync(CancellationToken cancellationToken)
     {
-        var cutoff = TimeProvider.GetUtcNow() - _options.CollectionAge;
+        var cutoff = TimeProvider.GetUtcNow() - _options.Value.CollectionAge;
         var collected = 0;
         foreach (var activation in _activations.Values)
         {
@@ -114,6 +115,9 @@ internal sealed class GrainCatalog : IGrainCatalog, IDisposable
             // Out of time: turns still running keep their activations; the process is going away anyway.
         }
     }
+
+    internal bool TryGetActivation(GrainId grainId, out GrainActivation activation) =>
+        _activations.TryGetValue(grainId, out activation!);
 
     internal void Remove(GrainActivation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.GrainId, activation));

@@ -48,10 +48,12 @@ public sealed class GrainRuntimeHostedService : IHostedService, IDisposable
     /// <returns>Completes when all activations are deactivated or time ran out.</returns>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopCollector is not null)
+        if (_stopCollector is null)
         {
-            await _stopCollector.CancelAsync().ConfigureAwait(false);
+            return; // Never started (start failed validation): nothing to stop.
         }
+
+        await _stopCollector.CancelAsync().ConfigureAwait(false);
 
         await _collector.ConfigureAwait(false);
         using var timeout = new CancellationTokenSource(_options.Value.DeactivationTimeout, _timeProvider);

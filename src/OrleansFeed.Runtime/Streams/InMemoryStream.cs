@@ -21,6 +21,9 @@ internal sealed class InMemoryStream<T> : IAsyncStream<T>
 
     public StreamId Id { get; }
 
+    /// <summary>Current subscriptions (diagnostics and tests).</summary>
+    internal int SubscriptionCount => Volatile.Read(ref _subscriptions).Length;
+
     public ValueTask OnNextAsync(T item, CancellationToken cancellationToken = default)
     {
         var subscriptions = Volatile.Read(ref _subscriptions);

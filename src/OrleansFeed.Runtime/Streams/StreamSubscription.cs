@@ -19,7 +19,7 @@ internal sealed class StreamSubscription<T> : IStreamSubscription
     private readonly Func<T, ValueTask> _handler;
     private readonly Channel<T> _channel;
     private readonly ILogger _logger;
-    private int _pending;
+    private int _inHandler;
     private long _dropped;
     private long _handlerFaults;
     private int _disposed;
@@ -51,7 +51,7 @@ internal sealed class StreamSubscription<T> : IStreamSubscription
 
     public StreamId StreamId => _stream.Id;
 
-    public int Pending => Volatile.Read(ref _disposed) != 0 ? 0 : Math.Max(0, Volatile.Read(ref _pending));
+    public int Pending => Volatile.Read(ref _disposed) != 0 ? 0 : _channel.Reader.Count + Volatile.Read(ref _inHandler);
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
@@ -67,32 +67,19 @@ internal sealed class StreamSubscription<T> : IStreamSubscription
             return true;
         }
 
-        Interlocked.Increment(ref _pending);
-        if (_channel.Writer.TryWrite(item))
-        {
-            return true;
-        }
-
-        Interlocked.Decrement(ref _pending);
-        return Volatile.Read(ref _disposed) != 0;
+        return _channel.Writer.TryWrite(item) || Volatile.Read(ref _disposed) != 0;
     }
 
     /// <summary>Waits for room (policy Wait); an event for a subscription disposed meanwhile is discarded.</summary>
     public async ValueTask EnqueueAsync(T item, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _pending);
         try
         {
             await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
-            Interlocked.Decrement(ref _pending);
-        }
-        catch
-        {
-            Interlocked.Decrement(ref _pending);
-            throw;
+            // Unsubscribed while waiting: nobody to deliver to.
         }
     }
 
@@ -111,11 +98,7 @@ internal sealed class StreamSubscription<T> : IStreamSubscription
         return ValueTask.CompletedTask;
     }
 
-    private void OnItemDropped(T item)
-    {
-        Interlocked.Decrement(ref _pending);
-        Interlocked.Increment(ref _dropped);
-    }
+    private void OnItemDropped(T item) => Interlocked.Increment(ref _dropped);
 
     private async Task PumpAsync()
     {
@@ -125,10 +108,19 @@ internal sealed class StreamSubscription<T> : IStreamSubscription
         // pump allocation-free. Dispose completes the writer instead.
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (reader.TryRead(out var item))
+            // _inHandler is raised before TryRead so an event is always counted, queued or in hand, until handled.
+            while (true)
             {
+                Volatile.Write(ref _inHandler, 1);
+                if (!reader.TryRead(out var item))
+                {
+                    Volatile.Write(ref _inHandler, 0);
+                    break;
+                }
+
                 if (Volatile.Read(ref _disposed) != 0)
                 {
+                    Volatile.Write(ref _inHandler, 0);
                     return;
                 }
 
@@ -142,10 +134,6 @@ internal sealed class StreamSubscription<T> : IStreamSubscription
                     {
                         RuntimeLog.StreamHandlerFaulted(_logger, StreamId, ex);
                     }
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref _pending);
                 }
             }
         }
