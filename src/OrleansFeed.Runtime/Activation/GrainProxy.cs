@@ -5,9 +5,10 @@ namespace OrleansFeed.Runtime.Activation;
 
 /// <summary>
 /// Base of the generated grain references: turns an interface call into a call on the grain's activation.
-/// Public only because <see cref="DispatchProxy"/> derives the generated type from it; not for direct use.
+/// <see cref="DispatchProxy"/> derives the generated reference type from it (internal types are fine: the
+/// generator emits IgnoresAccessChecksTo for this assembly).
 /// </summary>
-public class GrainProxy : DispatchProxy
+internal class GrainProxy : DispatchProxy
 {
     private GrainCatalog? _catalog;
     private GrainId _grainId;

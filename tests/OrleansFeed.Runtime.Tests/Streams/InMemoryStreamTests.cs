@@ -87,9 +87,10 @@ public sealed class InMemoryStreamTests
     }
 
     [Fact]
-    public async Task Handler_Throws_CountsFaultAndContinues()
+    public async Task Handler_Throws_CountsFaultLogsOnceAndContinues()
     {
-        var stream = NewProvider().GetStream<int>(new StreamId("ns", "faults"));
+        var logger = new ListLogger<InMemoryStreamProvider>();
+        var stream = new InMemoryStreamProvider(logger).GetStream<int>(new StreamId("ns", "faults"));
         var received = new List<int>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var subscription = stream.Subscribe(item =>
@@ -116,6 +117,7 @@ public sealed class InMemoryStreamTests
         await done.Task.WithTimeout();
         received.Should().Equal(0, 2, 4, 6, 8, 10);
         subscription.HandlerFaults.Should().Be(5);
+        logger.Entries.Should().ContainSingle().Which.EventId.Id.Should().Be(1200, "a faulting subscription is logged once, then counted");
     }
 
     [Fact]
