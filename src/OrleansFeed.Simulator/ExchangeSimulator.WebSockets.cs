@@ -105,12 +105,13 @@ public sealed partial class ExchangeSimulator
                 if (result.MessageType == WebSocketMessageType.Text)
                 {
                     var reply = ControlMessages.Handle(buffer.AsSpan(0, filled), client, out var subscribed);
+                    Enqueue(client, reply);
+
+                    // After the reply, so a client's first frame is the answer to its first SUBSCRIBE.
                     if (subscribed && client.HasSubscriptions && _options.StartOnFirstSubscription)
                     {
                         StartPlayback();
                     }
-
-                    Enqueue(client, reply);
                 }
 
                 filled = 0;
