@@ -38,6 +38,8 @@ public sealed class ExchangeSimulatorRestTests
     [InlineData(Recordings.FuturesStem, "/fapi/v1/depth")]
     [InlineData(Recordings.SpotStem, "/api/v3/depth")]
     [InlineData(Recordings.UsStem, "/api/v3/depth")]
+    [InlineData(Recordings.SpotCombinedStem, "/api/v1/depth")]
+    [InlineData(Recordings.FuturesCombinedStem, "/fapi/v1/depth")]
     public async Task Depth_AfterPlaybackCompleted_EqualsReferenceBookFromRecordedSnapshotAndDiffs(string stem, string path)
     {
         using var cts = new CancellationTokenSource(Timeout);
@@ -47,7 +49,7 @@ public sealed class ExchangeSimulatorRestTests
         await sim.PlaybackCompleted.WaitAsync(cts.Token);
         using var http = new HttpClient { BaseAddress = sim.BaseUri };
 
-        sim.SnapshotSymbols.Should().HaveCount(4);
+        sim.SnapshotSymbols.Should().HaveCountGreaterThanOrEqualTo(3);
         foreach (var symbol in sim.SnapshotSymbols)
         {
             await AssertSnapshotMatchesReferenceAsync(http, path, records, symbol, cts.Token);

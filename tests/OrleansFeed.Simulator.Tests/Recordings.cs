@@ -12,6 +12,9 @@ internal static class Recordings
     public const string SpotStem = "binance_spot/2021-10-12_BLZETH-LRCBTC-NKNUSDT-RUNEEUR";
     public const string UsStem = "binance_us_spot/2021-10-12_COMPUSDT-CRVUSDT-OMGBUSD-ZRXUSDT";
 
+    public const string SpotCombinedStem = "binance_spot/2021-04-04_BTCUSDT-ETHUSDT-DOTUSDT.combined";
+    public const string FuturesCombinedStem = "binance_futures/2021-04-05_BATUSDT-CHRUSDT-CTKUSDT-NEOUSDT-SANDUSDT.combined";
+
     private static readonly Dictionary<string, IReadOnlyList<CaptureRecord>> Loaded = [];
 
     public static IReadOnlyList<CaptureRecord> Load(string stem)
@@ -20,7 +23,9 @@ internal static class Recordings
         {
             if (!Loaded.TryGetValue(stem, out var records))
             {
-                records = CaptureFile.ReadMerged([SharedData.PathOf(stem + ".ws.txt.gz"), SharedData.PathOf(stem + ".http.txt.gz")]);
+                records = stem.EndsWith(".combined", StringComparison.Ordinal)
+                    ? CaptureFile.ReadMerged([SharedData.PathOf(stem + ".txt.gz")])
+                    : CaptureFile.ReadMerged([SharedData.PathOf(stem + ".ws.txt.gz"), SharedData.PathOf(stem + ".http.txt.gz")]);
                 Loaded[stem] = records;
             }
 
