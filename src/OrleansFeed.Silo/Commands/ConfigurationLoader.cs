@@ -15,7 +15,14 @@ internal static class ConfigurationLoader
         builder.AddEnvironmentVariables("ORLEANSFEED_");
         if (overrides is not null)
         {
-            builder.AddInMemoryCollection(overrides);
+            // Later entries win, so a specific override can follow a general one.
+            var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, value) in overrides)
+            {
+                merged[key] = value;
+            }
+
+            builder.AddInMemoryCollection(merged);
         }
 
         return builder.Build();

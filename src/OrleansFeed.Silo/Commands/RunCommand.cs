@@ -60,7 +60,7 @@ internal static class RunCommand
     /// <summary>Points the venue of the capture at the simulator and subscribes exactly the symbols the capture has snapshots for.</summary>
     private static IEnumerable<KeyValuePair<string, string?>> SimulatorOverrides(IReadOnlyList<string> files, ExchangeSimulator simulator)
     {
-        var url = CaptureFile.Read(files[0]).First(r => r.Kind == CaptureRecordKind.Open).Source;
+        var url = files.SelectMany(CaptureFile.Read).First(r => r.Kind == CaptureRecordKind.Open).Source;
         if (!BinanceMarketInfo.TryFromUrl(url, out var market))
         {
             throw new InvalidOperationException($"The capture's connection {url} is not a venue the simulator serves.");
