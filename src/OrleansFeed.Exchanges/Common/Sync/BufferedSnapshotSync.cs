@@ -18,6 +18,7 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
     private BookEvent _pendingSnapshot;
     private bool _hasPendingSnapshot;
     private bool _snapshotRequested;
+    private long _lastDroppedEnd = -1;
 
     /// <summary>Creates the procedure over a new book.</summary>
     /// <param name="maxBuffered">Most diffs buffered while syncing (oldest dropped beyond). Default 10,000.</param>
@@ -198,6 +199,7 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
 
         _pendingSnapshot = snapshot;
         _hasPendingSnapshot = true;
+        _lastDroppedEnd = -1;
         return TryAlign(listener);
     }
 
@@ -206,11 +208,21 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
         var snapshotId = _pendingSnapshot.LastUpdateId;
         while (_buffer.Count > 0 && IsContainedInSnapshot(_buffer.Peek(), snapshotId))
         {
-            _buffer.Dequeue().ReturnLevels();
+            var dropped = _buffer.Dequeue();
+            _lastDroppedEnd = dropped.LastUpdateId;
+            dropped.ReturnLevels();
         }
 
         if (_buffer.Count == 0)
         {
+            if (_lastDroppedEnd == snapshotId && snapshotId > 0)
+            {
+                // The snapshot ends exactly where the last diff received ends: it continues that diff, so it can be
+                // loaded now; the next diff is then checked by the ordinary continuity rule.
+                LoadSnapshot(listener);
+                return new SyncResult(SyncAction.SnapshotLoaded);
+            }
+
             // The snapshot is ahead of every diff seen so far: wait for the diff that bridges it.
             return new SyncResult(SyncAction.Buffered);
         }

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansFeed.Core.Books;
+using OrleansFeed.Exchanges.Common.Capture;
+using OrleansFeed.Exchanges.Tests.Reference;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Runtime;
+using OrleansFeed.TestKit.Captures;
+
+namespace OrleansFeed.EndToEnd.Tests;
+
+/// <summary>
+/// Runs a whole silo against the exchange simulator replaying recorded Binance sessions and checks the books it serves
+/// against books rebuilt independently from the same capture; injects a gap and a malformed frame.
+/// </summary>
+public class SiloAgainstSimulatorTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public static TheoryData<string, string, bool> Sessions() => new()
+    {
+        { "binance_futures", "2021-07-22", true },
+        { "binance_spot", "2021-10-12", false },
+        { "binance_us_spot", "2021-10-12", false },
+        { "binance_coinm_futures", "2021-07-22", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sessions))]
+    public async Task Silo_ReplayingRecordedSession_ServesBooksEqualToIndependentRebuild(string folder, string day, bool split)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var files = SessionFiles(folder, day);
+        await using var silo = await SiloWithSimulator.StartAsync(files, split, cts.Token);
+
+        await silo.WaitForPlaybackAndSyncAsync(cts.Token);
+        var reference = ReferenceBinanceBooks.Build(files, futures: folder.Contains("futures", StringComparison.Ordinal));
+
+        reference.Keys.Should().BeEquivalentTo(silo.Simulator.SnapshotSymbols);
+        foreach (var (symbol, expected) in reference)
+        {
+            var book = await WaitForUpdateIdAsync(silo, symbol, expected.LastUpdateId, cts.Token);
+            book.SyncState.Should().Be("synced");
+            book.Counters.Gaps.Should().Be(0);
+            AssertSide(book.Bids, expected.Bids, symbol);
+            AssertSide(book.Asks, expected.Asks, symbol);
+        }
+    }
+
+    [Fact]
+    public async Task InjectedGap_IsDetected_BookResyncsAndEqualsReferenceAgain()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var files = SessionFiles("binance_futures", "2021-07-22");
+        var reference = ReferenceBinanceBooks.Build(files, futures: true);
+        // Recorded pace ×10 (about 3 s) so the gap can be injected after the book has synced.
+        await using var silo = await SiloWithSimulator.StartAsync(files, futuresSplit: true, cts.Token, playbackSpeed: 10);
+        await SiloWithSimulator.WaitUntilAsync(() => silo.IsSyncedAtSimulatorHead("SUSHIUSDT"), "SUSHIUSDT synced", cts.Token);
+        silo.Simulator.DropNextDiff("SUSHIUSDT");
+
+        await silo.WaitForPlaybackAndSyncAsync(cts.Token);
+
+        var book = await WaitForUpdateIdAsync(silo, "SUSHIUSDT", reference["SUSHIUSDT"].LastUpdateId, cts.Token);
+        silo.Simulator.DiffsDropped.Should().Be(1);
+        book.Counters.Gaps.Should().Be(1);
+        book.Counters.Resyncs.Should().Be(1);
+        book.Epoch.Should().Be(2, "the book was rebuilt from a second snapshot after the gap");
+        AssertSide(book.Bids, reference["SUSHIUSDT"].Bids, "SUSHIUSDT");
+        AssertSide(book.Asks, reference["SUSHIUSDT"].Asks, "SUSHIUSDT");
+
+        var other = await WaitForUpdateIdAsync(silo, "AKROUSDT", reference["AKROUSDT"].LastUpdateId, cts.Token);
+        other.Counters.Resyncs.Should().Be(0, "a gap on one symbol resyncs that symbol only");
+        other.Epoch.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task MalformedFrame_IsCountedAndSiloKeepsServing()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var files = SessionFiles("binance_spot", "2021-10-12");
+        await using var silo = await SiloWithSimulator.StartAsync(files, futuresSplit: false, cts.Token);
+        await silo.WaitForPlaybackAndSyncAsync(cts.Token);
+        var connector = silo.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IExchangeConnectorGrain>(silo.Venue);
+        var before = (await connector.GetStatusAsync()).RejectedFrames;
+
+        silo.Simulator.SendMalformedFrame().Should().BeGreaterThan(0);
+        silo.Simulator.InjectRaw("{\"stream\":\"nknusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"s\":\"NKNUSDT\",\"U\":\"x\"}}");
+
+        await SiloWithSimulator.WaitUntilAsync(() => connector.GetStatusAsync().Result.RejectedFrames >= before + 2, "two rejected frames counted", cts.Token);
+        foreach (var symbol in silo.Simulator.SnapshotSymbols)
+        {
+            silo.IsSyncedAtSimulatorHead(symbol).Should().BeTrue($"{symbol} stays synced after bad frames");
+        }
+
+        using var http = new HttpClient { BaseAddress = silo.Api };
+        (await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cts.Token)).IsSuccessStatusCode.Should().BeTrue();
+    }
+
+    internal static IReadOnlyList<string> SessionFiles(string folder, string day) =>
+        CaptureFile.GroupSessions([SharedData.PathOf(folder)]).Single(s => Path.GetFileName(s[0]).StartsWith(day, StringComparison.Ordinal));
+
+    internal static async Task<BookSnapshot> WaitForUpdateIdAsync(SiloWithSimulator silo, string symbol, long lastUpdateId, CancellationToken cancellationToken)
+    {
+        var grain = silo.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IOrderBookGrain>($"{silo.Venue}:{symbol}");
+        while (true)
+        {
+            var book = await grain.GetSnapshotAsync(int.MaxValue);
+            if (book.LastUpdateId == lastUpdateId && book.SyncState == "synced")
+            {
+                return book;
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{symbol}: expected last update id {lastUpdateId} synced, have {book.LastUpdateId} {book.SyncState}; counters {book.Counters}, epoch {book.Epoch}; simulator sent {silo.Simulator.FramesSent}, served {silo.Simulator.SnapshotsServed}");
+            }
+
+            await Task.Delay(20, CancellationToken.None);
+        }
+    }
+
+    internal static void AssertSide(BookLevel[] actual, SortedDictionary<decimal, string> expected, string symbol)
+    {
+        var expectedLevels = expected.Select(kv => (kv.Key, kv.Value)).ToList();
+        var actualLevels = actual.Select(l => (l.Price.ToDecimal(), l.Size.ToString())).ToList();
+        var firstDifference = Enumerable.Range(0, Math.Min(actualLevels.Count, expectedLevels.Count)).FirstOrDefault(i => actualLevels[i] != expectedLevels[i], -1);
+        actualLevels.Count.Should().Be(expectedLevels.Count, $"{symbol} level count (first difference at {firstDifference})");
+        firstDifference.Should().Be(-1, firstDifference >= 0 ? $"{symbol} level {firstDifference}: actual {actualLevels[firstDifference]} expected {expectedLevels[firstDifference]}" : symbol);
+    }
+}
