@@ -26,7 +26,7 @@ public sealed partial class BinanceFrameParser
             if (reader.ValueTextEquals("s"u8))
             {
                 ok = TryReadSymbol(ref reader, out var s, out reason);
-                symbol = s;
+                symbol = ok ? s : null;
             }
             else if (reader.ValueTextEquals("U"u8))
             {
@@ -91,7 +91,7 @@ public sealed partial class BinanceFrameParser
             if (reader.ValueTextEquals("s"u8))
             {
                 ok = TryReadSymbol(ref reader, out var s, out reason);
-                symbol = s;
+                symbol = ok ? s : null;
             }
             else if (reader.ValueTextEquals(idField))
             {
@@ -171,7 +171,7 @@ public sealed partial class BinanceFrameParser
             if (reader.ValueTextEquals("s"u8))
             {
                 ok = TryReadSymbol(ref reader, out var s, out reason);
-                symbol = s;
+                symbol = ok ? s : null;
             }
             else if (reader.ValueTextEquals("u"u8))
             {

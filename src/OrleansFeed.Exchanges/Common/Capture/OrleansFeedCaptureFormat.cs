@@ -7,7 +7,7 @@ namespace OrleansFeed.Exchanges.Common.Capture;
 /// <summary>
 /// Our capture format v1 (docs/capture-format.md): a header line <c>#orleansfeed-capture v1</c>, then one
 /// record per line: <c>&lt;unix µs&gt;\t&lt;kind&gt;\t&lt;source&gt;\t&lt;payload&gt;</c>, kind one of
-/// <c>open close recv sent rest</c>. The payload is the frame text verbatim unless it contains a tab, CR or LF,
+/// <c>open close recv sent rest</c>. The payload is the frame text verbatim unless it contains a tab, CR or LF, is not valid UTF-8 or starts with <c>b64:</c>,
 /// in which case it is written as <c>b64:</c> + base64 of its bytes. Files may be gzip-compressed (<c>.gz</c>).
 /// </summary>
 public static class OrleansFeedCaptureFormat
@@ -15,15 +15,23 @@ public static class OrleansFeedCaptureFormat
     /// <summary>The first line of every v1 capture.</summary>
     public const string Header = "#orleansfeed-capture v1";
 
+    private const string Base64Prefix = "b64:";
+
     /// <summary>Formats one record as a line (without newline).</summary>
     /// <param name="record">The record.</param>
     /// <returns>The line.</returns>
     public static string FormatLine(CaptureRecord record)
     {
-        var payload = Encoding.UTF8.GetString(record.Payload.Span);
-        if (payload.AsSpan().IndexOfAny('\t', '\r', '\n') >= 0)
+        var bytes = record.Payload.Span;
+        var payload = Encoding.UTF8.GetString(bytes);
+
+        // Base64 also when the text would not read back as the same bytes: invalid UTF-8 (decoding replaces it)
+        // or a verbatim payload that itself starts with the "b64:" marker.
+        if (payload.AsSpan().IndexOfAny('\t', '\r', '\n') >= 0
+            || !System.Text.Unicode.Utf8.IsValid(bytes)
+            || payload.StartsWith(Base64Prefix, StringComparison.Ordinal))
         {
-            payload = "b64:" + Convert.ToBase64String(record.Payload.Span);
+            payload = Base64Prefix + Convert.ToBase64String(bytes);
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"{record.Time.UnixMicroseconds}\t{KindText(record.Kind)}\t{record.Source}\t{payload}");
@@ -50,9 +58,18 @@ public static class OrleansFeedCaptureFormat
             "rest" => CaptureRecordKind.Rest,
             _ => throw new InvalidDataException($"Unknown capture record kind '{parts[1]}'."),
         };
-        var payload = parts[3].StartsWith("b64:", StringComparison.Ordinal)
-            ? Convert.FromBase64String(parts[3][4..])
-            : Encoding.UTF8.GetBytes(parts[3]);
+        byte[] payload;
+        try
+        {
+            payload = parts[3].StartsWith(Base64Prefix, StringComparison.Ordinal)
+                ? Convert.FromBase64String(parts[3][Base64Prefix.Length..])
+                : Encoding.UTF8.GetBytes(parts[3]);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"Invalid base64 payload in capture line: '{(line.Length > 120 ? line[..120] : line)}'.", e);
+        }
+
         return new CaptureRecord(new Timestamp(micros), kind, parts[2], payload);
     }
 
