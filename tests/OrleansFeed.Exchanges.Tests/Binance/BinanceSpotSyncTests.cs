@@ -64,13 +64,27 @@ public class BinanceSpotSyncTests
 
         Offer(Snapshot(10, "b:10:2", "a:11:2")).Action.Should().Be(SyncAction.Buffered);
         _sync.State.Should().Be(BookSyncState.Syncing);
-        Offer(Diff(6, 10, -1, "b:10:2")).Action.Should().Be(SyncAction.Buffered, "u = 10 is contained in the snapshot");
+        Offer(Diff(6, 8, -1, "b:10:2")).Action.Should().Be(SyncAction.Buffered, "u = 8 is contained in the snapshot and ends before it");
         _sync.State.Should().Be(BookSyncState.Syncing);
 
-        Offer(Diff(11, 12, -1, "a:11:3")).Action.Should().Be(SyncAction.SnapshotLoaded);
+        Offer(Diff(9, 12, -1, "a:11:3")).Action.Should().Be(SyncAction.SnapshotLoaded, "U = 9 <= 11 <= u = 12 bridges");
 
         _sync.State.Should().Be(BookSyncState.Synced);
         _sync.LastUpdateId.Should().Be(12);
+        Side(_sync.Book, BookSide.Ask).Should().Equal("11:3");
+    }
+
+    [Fact]
+    public void Snapshot_EndingExactlyAtLastReceivedDiff_LoadsAtOnceAndNextDiffContinues()
+    {
+        Offer(Diff(1, 5, -1, "b:10:1"));
+        Offer(Diff(6, 10, -1, "b:10:2"));
+
+        Offer(Snapshot(10, "b:10:2", "a:11:2")).Action.Should().Be(SyncAction.SnapshotLoaded, "the snapshot continues the diff ending at u = 10");
+        _sync.LastUpdateId.Should().Be(10);
+
+        Offer(Diff(11, 12, -1, "a:11:3")).Action.Should().Be(SyncAction.Applied);
+        Offer(Diff(14, 15, -1, "a:11:4")).Should().Be(new SyncResult(SyncAction.RequestSnapshot, ResyncReason.Gap));
         Side(_sync.Book, BookSide.Ask).Should().Equal("11:3");
     }
 
