@@ -40,6 +40,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public Uri WebSocketUri => new($"ws://{Address.Authority}/ws");
 
     public WebSocketSessionRegistry Sessions => _app.Services.GetRequiredService<WebSocketSessionRegistry>();
@@ -78,9 +80,18 @@ internal sealed class ApiHost : IAsyncDisposable
         });
         services?.Invoke(builder.Services);
         var app = builder.Build();
-        app.MapOrleansFeedApi();
-        app.MapOrleansFeedHealth();
-        await app.StartAsync();
+        try
+        {
+            app.MapOrleansFeedApi();
+            app.MapOrleansFeedHealth();
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiHost(app, btc, eth, streams, new Uri(address));
     }
