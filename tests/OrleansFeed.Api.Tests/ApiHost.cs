@@ -20,15 +20,19 @@ internal sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ApiHost(WebApplication app, FakeOrderBookGrain btc, FakeOrderBookGrain eth, FakeStreamProvider streams, Uri address)
+    private ApiHost(WebApplication app, InstrumentCatalog catalog, FakeOrderBookGrain btc, FakeOrderBookGrain eth, FakeStreamProvider streams, Uri address)
     {
         _app = app;
+        Catalog = catalog;
         Btc = btc;
         Eth = eth;
         Streams = streams;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
     }
+
+    /// <summary>The served instruments; an instrument added here without a grain makes the grain factory throw.</summary>
+    public InstrumentCatalog Catalog { get; }
 
     public FakeOrderBookGrain Btc { get; }
 
@@ -93,7 +97,7 @@ internal sealed class ApiHost : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ApiHost(app, btc, eth, streams, new Uri(address));
+        return new ApiHost(app, catalog, btc, eth, streams, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()

@@ -142,6 +142,16 @@ public sealed class RestApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetBook_GrainCallFails_Returns503Problem()
+    {
+        _host.Catalog.AddOrUpdate(ApiHost.BtcInstrument with { Symbol = "SOLUSDT", Canonical = "SOL-USDT" });
+
+        using var doc = await GetJsonAsync("/api/v1/books/binance/SOLUSDT", HttpStatusCode.ServiceUnavailable);
+
+        doc.RootElement.GetProperty("status").GetInt32().Should().Be(503);
+    }
+
+    [Fact]
     public async Task GetWebSocketPath_WithoutUpgrade_Returns400Problem()
     {
         using var doc = await GetJsonAsync("/ws", HttpStatusCode.BadRequest);

@@ -104,6 +104,20 @@ public sealed class WebSocketProtocolTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Subscribe_BookWhoseGrainIsUnavailable_RepliesError503AndStaysOpen()
+    {
+        _host = await ApiHost.StartAsync();
+        _host.Catalog.AddOrUpdate(ApiHost.BtcInstrument with { Symbol = "SOLUSDT", Canonical = "SOL-USDT" });
+        await using var client = await WsClient.ConnectAsync(_host.WebSocketUri, Ct);
+
+        await client.SendAsync("""{"op":"subscribe","channel":"book","venue":"binance","symbol":"SOLUSDT","id":2}""", Ct);
+
+        (await client.ExpectAsync("error", Ct)).GetProperty("code").GetInt32().Should().Be(503);
+        await client.SendAsync("""{"op":"ping"}""", Ct);
+        await client.ExpectAsync("pong", Ct);
+    }
+
+    [Fact]
     public async Task Subscribe_Twice_RepliesErrorForTheDuplicate()
     {
         _host = await ApiHost.StartAsync();

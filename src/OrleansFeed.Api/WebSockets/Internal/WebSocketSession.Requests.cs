@@ -66,19 +66,40 @@ internal sealed partial class WebSocketSession
             return;
         }
 
+        SessionSubscription subscription;
+        try
+        {
+            subscription = channel == "book"
+                ? new BookSubscription(this, instrument, _grains.GetGrain<IOrderBookGrain>(key.Item2), depth, _ws.SendQueueCapacity)
+                : new TradeSubscription(this, instrument);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // The runtime cannot give this book's grain (a configuration problem): refuse, keep the connection.
+            Reply(request.Id, 503, $"book {key.Item2} is unavailable");
+            return;
+        }
+
         // The ack is queued before the subscription starts, so it precedes the snapshot.
         TryEnqueue(OutboundMessage.Ack(request.Id));
-        if (channel == "book")
+        _subscriptions[key] = subscription;
+        try
         {
-            var book = new BookSubscription(this, instrument, _grains.GetGrain<IOrderBookGrain>(key.Item2), depth, _ws.SendQueueCapacity);
-            _subscriptions[key] = book;
-            book.Start(_streams, _ws.BookStreamCapacity);
+            switch (subscription)
+            {
+                case BookSubscription book:
+                    book.Start(_streams, _ws.BookStreamCapacity);
+                    break;
+                case TradeSubscription trades:
+                    trades.Start(_streams, _ws.TradeStreamCapacity);
+                    break;
+            }
         }
-        else
+        catch (InvalidOperationException)
         {
-            var trades = new TradeSubscription(this, instrument);
-            _subscriptions[key] = trades;
-            trades.Start(_streams, _ws.TradeStreamCapacity);
+            _subscriptions.TryRemove(key, out _);
+            _ = subscription.DisposeAsync();
+            Reply(request.Id, 503, $"stream of {key.Item2} is unavailable");
         }
     }
 
