@@ -118,6 +118,21 @@ public sealed class WebSocketProtocolTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Subscribe_BeyondLimit_RepliesErrorAndKeepsExistingSubscription()
+    {
+        _host = await ApiHost.StartAsync(o => o.WebSocket.MaxSubscriptionsPerConnection = 1);
+        await using var client = await WsClient.ConnectAsync(_host.WebSocketUri, Ct);
+        await client.SendAsync("""{"op":"subscribe","channel":"trades","venue":"binance","symbol":"BTCUSDT","id":1}""", Ct);
+        await client.ExpectAsync("ack", Ct);
+
+        await client.SendAsync("""{"op":"subscribe","channel":"trades","venue":"binance","symbol":"ETHUSDT","id":2}""", Ct);
+
+        (await client.ExpectAsync("error", Ct)).GetProperty("message").GetString().Should().Contain("limit 1");
+        await _host.Btc.AddTradeAsync(1, "100", "1", AggressorSide.Buy);
+        (await client.ExpectAsync("trade", Ct)).GetProperty("id").GetInt64().Should().Be(1);
+    }
+
+    [Fact]
     public async Task Subscribe_Twice_RepliesErrorForTheDuplicate()
     {
         _host = await ApiHost.StartAsync();

@@ -104,7 +104,7 @@ internal sealed partial class WebSocketSession
             await CloseAsync();
             _metrics.Disconnected();
             ApiLog.WebSocketClosed(_logger, Stats.Id, _closeReason, Stats.MessagesSent, Stats.Conflations);
-            _closing.Dispose();
+            // _closing is not disposed: a late requestAborted callback may still cancel it (it owns no timer).
         }
     }
 
