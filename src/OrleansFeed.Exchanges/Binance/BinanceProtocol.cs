@@ -10,8 +10,22 @@ namespace OrleansFeed.Exchanges.Binance;
 /// <summary>The <see cref="IVenueProtocol"/> of one Binance market (spot, US, USD-M or COIN-M).</summary>
 /// <param name="market">The market.</param>
 /// <param name="maxBufferedDiffs">Diffs buffered per symbol while syncing.</param>
-public sealed class BinanceProtocol(BinanceMarket market, int maxBufferedDiffs = 10_000) : IVenueProtocol
+public sealed class BinanceProtocol(BinanceMarket market, int maxBufferedDiffs = 10_000) : IVenueProtocol, IVenueConnectivity
 {
+    private readonly BinanceConnectivity _connectivity = new(market);
+
+    /// <inheritdoc />
+    public int DefaultWeightPerMinute => _connectivity.DefaultWeightPerMinute;
+
+    /// <inheritdoc />
+    public IReadOnlyList<ConnectionPlan> PlanConnections(VenueOptions options) => _connectivity.PlanConnections(options);
+
+    /// <inheritdoc />
+    public Uri SnapshotUri(VenueOptions options, string symbol) => _connectivity.SnapshotUri(options, symbol);
+
+    /// <inheritdoc />
+    public int SnapshotWeight(VenueOptions options) => _connectivity.SnapshotWeight(options);
+
     /// <summary>The market.</summary>
     public BinanceMarket Market { get; } = market;
 

@@ -11,4 +11,10 @@ public interface IStreamSubscription : IAsyncDisposable
 
     /// <summary>Events dropped by the overflow policy since subscribing.</summary>
     long Dropped { get; }
+
+    /// <summary>
+    /// Events whose handler threw since subscribing. The pump logs the first fault of a subscription and
+    /// continues with the next event; the count is the metric to alert on.
+    /// </summary>
+    long HandlerFaults { get; }
 }

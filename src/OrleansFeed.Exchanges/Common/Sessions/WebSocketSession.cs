@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Exchanges.Common.Capture;
+using OrleansFeed.Exchanges.Common.Venues;
+
+namespace OrleansFeed.Exchanges.Common.Sessions;
+
+/// <summary>
+/// One venue WebSocket connection kept open: connect, send the plan's subscribe messages, read frames into a pooled
+/// buffer, reconnect with exponential backoff and full jitter, and end itself once it is older than
+/// <see cref="VenueOptions.MaxConnectionAge"/> so the owner can open a replacement first.
+/// </summary>
+/// <remarks>
+/// WebSocket ping frames from the venue are answered with pongs by <see cref="ClientWebSocket"/> itself (RFC 6455 §5.5.2),
+/// and it sends unsolicited pongs every <see cref="ClientWebSocketOptions.KeepAliveInterval"/>. Frames above
+/// <see cref="MaxFrameBytes"/> are dropped and counted, not buffered.
+/// </remarks>
+public sealed partial class WebSocketSession
+{
+    private readonly ConnectionPlan _plan;
+    private readonly VenueOptions _options;
+    private readonly IFrameHandler _handler;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CaptureWriter? _capture;
+    private long _frames;
+    private long _reconnects;
+    private long _oversized;
+
+    /// <summary>Creates a session; <see cref="RunAsync"/> starts it.</summary>
+    /// <param name="plan">Where to connect and what to send.</param>
+    /// <param name="options">Venue options (backoff, max age).</param>
+    /// <param name="handler">Receives frames and connection events.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="logger">Logger.</param>
+    /// <param name="capture">When set, every connection event and frame is recorded.</param>
+    public WebSocketSession(ConnectionPlan plan, VenueOptions options, IFrameHandler handler, TimeProvider time, ILogger logger, CaptureWriter? capture = null)
+    {
+        _plan = plan;
+        _options = options;
+        _handler = handler;
+        _time = time;
+        _logger = logger;
+        _capture = capture;
+    }
+
+    /// <summary>Largest frame accepted, bytes. Default 4 MiB.</summary>
+    public int MaxFrameBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>The plan.</summary>
+    public ConnectionPlan Plan => _plan;
+
+    /// <summary>True while a connection is open.</summary>
+    public bool IsConnected { get; private set; }
+
+    /// <summary>Frames received.</summary>
+    public long Frames => Interlocked.Read(ref _frames);
+
+    /// <summary>Reconnects after a lost connection.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Frames dropped for exceeding <see cref="MaxFrameBytes"/>.</summary>
+    public long OversizedFrames => Interlocked.Read(ref _oversized);
+
+    /// <summary>
+    /// Connects and reads until cancelled or until the connection reaches its maximum age (then returns so the owner
+    /// replaces it), reconnecting after failures. Never throws except <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the session.</param>
+    /// <returns>Completes at max age or when cancelled.</returns>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var opened = _time.GetUtcNow();
+            var reachedMaxAge = false;
+            try
+            {
+                using var socket = new ClientWebSocket();
+                socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
+                using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                connectTimeout.CancelAfter(TimeSpan.FromSeconds(15));
+                await socket.ConnectAsync(_plan.Uri, connectTimeout.Token).ConfigureAwait(false);
+                IsConnected = true;
+                failures = 0;
+                Record(CaptureRecordKind.Open, ReadOnlyMemory<byte>.Empty);
+                LogConnected(_logger, _plan.Name, _plan.Uri);
+                _handler.OnConnected();
+                foreach (var message in _plan.SubscribeMessages)
+                {
+                    var bytes = Encoding.UTF8.GetBytes(message);
+                    Record(CaptureRecordKind.Sent, bytes);
+                    await socket.SendAsync(bytes, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+                }
+
+                using var ageLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                ageLimit.CancelAfter(_options.MaxConnectionAge);
+                try
+                {
+                    await ReceiveLoopAsync(socket, ageLimit.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    reachedMaxAge = true;
+                }
+
+                LogDisconnected(_logger, _plan.Name, reachedMaxAge ? "max connection age reached" : "closed by the venue");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or OperationCanceledException)
+            {
+                failures++;
+                LogDisconnected(_logger, _plan.Name, ex.Message);
+            }
+            finally
+            {
+                if (IsConnected)
+                {
+                    IsConnected = false;
+                    Record(CaptureRecordKind.Close, ReadOnlyMemory<byte>.Empty);
+                    _handler.OnDisconnected(reachedMaxAge ? "max-age" : "lost");
+                }
+            }
+
+            if (reachedMaxAge || cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _reconnects);
+            var delay = Backoff(failures, _time.GetUtcNow() - opened);
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Exponential backoff with full jitter: uniform in [0, min(max, min·2^failures)].</summary>
+    /// <param name="failures">Consecutive failures.</param>
+    /// <param name="lastLifetime">How long the last connection lived (a long-lived connection resets the backoff).</param>
+    /// <returns>The delay.</returns>
+    internal TimeSpan Backoff(int failures, TimeSpan lastLifetime)
+    {
+        var exponent = Math.Min(failures, 16);
+        var ceiling = Math.Min(_options.ReconnectMaxDelay.TotalMilliseconds, _options.ReconnectMinDelay.TotalMilliseconds * Math.Pow(2, exponent));
+        var jittered = _options.ReconnectMinDelay.TotalMilliseconds + (Random.Shared.NextDouble() * Math.Max(0, ceiling - _options.ReconnectMinDelay.TotalMilliseconds));
+        return TimeSpan.FromMilliseconds(lastLifetime > TimeSpan.FromMinutes(1) ? _options.ReconnectMinDelay.TotalMilliseconds : jittered);
+    }
+
+    private async Task ReceiveLoopAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var length = 0;
+                var oversized = false;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (length == buffer.Length)
+                    {
+                        if (buffer.Length >= MaxFrameBytes)
+                        {
+                            oversized = true;
+                            length = 0;
+                        }
+                        else
+                        {
+                            var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                            buffer.AsSpan(0, length).CopyTo(bigger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = bigger;
+                        }
+                    }
+
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                if (oversized)
+                {
+                    Interlocked.Increment(ref _oversized);
+                    continue;
+                }
+
+                Interlocked.Increment(ref _frames);
+                var now = Timestamp.Now(_time);
+                var frame = buffer.AsMemory(0, length);
+                if (_capture is not null)
+                {
+                    _capture.Write(new CaptureRecord(now, CaptureRecordKind.Received, _plan.Uri.ToString(), frame.ToArray()));
+                }
+
+                await _handler.OnFrameAsync(frame, now).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void Record(CaptureRecordKind kind, ReadOnlyMemory<byte> payload) =>
+        _capture?.Write(new CaptureRecord(Timestamp.Now(_time), kind, _plan.Uri.ToString(), payload.ToArray()));
+
+    [LoggerMessage(EventId = 2101, EventName = "SessionConnected", Level = LogLevel.Information, Message = "Connection {Name} open to {Uri}")]
+    private static partial void LogConnected(ILogger logger, string name, Uri uri);
+
+    [LoggerMessage(EventId = 2102, EventName = "SessionDisconnected", Level = LogLevel.Warning, Message = "Connection {Name} ended: {Reason}")]
+    private static partial void LogDisconnected(ILogger logger, string name, string reason);
+}

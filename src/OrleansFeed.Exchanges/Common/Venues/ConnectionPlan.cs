@@ -1,0 +1,8 @@
+namespace OrleansFeed.Exchanges.Common.Venues;
+
+/// <summary>One WebSocket connection a venue needs: where to connect, what to send after connecting, which symbols' books it carries.</summary>
+/// <param name="Name">Short name for logs and metrics, e.g. <c>public-0</c>.</param>
+/// <param name="Uri">The WebSocket URL (streams may be in the query, Binance combined form).</param>
+/// <param name="SubscribeMessages">Text frames to send once connected (empty when the URL subscribes).</param>
+/// <param name="BookSymbols">Symbols whose book diffs travel on this connection (they go stale when it drops).</param>
+public sealed record ConnectionPlan(string Name, Uri Uri, IReadOnlyList<string> SubscribeMessages, IReadOnlyList<string> BookSymbols);

@@ -1,0 +1,184 @@
+using Microsoft.Extensions.Logging;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Exchanges.Common.Capture;
+using OrleansFeed.Exchanges.Common.Events;
+using OrleansFeed.Exchanges.Common.Sessions;
+using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Runtime.Streams;
+
+namespace OrleansFeed.Grains.Connectors;
+
+/// <summary>
+/// Keeps one planned connection alive across reconnects and replacements. On max age or a <c>serverShutdown</c>
+/// notice it opens the replacement first (make-before-break): the new connection's frames are buffered until the old
+/// connection is closed, then replayed, so books see no gap (the venue's overlap is dropped as stale by the sync rules).
+/// An unplanned disconnect publishes a reset to every book on the connection (stale until resynced).
+/// </summary>
+internal sealed partial class ConnectionRunner
+{
+    private readonly ConnectionPlan _plan;
+    private readonly VenueOptions _options;
+    private readonly IVenueProtocol _protocol;
+    private readonly IStreamProvider _streams;
+    private readonly ConnectorCounters _counters;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CaptureWriter? _capture;
+    private readonly SemaphoreSlim _replace = new(0);
+    private long _replacements;
+
+    public ConnectionRunner(ConnectionPlan plan, VenueOptions options, IVenueProtocol protocol, IStreamProvider streams, ConnectorCounters counters, TimeProvider time, ILogger logger, CaptureWriter? capture)
+    {
+        _plan = plan;
+        _options = options;
+        _protocol = protocol;
+        _streams = streams;
+        _counters = counters;
+        _time = time;
+        _logger = logger;
+        _capture = capture;
+    }
+
+    public int Connected { get; private set; }
+
+    public long Reconnects { get; private set; }
+
+    public long Replacements => Interlocked.Read(ref _replacements);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var current = Start(buffering: false, cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var replaceSignal = _replace.WaitAsync(cancellationToken);
+            var ageSignal = Task.Delay(_options.MaxConnectionAge - TimeSpan.FromSeconds(30), _time, cancellationToken);
+            var finished = await Task.WhenAny(current.Task, replaceSignal, ageSignal).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (finished == current.Task)
+            {
+                // The session only returns by itself at max age: replace it without overlap.
+                current = Start(buffering: false, cancellationToken);
+                continue;
+            }
+
+            Interlocked.Increment(ref _replacements);
+            LogReplacing(_logger, _plan.Name);
+            var next = Start(buffering: true, cancellationToken);
+            await next.Handler.FirstFrame.WaitAsync(TimeSpan.FromSeconds(30), _time, cancellationToken).ConfigureAwait(false);
+            current.Handler.Retire();
+            await current.Cancel.CancelAsync().ConfigureAwait(false);
+            await next.Handler.ActivateAsync().ConfigureAwait(false);
+            current = next;
+        }
+
+        await current.Cancel.CancelAsync().ConfigureAwait(false);
+    }
+
+    public void RequestReplacement() => _replace.Release();
+
+    private Running Start(bool buffering, CancellationToken cancellationToken)
+    {
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sink = new ConnectorSink(_protocol.Venue, _streams, _counters, RequestReplacement);
+        var parser = _protocol.CreateParser(_protocol.CreateSymbolTable(_options.Symbols, acceptUnknown: false), Exchanges.Common.Parsing.ParseLimits.Default);
+        var handler = new Handler(this, parser, sink, buffering);
+        var session = new WebSocketSession(_plan, _options, handler, _time, _logger, _capture);
+        var task = Task.Run(() => session.RunAsync(cancel.Token), CancellationToken.None);
+        return new Running(task, cancel, handler);
+    }
+
+    [LoggerMessage(EventId = 2103, EventName = "ConnectionReplacing", Level = LogLevel.Information, Message = "Connection {Name}: opening a replacement before closing the old one")]
+    private static partial void LogReplacing(ILogger logger, string name);
+
+    private sealed record Running(Task Task, CancellationTokenSource Cancel, Handler Handler);
+
+    /// <summary>Parses frames of one session; buffers them while it is a replacement waiting for hand-over.</summary>
+    private sealed class Handler(ConnectionRunner owner, Exchanges.Common.Parsing.IFrameParser parser, ConnectorSink sink, bool buffering) : IFrameHandler
+    {
+        private readonly TaskCompletionSource _firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Queue<(byte[] Frame, Timestamp Time)> _held = new();
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private bool _buffering = buffering;
+        private bool _retired;
+
+        public Task FirstFrame => _firstFrame.Task;
+
+        public void Retire() => _retired = true;
+
+        public async Task ActivateAsync()
+        {
+            await _gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                while (_held.Count > 0)
+                {
+                    var (frame, time) = _held.Dequeue();
+                    await ParseAsync(frame, time).ConfigureAwait(false);
+                }
+
+                _buffering = false;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public async ValueTask OnFrameAsync(ReadOnlyMemory<byte> frame, Timestamp receiveTime)
+        {
+            owner._counters.RecordFrame();
+            _firstFrame.TrySetResult();
+            if (_retired)
+            {
+                return;
+            }
+
+            if (_buffering)
+            {
+                await _gate.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    if (_buffering)
+                    {
+                        _held.Enqueue((frame.ToArray(), receiveTime));
+                        return;
+                    }
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            }
+
+            await ParseAsync(frame, receiveTime).ConfigureAwait(false);
+        }
+
+        public void OnConnected() => owner.Connected++;
+
+        public void OnDisconnected(string reason)
+        {
+            owner.Connected--;
+            if (_retired)
+            {
+                return;
+            }
+
+            owner.Reconnects++;
+            var now = Timestamp.Now(owner._time);
+            foreach (var symbol in owner._plan.BookSymbols)
+            {
+                _ = sink.Streams(symbol).Book.OnNextAsync(BookEvent.Reset(symbol, now));
+            }
+        }
+
+        private ValueTask ParseAsync(ReadOnlyMemory<byte> frame, Timestamp time)
+        {
+            parser.Parse(frame.Span, time, sink);
+            return sink.FlushAsync();
+        }
+    }
+}

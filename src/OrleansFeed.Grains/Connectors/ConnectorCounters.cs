@@ -1,0 +1,28 @@
+using System.Diagnostics.Metrics;
+using OrleansFeed.Exchanges.Common.Parsing;
+
+namespace OrleansFeed.Grains.Connectors;
+
+/// <summary>Thread-safe connector counters, also published on the <c>OrleansFeed.Exchanges</c> meter.</summary>
+internal sealed class ConnectorCounters
+{
+    private static readonly Meter Meter = new("OrleansFeed.Exchanges");
+    private static readonly Counter<long> RejectedCounter = Meter.CreateCounter<long>("orleansfeed.frames.rejected", description: "Venue frames rejected, by venue and reason");
+    private readonly string _venue;
+    private long _rejected;
+    private long _frames;
+
+    public ConnectorCounters(string venue) => _venue = venue;
+
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    public long Frames => Interlocked.Read(ref _frames);
+
+    public void RecordFrame() => Interlocked.Increment(ref _frames);
+
+    public void RecordRejected(FrameRejectReason reason)
+    {
+        Interlocked.Increment(ref _rejected);
+        RejectedCounter.Add(1, new KeyValuePair<string, object?>("venue", _venue), new KeyValuePair<string, object?>("reason", reason.ToString()));
+    }
+}

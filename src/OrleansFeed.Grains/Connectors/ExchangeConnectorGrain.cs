@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Exchanges.Common.Capture;
+using OrleansFeed.Exchanges.Common.Events;
+using OrleansFeed.Exchanges.Common.Parsing;
+using OrleansFeed.Exchanges.Common.Snapshots;
+using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Runtime;
+using OrleansFeed.Runtime.Streams;
+
+namespace OrleansFeed.Grains.Connectors;
+
+/// <summary>
+/// One venue's live connectivity: runs a <see cref="ConnectionRunner"/> per planned connection and a paced
+/// <see cref="SnapshotFetcher"/>; parsed events go to per-symbol streams. The connections run outside the grain's
+/// turns (they are this activation's background work); grain calls only queue snapshot requests and read counters.
+/// </summary>
+public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGrain
+{
+    private readonly VenueRegistry _venues;
+    private readonly FeedOptions _feed;
+    private readonly IHttpClientFactory _http;
+    private readonly CaptureRecorder _recorder;
+    private readonly ILogger<ExchangeConnectorGrain> _logger;
+    private readonly List<ConnectionRunner> _runners = [];
+    private readonly CancellationTokenSource _stop = new();
+    private SnapshotFetcher? _fetcher;
+    private ConnectorCounters? _counters;
+    private VenueOptions? _options;
+
+    /// <summary>Created by the runtime per activation.</summary>
+    /// <param name="venues">Venue adapters.</param>
+    /// <param name="feed">Configured venues.</param>
+    /// <param name="http">HTTP clients for REST snapshots.</param>
+    /// <param name="recorder">Capture recorder (active for the <c>record</c> command).</param>
+    /// <param name="logger">Logger.</param>
+    public ExchangeConnectorGrain(VenueRegistry venues, IOptions<FeedOptions> feed, IHttpClientFactory http, CaptureRecorder recorder, ILogger<ExchangeConnectorGrain> logger)
+    {
+        _venues = venues;
+        _feed = feed.Value;
+        _http = http;
+        _recorder = recorder;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public Task StartAsync()
+    {
+        if (_fetcher is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (!_venues.TryGet(GrainKey, out var protocol) || protocol is not IVenueConnectivity connectivity)
+        {
+            throw new InvalidOperationException($"Venue '{GrainKey}' has no live adapter.");
+        }
+
+        if (!_feed.Venues.TryGetValue(GrainKey, out var options))
+        {
+            throw new InvalidOperationException($"Venue '{GrainKey}' is not configured under Feed:Venues.");
+        }
+
+        _options = options;
+        _counters = new ConnectorCounters(GrainKey);
+        var capture = _recorder.Writer;
+        var streams = StreamProvider;
+        _fetcher = new SnapshotFetcher(
+            _http.CreateClient(GrainKey),
+            symbol => connectivity.SnapshotUri(options, symbol),
+            (symbol, url, body, time) => PublishSnapshotAsync(protocol, streams, symbol, url, body, time),
+            (symbol, reason) => LogSnapshotGaveUp(_logger, GrainKey, symbol, reason),
+            connectivity.SnapshotWeight(options),
+            options.RestWeightPerMinute > 0 ? options.RestWeightPerMinute : connectivity.DefaultWeightPerMinute,
+            TimeProvider,
+            _logger,
+            capture);
+        _ = Task.Run(() => _fetcher.RunAsync(_stop.Token));
+        foreach (var plan in connectivity.PlanConnections(options))
+        {
+            var runner = new ConnectionRunner(plan, options, protocol, streams, _counters, TimeProvider, _logger, capture);
+            _runners.Add(runner);
+            _ = Task.Run(() => runner.RunAsync(_stop.Token));
+        }
+
+        LogStarted(_logger, GrainKey, _runners.Count, options.Symbols.Count);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RequestSnapshotAsync(string symbol)
+    {
+        _fetcher?.Enqueue(symbol);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<ConnectorStatus> GetStatusAsync() => Task.FromResult(new ConnectorStatus(
+        GrainKey,
+        _runners.Sum(r => r.Connected),
+        _runners.Sum(r => r.Reconnects),
+        _counters?.Frames ?? 0,
+        _counters?.Rejected ?? 0,
+        _fetcher?.Requests ?? 0,
+        _fetcher?.Failures ?? 0,
+        _options?.Symbols.ToArray() ?? []));
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask PublishSnapshotAsync(IVenueProtocol protocol, IStreamProvider streams, string symbol, string url, byte[] body, Timestamp time)
+    {
+        if (!protocol.TryParseSnapshotResponse(url, body, time, ParseLimits.Default, out var snapshot, out var reason))
+        {
+            _counters!.RecordRejected(reason);
+            LogSnapshotRejected(_logger, GrainKey, symbol, reason);
+            return;
+        }
+
+        await streams.GetStream<BookEvent>(new StreamId(StreamNamespaces.BookEvents, $"{GrainKey}:{symbol}")).OnNextAsync(snapshot).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 2301, EventName = "ConnectorStarted", Level = LogLevel.Information, Message = "Connector {Venue} started: {Connections} connection(s), {Symbols} symbol(s)")]
+    private static partial void LogStarted(ILogger logger, string venue, int connections, int symbols);
+
+    [LoggerMessage(EventId = 2302, EventName = "SnapshotRejected", Level = LogLevel.Warning, Message = "Snapshot for {Venue}:{Symbol} rejected: {Reason}")]
+    private static partial void LogSnapshotRejected(ILogger logger, string venue, string symbol, FrameRejectReason reason);
+
+    [LoggerMessage(EventId = 2303, EventName = "SnapshotGaveUp", Level = LogLevel.Error, Message = "Snapshot for {Venue}:{Symbol} given up: {Reason}; the book stays stale until its next diff asks again")]
+    private static partial void LogSnapshotGaveUp(ILogger logger, string venue, string symbol, string reason);
+}

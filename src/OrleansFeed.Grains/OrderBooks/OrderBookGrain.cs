@@ -1,0 +1,228 @@
+using Microsoft.Extensions.Logging;
+using OrleansFeed.Core.Books;
+using OrleansFeed.Core.Instruments;
+using OrleansFeed.Core.Numerics;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Core.Trades;
+using OrleansFeed.Exchanges.Common.Events;
+using OrleansFeed.Exchanges.Common.Sync;
+using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Grains.Instruments;
+using OrleansFeed.Runtime;
+using OrleansFeed.Runtime.Streams;
+
+namespace OrleansFeed.Grains.OrderBooks;
+
+/// <summary>
+/// Keeps one venue-symbol's L2 book in sync with the venue by running the venue's <see cref="IBookSynchronizer"/>
+/// over the connector's events, asks the connector for snapshots when the procedure needs one, and publishes
+/// every change as a <see cref="BookDelta"/> with a gap-free sequence. Thin: the rules live in the venue's sync class.
+/// </summary>
+public sealed partial class OrderBookGrain : Grain, IOrderBookGrain, IBookChangeListener
+{
+    private const int TradeHistory = 1000;
+
+    private readonly VenueRegistry _venues;
+    private readonly IInstrumentCatalog _catalog;
+    private readonly BookDirectory _directory;
+    private readonly ILogger<OrderBookGrain> _logger;
+    private readonly List<LevelChange> _changes = [];
+    private readonly Trade[] _trades = new Trade[TradeHistory];
+    private IBookSynchronizer _sync = null!;
+    private IAsyncStream<BookDelta> _deltas = null!;
+    private Instrument _instrument = null!;
+    private BookKey _key;
+    private int _tradeCount;
+    private long _sequence;
+    private BestBidOffer? _venueBbo;
+    private Timestamp _exchangeTime;
+    private Timestamp _receiveTime;
+    private bool _rebuilt;
+
+    /// <summary>Created by the runtime per activation.</summary>
+    /// <param name="venues">Venue adapters.</param>
+    /// <param name="catalog">Instrument catalog.</param>
+    /// <param name="directory">Where the book registers its live state for health and metrics.</param>
+    /// <param name="logger">Logger.</param>
+    public OrderBookGrain(VenueRegistry venues, IInstrumentCatalog catalog, BookDirectory directory, ILogger<OrderBookGrain> logger)
+    {
+        _venues = venues;
+        _catalog = catalog;
+        _directory = directory;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!BookKey.TryParse(GrainKey, out _key) || !_venues.TryGet(_key.Venue, out var venue))
+        {
+            throw new ArgumentException($"'{GrainKey}' is not a venue:symbol key of a known venue.");
+        }
+
+        _instrument = _catalog.TryGet(_key, out var known) ? known : venue.InferInstrument(_key.Symbol);
+        _sync = venue.CreateBookSync(_key.Symbol);
+        var key = _key.ToString();
+        _deltas = StreamProvider.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, key));
+        SubscribeInTurn(StreamProvider.GetStream<BookEvent>(new StreamId(StreamNamespaces.BookEvents, key)), OnBookEventAsync);
+        SubscribeInTurn(StreamProvider.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, key)), OnTradeAsync);
+        SubscribeInTurn(StreamProvider.GetStream<BestBidOffer>(new StreamId(StreamNamespaces.VenueBbo, key)), bbo =>
+        {
+            _venueBbo = bbo;
+            return ValueTask.CompletedTask;
+        });
+        _directory.Register(_key, _sync);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _directory.Unregister(_key);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task EnsureActiveAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task<BookSnapshot> GetSnapshotAsync(int depth)
+    {
+        var book = _sync.Book;
+        var c = _sync.Counters;
+        return Task.FromResult(new BookSnapshot(
+            _key.Venue,
+            _key.Symbol,
+            _instrument.Canonical,
+            StateText,
+            _sync.Epoch,
+            _sequence,
+            _sync.LastUpdateId,
+            _exchangeTime,
+            _receiveTime,
+            book.ToArray(BookSide.Bid, depth),
+            book.ToArray(BookSide.Ask, depth),
+            new BookCounters(c.Messages, c.Applied, c.Gaps, c.Resyncs, c.SnapshotsLoaded, c.Duplicates, c.CrossedBooks, c.ChecksumFailures, c.RejectedFrames, c.LastVerified)));
+    }
+
+    /// <inheritdoc />
+    public Task<Trade[]> GetRecentTradesAsync(int limit)
+    {
+        var count = Math.Min(Math.Clamp(limit, 0, TradeHistory), Math.Min(_tradeCount, TradeHistory));
+        var result = new Trade[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = _trades[(_tradeCount - 1 - i) % TradeHistory];
+        }
+
+        return Task.FromResult(result);
+    }
+
+    /// <inheritdoc />
+    public Task<Ticker> GetTickerAsync()
+    {
+        var book = _sync.Book;
+        BookLevel? bid = book.TryGetBestBid(out var b) ? b : null;
+        BookLevel? ask = book.TryGetBestAsk(out var a) ? a : null;
+        Trade? last = _tradeCount > 0 ? _trades[(_tradeCount - 1) % TradeHistory] : null;
+        return Task.FromResult(new Ticker(_key.Venue, _key.Symbol, _instrument.Canonical, StateText, bid, ask, last, _venueBbo));
+    }
+
+    /// <inheritdoc />
+    void IBookChangeListener.OnBookRebuilt(long epoch)
+    {
+        _rebuilt = true;
+        _changes.Clear();
+    }
+
+    /// <inheritdoc />
+    void IBookChangeListener.OnLevelChanged(BookSide side, FixedDecimal price, FixedDecimal size)
+    {
+        if (!_rebuilt)
+        {
+            _changes.Add(new LevelChange(side, price, size));
+        }
+    }
+
+    private string StateText => _sync.State == BookSyncState.Synced ? "synced" : "syncing";
+
+    private async ValueTask OnBookEventAsync(BookEvent bookEvent)
+    {
+        var wasSynced = _sync.State == BookSyncState.Synced;
+        _rebuilt = false;
+        _changes.Clear();
+        var result = _sync.OnEvent(bookEvent, this);
+        if (result.Action is SyncAction.Applied or SyncAction.SnapshotLoaded)
+        {
+            _exchangeTime = bookEvent.ExchangeTime;
+            _receiveTime = bookEvent.ReceiveTime;
+        }
+
+        if (_rebuilt)
+        {
+            LogBookSynced(_logger, _key.Venue, _key.Symbol, _sync.Epoch, _sync.LastUpdateId);
+            await PublishAsync(BookDeltaKind.Rebuilt, bookEvent).ConfigureAwait(false);
+        }
+        else if (_changes.Count > 0 && _sync.State == BookSyncState.Synced)
+        {
+            await PublishAsync(BookDeltaKind.Update, bookEvent).ConfigureAwait(false);
+        }
+
+        if (wasSynced && _sync.State != BookSyncState.Synced)
+        {
+            LogBookResyncStarted(_logger, _key.Venue, _key.Symbol, result.Reason, _sync.LastUpdateId);
+            await PublishAsync(BookDeltaKind.Stale, bookEvent).ConfigureAwait(false);
+        }
+
+        if (result.Action == SyncAction.RequestSnapshot)
+        {
+            await RequestSnapshotAsync().ConfigureAwait(false);
+        }
+
+        _directory.Update(_key, _sync);
+    }
+
+    private async ValueTask RequestSnapshotAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IExchangeConnectorGrain>(_key.Venue).RequestSnapshotAsync(_key.Symbol).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The next diff asks again; the connector paces and retries its REST calls.
+            _sync.OnSnapshotRequestFailed();
+            LogSnapshotRequestFailed(_logger, _key.Venue, _key.Symbol, ex.Message);
+        }
+    }
+
+    private ValueTask PublishAsync(BookDeltaKind kind, in BookEvent cause)
+    {
+        var changes = kind == BookDeltaKind.Update ? _changes.ToArray() : [];
+        var delta = new BookDelta(
+            _key.Venue, _key.Symbol, kind, ++_sequence, _sync.Epoch, StateText, _sync.LastUpdateId, changes, cause.ExchangeTime, cause.ReceiveTime);
+        return _deltas.OnNextAsync(delta);
+    }
+
+    private ValueTask OnTradeAsync(Trade trade)
+    {
+        _trades[_tradeCount % TradeHistory] = trade;
+        _tradeCount++;
+        if (_tradeCount == 2 * TradeHistory)
+        {
+            _tradeCount = TradeHistory; // keep the index bounded; the ring content is unchanged
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    [LoggerMessage(EventId = 2001, EventName = "BookSynced", Level = LogLevel.Information, Message = "Book {Venue}:{Symbol} synced: epoch {Epoch}, last update id {LastUpdateId}")]
+    private static partial void LogBookSynced(ILogger logger, string venue, string symbol, long epoch, long lastUpdateId);
+
+    [LoggerMessage(EventId = 2002, EventName = "BookResyncStarted", Level = LogLevel.Warning, Message = "Book {Venue}:{Symbol} resyncing ({Reason}) after update id {LastUpdateId}; marked stale, still readable")]
+    private static partial void LogBookResyncStarted(ILogger logger, string venue, string symbol, ResyncReason reason, long lastUpdateId);
+
+    [LoggerMessage(EventId = 2003, EventName = "SnapshotRequestFailed", Level = LogLevel.Warning, Message = "Snapshot request for {Venue}:{Symbol} failed: {Error}")]
+    private static partial void LogSnapshotRequestFailed(ILogger logger, string venue, string symbol, string error);
+}

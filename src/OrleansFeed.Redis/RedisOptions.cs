@@ -1,0 +1,72 @@
+namespace OrleansFeed.Redis;
+
+/// <summary>
+/// Settings of the Redis provider, bound from the <c>Redis</c> configuration section and checked at start by
+/// <see cref="RedisOptionsValidator"/>.
+/// </summary>
+/// <remarks>
+/// Key formats (all keys start with <see cref="KeyPrefix"/>; see the project README):
+/// <list type="bullet">
+/// <item><c>{prefix}:grain:{grainType}:{grainKey}</c>: grain state, a JSON string value, no TTL.</item>
+/// <item><c>{prefix}:lv:{kind}:{id}</c>: last value of kind <c>ticker</c>, <c>bbo</c>, <c>nbbo</c> or <c>stats</c>,
+/// a JSON string value with TTL <see cref="LastValueTtl"/>.</item>
+/// <item><c>{prefix}:membership</c>: a hash, field = silo id, value = JSON silo entry.</item>
+/// </list>
+/// Options are read once when the shared connection is created; later changes are not observed.
+/// </remarks>
+public sealed class RedisOptions
+{
+    /// <summary>The configuration section name, <c>Redis</c>.</summary>
+    public const string SectionName = "Redis";
+
+    /// <summary>
+    /// StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379,password=secret</c>.
+    /// Default <c>127.0.0.1:6379</c>. Any <c>password=</c> part is redacted by <see cref="ToString"/> and in logs.
+    /// </summary>
+    /// <seealso href="https://stackexchange.github.io/StackExchange.Redis/Configuration.html"/>
+    public string ConnectionString { get; set; } = "127.0.0.1:6379";
+
+    /// <summary>
+    /// First segment of every key this provider writes. Default <c>orleansfeed</c>. Non-empty, no whitespace, no
+    /// <c>:</c> at either end. Danger: two deployments sharing one prefix on one server overwrite each other.
+    /// </summary>
+    public string KeyPrefix { get; set; } = "orleansfeed";
+
+    /// <summary>Time allowed for one connect attempt. Default 5 s; range 100 ms to 60 s.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time allowed for one command before it fails with a timeout. Default 5 s; range 100 ms to 60 s.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Expiry set on every last-value key. Default 60 s; range 1 s to 1 day.</summary>
+    public TimeSpan LastValueTtl { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Minimum time between two writes of one last-value key; offers in between are coalesced and only the latest
+    /// is written. Default 250 ms (at most 4 writes per key per second); range 10 ms to 1 min, and less than
+    /// <see cref="LastValueTtl"/>.
+    /// </summary>
+    public TimeSpan LastValueMinInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Most distinct last-value keys held in memory; offers for further keys are dropped and counted.
+    /// Default 100,000; range 1 to 10,000,000.
+    /// </summary>
+    public int LastValueMaxKeys { get; set; } = 100_000;
+
+    /// <summary>Largest last-value payload accepted, in bytes; larger offers are rejected and counted. Default 64 KiB; range 16 B to 16 MiB.</summary>
+    public int LastValueMaxPayloadBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Silence after which a silo's membership entry counts as dead (see <c>MembershipLiveness</c>).
+    /// Default 30 s; range 1 s to 1 h.
+    /// </summary>
+    public TimeSpan MembershipHeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The options with the connection string's password redacted, safe for logs.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        $"ConnectionString={RedisConnectionStrings.Redact(ConnectionString)}, KeyPrefix={KeyPrefix}, " +
+        $"ConnectTimeout={ConnectTimeout}, OperationTimeout={OperationTimeout}, LastValueTtl={LastValueTtl}, " +
+        $"LastValueMinInterval={LastValueMinInterval}, LastValueMaxKeys={LastValueMaxKeys}";
+}

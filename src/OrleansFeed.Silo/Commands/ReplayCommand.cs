@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Text.Json;
+using OrleansFeed.Exchanges.Binance;
+using OrleansFeed.Exchanges.Common.Capture;
+using OrleansFeed.Exchanges.Common.Replay;
+using OrleansFeed.Exchanges.Common.Sync;
+using OrleansFeed.Exchanges.Common.Venues;
+
+namespace OrleansFeed.Silo.Commands;
+
+/// <summary><c>replay</c>: run captures through the live parsers and sync procedures as fast as possible; report and optionally write the final books.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("captures") { Description = "Capture files or folders (a .ws file and its .http file form one session).", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the final state of every book as JSON (docs/replay.md)." };
+        var depth = new Option<int?>("--depth") { Description = "Levels per side in --out (default: every level held)." };
+        var command = new Command("replay", "Replay captures through the same parsing and sync code as live traffic.") { inputs, output, depth };
+        command.SetAction((result, _) => Task.FromResult(Run(result.GetValue(inputs)!, result.GetValue(output), result.GetValue(depth))));
+        return command;
+    }
+
+    public static int Run(string[] inputs, FileInfo? output, int? depth)
+    {
+        var engine = new ReplayEngine(new VenueRegistry(BinanceProtocol.All()));
+        var sessions = new List<ReplaySession>();
+        foreach (var files in CaptureFile.GroupSessions(inputs))
+        {
+            sessions.Add(engine.Run(SessionName(files[0]), files));
+        }
+
+        Console.WriteLine($"{"session",-52} {"book",-30} {"state",-8} {"msgs",7} {"gaps",5} {"resyncs",7} {"trades",6} {"bids",5} {"asks",5}");
+        foreach (var session in sessions)
+        {
+            foreach (var (key, book) in session.Books)
+            {
+                var c = book.Sync.Counters;
+                var state = book.Sync.State == BookSyncState.Synced ? "synced" : c.Messages == 0 ? "no-book" : "syncing";
+                Console.WriteLine($"{session.Name,-52} {key,-30} {state,-8} {c.Messages,7} {c.Gaps,5} {c.Resyncs,7} {book.TradeCount,6} {book.Sync.Book.BidCount,5} {book.Sync.Book.AskCount,5}");
+            }
+        }
+
+        var books = sessions.SelectMany(s => s.Books.Values).Where(b => b.Sync.Counters.Messages > 0).ToList();
+        Console.WriteLine($"{books.Count(b => b.Sync.State == BookSyncState.Synced)}/{books.Count} books synced, {books.Sum(b => b.Sync.Counters.Gaps)} gaps, {sessions.Sum(s => s.RejectedFrames)} rejected frames");
+        if (output is not null)
+        {
+            using var stream = output.Create();
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            ReplayReportWriter.Write(writer, sessions, depth ?? int.MaxValue);
+            Console.WriteLine($"Wrote {output.FullName}");
+        }
+
+        return 0;
+    }
+
+    private static string SessionName(string file)
+    {
+        var name = Path.GetFileName(file);
+        foreach (var marker in new[] { ".ws.", ".http.", ".combined.", ".txt" })
+        {
+            var at = name.IndexOf(marker, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                return $"{Path.GetFileName(Path.GetDirectoryName(file))}/{name[..at]}";
+            }
+        }
+
+        return name;
+    }
+}

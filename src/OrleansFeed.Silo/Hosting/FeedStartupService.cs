@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrleansFeed.Core.Instruments;
+using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Grains.Connectors;
+using OrleansFeed.Grains.Instruments;
+using OrleansFeed.Runtime;
+
+namespace OrleansFeed.Silo.Hosting;
+
+/// <summary>
+/// At silo start: registers the configured instruments, activates their <c>OrderBookGrain</c>s (so they subscribe
+/// before any event flows) and starts each venue's <c>ExchangeConnectorGrain</c>.
+/// </summary>
+/// <param name="feed">Configured venues.</param>
+/// <param name="venues">Venue adapters.</param>
+/// <param name="catalog">Instrument catalog.</param>
+/// <param name="grains">Grain factory.</param>
+public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry venues, IInstrumentCatalog catalog, IGrainFactory grains) : IHostedService
+{
+    /// <summary>The configured book keys (readiness waits for all of them).</summary>
+    public static IEnumerable<BookKey> ConfiguredBooks(FeedOptions feed) =>
+        feed.EnabledVenues.SelectMany(v => v.Value.Symbols.Select(s => new BookKey(v.Key, s.ToUpperInvariant())));
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var key in ConfiguredBooks(feed.Value))
+        {
+            if (venues.TryGet(key.Venue, out var protocol))
+            {
+                catalog.AddOrUpdate(protocol.InferInstrument(key.Symbol));
+            }
+
+            await grains.GetGrain<IOrderBookGrain>(key.ToString()).EnsureActiveAsync().ConfigureAwait(false);
+        }
+
+        foreach (var (venue, _) in feed.Value.EnabledVenues)
+        {
+            await grains.GetGrain<IExchangeConnectorGrain>(venue).StartAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OrleansFeed.Exchanges.Binance;
+using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Grains.Connectors;
+using OrleansFeed.Grains.Instruments;
+using OrleansFeed.Grains.OrderBooks;
+using OrleansFeed.Runtime;
+using OrleansFeed.Runtime.Hosting;
+
+namespace OrleansFeed.Silo.Hosting;
+
+/// <summary>Builds one silo: grain runtime, venue adapters, grains, connectors' startup, API and health endpoints.</summary>
+public static class SiloHost
+{
+    /// <summary>The default API port (override with <c>Api:Port</c> or <c>--port</c>).</summary>
+    public const int DefaultPort = 5080;
+
+    /// <summary>Builds the silo application.</summary>
+    /// <param name="configuration">Configuration (appsettings file plus overrides).</param>
+    /// <param name="port">API port on all interfaces; 0 picks a free port.</param>
+    /// <param name="configureServices">Extra registrations (tests).</param>
+    /// <returns>The application, not started.</returns>
+    /// <exception cref="OptionsValidationException">At start, when configuration is invalid.</exception>
+    public static WebApplication Build(IConfiguration configuration, int port, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
+        var services = builder.Services;
+        services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.SectionName));
+        services.AddGrainRuntime();
+        services.AddSingleton(new VenueRegistry(BinanceProtocol.All()));
+        services.AddSingleton<IInstrumentCatalog, InstrumentCatalog>();
+        services.AddSingleton<BookDirectory>();
+        services.AddSingleton<CaptureRecorder>();
+        services.AddOptions<FeedOptions>().Bind(builder.Configuration.GetSection(FeedOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FeedOptions>, FeedOptionsValidator>();
+        services.AddGrain<IOrderBookGrain, OrderBookGrain>();
+        services.AddGrain<IExchangeConnectorGrain, ExchangeConnectorGrain>();
+        services.AddHttpClient();
+        services.AddHostedService<FeedStartupService>();
+        services.AddHealthChecks().AddCheck<BooksSyncedHealthCheck>("books-synced", tags: ["ready"]);
+        configureServices?.Invoke(services);
+
+        var app = builder.Build();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}

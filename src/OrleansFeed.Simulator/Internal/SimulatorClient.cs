@@ -1,0 +1,102 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+
+namespace OrleansFeed.Simulator.Internal;
+
+/// <summary>
+/// One connected WebSocket client: its route, its subscribed streams and its bounded send queue. The playback
+/// loop and fault injection enqueue with <see cref="TryEnqueue"/>; one send loop drains the queue to the socket.
+/// </summary>
+/// <remarks>Thread-safe. Subscriptions are replaced copy-on-write so the broadcaster reads them without a lock.</remarks>
+internal sealed class SimulatorClient
+{
+    private readonly Channel<ReadOnlyMemory<byte>> _queue;
+    private readonly Lock _subscriptionLock = new();
+    private volatile HashSet<string> _streams;
+
+    public SimulatorClient(long id, WebSocket socket, StreamRoute route, bool combined, int capacity, IEnumerable<string> streams)
+    {
+        Id = id;
+        Socket = socket;
+        Route = route;
+        Combined = combined;
+        _streams = new HashSet<string>(streams.Select(static s => s.ToLowerInvariant()), StringComparer.Ordinal);
+        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            AllowSynchronousContinuations = false,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public long Id { get; }
+
+    public WebSocket Socket { get; }
+
+    public StreamRoute Route { get; }
+
+    /// <summary>True for <c>/stream</c> clients (wrapped payloads), false for raw <c>/ws</c> clients.</summary>
+    public bool Combined { get; }
+
+    public bool HasSubscriptions => _streams.Count > 0;
+
+    public IReadOnlyCollection<string> Streams => _streams;
+
+    /// <summary>Whether this client receives a frame: subscribed to its stream and on a route that carries it.</summary>
+    public bool Wants(PlaybackFrame frame) => StreamNames.Delivers(Route, frame.Route) && _streams.Contains(frame.Stream);
+
+    public bool IsSubscribed(string stream) => _streams.Contains(stream);
+
+    public void Subscribe(IEnumerable<string> streams, bool add)
+    {
+        lock (_subscriptionLock)
+        {
+            var next = new HashSet<string>(_streams, StringComparer.Ordinal);
+            foreach (var stream in streams)
+            {
+                if (add)
+                {
+                    next.Add(stream.ToLowerInvariant());
+                }
+                else
+                {
+                    next.Remove(stream.ToLowerInvariant());
+                }
+            }
+
+            _streams = next;
+        }
+    }
+
+    /// <summary>Queues a text frame; false when the queue is full (the caller disconnects the client).</summary>
+    public bool TryEnqueue(ReadOnlyMemory<byte> frame) => _queue.Writer.TryWrite(frame);
+
+    /// <summary>Ends the send loop after what is queued.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>Drops the connection without a close handshake (a venue resetting the socket).</summary>
+    public void Abort()
+    {
+        _queue.Writer.TryComplete();
+        Socket.Abort();
+    }
+
+    /// <summary>Sends queued frames until the queue completes or the socket fails.</summary>
+    /// <returns>The number of frames sent is reported through <paramref name="sent"/>.</returns>
+    public async Task SendLoopAsync(Action sent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var frame in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await Socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                sent();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The socket went away (client closed, aborted, or the simulator is stopping): nothing left to send to.
+        }
+    }
+}

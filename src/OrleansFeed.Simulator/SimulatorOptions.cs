@@ -1,0 +1,45 @@
+namespace OrleansFeed.Simulator;
+
+/// <summary>
+/// Settings of an <see cref="ExchangeSimulator"/>. Immutable; change with <c>with</c>. Validated by
+/// <see cref="SimulatorOptionsValidator"/> when the simulator is created (config section <c>Simulator</c>).
+/// </summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>The defaults: a free port, as-fast-as-possible playback started by the first subscriber.</summary>
+    public static SimulatorOptions Default { get; } = new();
+
+    /// <summary>Loopback TCP port to bind on 127.0.0.1; 0 (default) picks a free one. Range 0–65535.</summary>
+    public int Port { get; init; }
+
+    /// <summary>
+    /// Playback pace: 0 (default) = as fast as possible; 1 = the recorded pace (gaps between receive times kept);
+    /// N = N times faster than recorded. Must be finite and not negative.
+    /// </summary>
+    public double PlaybackSpeed { get; init; }
+
+    /// <summary>
+    /// When true (default) the single global playback starts when the first client subscribes to a stream
+    /// (URL streams or a <c>SUBSCRIBE</c>); when false it starts in <see cref="ExchangeSimulator.StartAsync"/>.
+    /// </summary>
+    public bool StartOnFirstSubscription { get; init; } = true;
+
+    /// <summary>
+    /// Frames queued per client before it counts as too slow and is disconnected (no conflation: a venue does not
+    /// conflate diffs either). Default 10,000; range 1–10,000,000.
+    /// </summary>
+    public int MaxSendQueue { get; init; } = 10_000;
+
+    /// <summary>
+    /// WebSocket ping interval (the server pings, the client must pong). Default 20 s, Binance spot's value
+    /// (shared/docs/exchange-protocols.md §1 "Heartbeat"). <see cref="TimeSpan.Zero"/> disables pings.
+    /// </summary>
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Extra delay before each played frame, on top of the pace. Default zero. Changeable at run time
+    /// with <see cref="ExchangeSimulator.SetDelay"/>.</summary>
+    public TimeSpan FrameDelay { get; init; }
+
+    /// <summary>Artificial delay before answering each REST depth request. Default zero.</summary>
+    public TimeSpan RestDelay { get; init; }
+}

@@ -1,0 +1,70 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+
+namespace OrleansFeed.Simulator.Tests;
+
+/// <summary>Verifies fault injection reaches clients: malformed frames, connection aborts, serverShutdown notices.</summary>
+public sealed class ExchangeSimulatorFaultTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task SendMalformedFrame_SubscribedClient_ReceivesUnparseableFrame()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        await using var sim = new ExchangeSimulator(Recordings.Load(Recordings.FuturesStem));
+        await sim.StartAsync(cts.Token);
+        sim.Pause();
+        await using var client = await WsClient.ConnectAsync(new Uri(sim.WebSocketBaseUri, "/stream?streams=sushiusdt@depth@100ms"), cts.Token);
+        await sim.WaitForClientsAsync(1, cts.Token);
+
+        sim.SendMalformedFrame("sushiusdt@depth@100ms").Should().Be(1);
+        var frame = await client.ReceiveAsync(cts.Token);
+
+        frame.Should().StartWith("{\"stream\":\"sushiusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\"");
+        var parse = () => JsonDocument.Parse(frame!).Dispose();
+        parse.Should().Throw<JsonException>();
+    }
+
+    [Fact]
+    public async Task CloseAllConnections_ConnectedClient_SocketIsClosedAndUnregistered()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        await using var sim = new ExchangeSimulator(Recordings.Load(Recordings.FuturesStem));
+        await sim.StartAsync(cts.Token);
+        sim.Pause();
+        await using var client = await WsClient.ConnectAsync(new Uri(sim.WebSocketBaseUri, "/stream?streams=sushiusdt@depth@100ms"), cts.Token);
+        await sim.WaitForClientsAsync(1, cts.Token);
+
+        sim.CloseAllConnections().Should().Be(1);
+        string? received = "not closed";
+        try
+        {
+            received = await client.ReceiveAsync(cts.Token);
+        }
+        catch (WebSocketException)
+        {
+            received = null;
+        }
+
+        received.Should().BeNull();
+        sim.ClientsConnected.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ServerShutdownNotice_CombinedClient_ReceivesWrappedNotice()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        await using var sim = new ExchangeSimulator(Recordings.Load(Recordings.FuturesStem));
+        await sim.StartAsync(cts.Token);
+        sim.Pause();
+        await using var client = await WsClient.ConnectAsync(new Uri(sim.WebSocketBaseUri, "/stream?streams=sushiusdt@depth@100ms"), cts.Token);
+        await sim.WaitForClientsAsync(1, cts.Token);
+
+        sim.ServerShutdownNotice();
+        using var doc = JsonDocument.Parse((await client.ReceiveAsync(cts.Token))!);
+
+        doc.RootElement.GetProperty("stream").GetString().Should().Be("!serverShutdown");
+        doc.RootElement.GetProperty("data").GetProperty("e").GetString().Should().Be("serverShutdown");
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using OrleansFeed.TestKit.Ports;
+using Xunit;
+
+namespace OrleansFeed.TestKit.Redis;
+
+/// <summary>
+/// Runs a real <c>redis-server</c> on a free loopback port, without persistence, for integration tests; can
+/// <see cref="StopAsync"/> and <see cref="RestartAsync"/> it on the same port to simulate an outage.
+/// Use with <see cref="RedisFactAttribute"/>: a missing binary skips locally and fails when <c>CI=true</c>.
+/// </summary>
+public sealed class RedisServerFixture : IAsyncLifetime
+{
+    private static int s_prefixCounter;
+    private readonly string _logFile = Path.Combine(Path.GetTempPath(), $"orleansfeed-redis-{Guid.NewGuid():N}.log");
+    private Process? _process;
+
+    /// <summary>The port the server listens on (fixed for the fixture's lifetime, across restarts).</summary>
+    public int Port { get; } = FreePort.Next();
+
+    /// <summary>SE.Redis configuration string for the server, <c>127.0.0.1:{port}</c>.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    /// <summary>A key prefix unique to this call (one per test), so tests sharing a server never see each other's keys.</summary>
+    public static string UniquePrefix(string testName) =>
+        $"t{Interlocked.Increment(ref s_prefixCounter)}-{(testName.Length > 32 ? testName[..32] : testName)}-{Guid.NewGuid():N}";
+
+    /// <inheritdoc/>
+    /// <remarks>With no binary outside CI the tests are skipped by <see cref="RedisFactAttribute"/>; start nothing.</remarks>
+    public Task InitializeAsync() =>
+        RedisServerBinary.Find() is null && !RedisServerBinary.IsCi ? Task.CompletedTask : StartAsync();
+
+    /// <inheritdoc/>
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        File.Delete(_logFile);
+    }
+
+    /// <summary>Starts the server and waits until it answers PING; throws with the server log if it does not within 10 s.</summary>
+    public async Task StartAsync()
+    {
+        var binary = RedisServerBinary.Find()
+            ?? throw new InvalidOperationException("redis-server not found on PATH; install with: apt-get install -y redis-server redis-tools");
+        var info = new ProcessStartInfo(binary)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--logfile", _logFile })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!await PingAsync(timeout.Token))
+        {
+            if (_process.HasExited || timeout.IsCancellationRequested)
+            {
+                var log = File.Exists(_logFile) ? await File.ReadAllTextAsync(_logFile) : "(no log)";
+                throw new InvalidOperationException($"redis-server on port {Port} did not answer PING within 10 s (exited={_process.HasExited}). Log:\n{log}");
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Kills the server (no graceful shutdown: an outage) and waits for the process to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Stops the server if running and starts it again on the same port (empty: no persistence).</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    private async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", Port, cancellationToken);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray(), cancellationToken);
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
