@@ -82,6 +82,7 @@ internal sealed class ApiHost : IAsyncDisposable
             o.WebSocket.HeartbeatInterval = TimeSpan.FromMinutes(1);
             configure?.Invoke(o);
         });
+        builder.Services.AddHealthChecks().AddOrleansFeedBooksSynced();
         services?.Invoke(builder.Services);
         var app = builder.Build();
         try

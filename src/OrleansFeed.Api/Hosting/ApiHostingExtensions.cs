@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Api.Diagnostics;
-using OrleansFeed.Api.Health;
 using OrleansFeed.Api.Problems;
 using OrleansFeed.Api.Rest;
 using OrleansFeed.Api.WebSockets;
@@ -16,9 +15,8 @@ public static class ApiHostingExtensions
 {
     /// <summary>
     /// Registers the API's services: <see cref="ApiOptions"/> bound from section <c>Api</c> and validated at start,
-    /// problem details (RFC 7807), <see cref="ApiMetrics"/>, the <see cref="WebSocketSessionRegistry"/>, health checks
-    /// with <see cref="BooksSyncedHealthCheck"/> (tag <c>ready</c>) and a default <see cref="IConfiguredBooks"/>
-    /// (every catalog instrument; register your own before or after to replace it).
+    /// problem details (RFC 7807), <see cref="ApiMetrics"/> and the <see cref="WebSocketSessionRegistry"/>. Health
+    /// checks are separate: <see cref="HealthEndpointExtensions.AddOrleansFeedBooksSynced"/>.
     /// </summary>
     /// <remarks>The host must also register <c>IGrainFactory</c>, <c>IStreamProvider</c>, <c>IInstrumentCatalog</c>
     /// and a <see cref="TimeProvider"/> (System is used when none is registered).</remarks>
@@ -40,8 +38,6 @@ public static class ApiHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiMetrics>();
         services.TryAddSingleton<WebSocketSessionRegistry>();
-        services.TryAddSingleton<IConfiguredBooks, CatalogConfiguredBooks>();
-        services.AddHealthChecks().AddCheck<BooksSyncedHealthCheck>(BooksSyncedHealthCheck.Name, tags: [BooksSyncedHealthCheck.ReadyTag]);
         return services;
     }
 

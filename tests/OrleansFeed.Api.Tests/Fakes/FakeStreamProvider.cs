@@ -65,6 +65,8 @@ internal sealed class FakeStreamProvider : IStreamProvider
 
             public long Dropped => 0;
 
+            public long HandlerFaults => 0;
+
             public ValueTask DisposeAsync()
             {
                 lock (stream._gate)
