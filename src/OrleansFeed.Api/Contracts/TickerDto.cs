@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansFeed.Api.Contracts;
+
+/// <summary>L1 view of one book (<c>GET /api/v1/ticker/{venue}/{symbol}</c>).</summary>
+/// <param name="Venue">Venue id.</param>
+/// <param name="Symbol">Native symbol.</param>
+/// <param name="Instrument">Canonical instrument.</param>
+/// <param name="SyncState"><c>synced</c> or <c>syncing</c>.</param>
+/// <param name="Stale">True unless <c>syncState</c> is <c>synced</c>.</param>
+/// <param name="BestBid">Best bid from our book; null when the side is empty.</param>
+/// <param name="BestAsk">Best ask from our book; null when the side is empty.</param>
+/// <param name="LastTrade">Last trade; null before the first.</param>
+/// <param name="VenueBbo">The venue's own last BBO message; null when none.</param>
+public sealed record TickerDto(
+    [property: JsonPropertyName("venue")] string Venue,
+    [property: JsonPropertyName("symbol")] string Symbol,
+    [property: JsonPropertyName("instrument")] string Instrument,
+    [property: JsonPropertyName("syncState")] string SyncState,
+    [property: JsonPropertyName("stale")] bool Stale,
+    [property: JsonPropertyName("bestBid")] LevelDto? BestBid,
+    [property: JsonPropertyName("bestAsk")] LevelDto? BestAsk,
+    [property: JsonPropertyName("lastTrade")] TradeDto? LastTrade,
+    [property: JsonPropertyName("venueBbo")] VenueBboDto? VenueBbo);
