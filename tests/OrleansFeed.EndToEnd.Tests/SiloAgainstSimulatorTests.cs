@@ -36,6 +36,7 @@ public class SiloAgainstSimulatorTests
         var reference = ReferenceBinanceBooks.Build(files, futures: folder.Contains("futures", StringComparison.Ordinal));
 
         reference.Keys.Should().BeEquivalentTo(silo.Simulator.SnapshotSymbols);
+        using var http = new HttpClient { BaseAddress = silo.Api };
         foreach (var (symbol, expected) in reference)
         {
             var book = await WaitForUpdateIdAsync(silo, symbol, expected.LastUpdateId, cts.Token);
@@ -43,6 +44,13 @@ public class SiloAgainstSimulatorTests
             book.Counters.Gaps.Should().Be(0);
             AssertSide(book.Bids, expected.Bids, symbol);
             AssertSide(book.Asks, expected.Asks, symbol);
+
+            // The same book over REST: decimal strings, best first, every level.
+            using var json = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri($"/api/v1/books/{silo.Venue}/{symbol}?depth=5000", UriKind.Relative), cts.Token));
+            json.RootElement.GetProperty("syncState").GetString().Should().Be("synced");
+            json.RootElement.GetProperty("lastUpdateId").GetInt64().Should().Be(expected.LastUpdateId);
+            RestSide(json.RootElement.GetProperty("bids")).Should().Equal(expected.Bids.Select(kv => (kv.Key, kv.Value)), $"{symbol} REST bids");
+            RestSide(json.RootElement.GetProperty("asks")).Should().Equal(expected.Asks.Select(kv => (kv.Key, kv.Value)), $"{symbol} REST asks");
         }
     }
 
@@ -117,6 +125,9 @@ public class SiloAgainstSimulatorTests
             await Task.Delay(20, CancellationToken.None);
         }
     }
+
+    private static List<(decimal, string)> RestSide(System.Text.Json.JsonElement side) =>
+        side.EnumerateArray().Select(l => (decimal.Parse(l[0].GetString()!, System.Globalization.CultureInfo.InvariantCulture), l[1].GetString()!)).ToList();
 
     internal static void AssertSide(BookLevel[] actual, SortedDictionary<decimal, string> expected, string symbol)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OrleansFeed.Api.Hosting;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
@@ -42,11 +43,13 @@ public static class SiloHost
         services.AddGrain<IOrderBookGrain, OrderBookGrain>();
         services.AddGrain<IExchangeConnectorGrain, ExchangeConnectorGrain>();
         services.AddHttpClient();
+        services.AddOrleansFeedApi();
         services.AddHostedService<FeedStartupService>();
         services.AddHealthChecks().AddCheck<BooksSyncedHealthCheck>("books-synced", tags: ["ready"]);
         configureServices?.Invoke(services);
 
         var app = builder.Build();
+        app.MapOrleansFeedApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;
