@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OrleansFeed.Api.Health;
 using OrleansFeed.Api.Hosting;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Venues;
@@ -45,13 +44,13 @@ public static class SiloHost
         services.AddHttpClient();
         services.AddOrleansFeedApi();
         services.AddHostedService<FeedStartupService>();
-        services.AddHealthChecks().AddCheck<BooksSyncedHealthCheck>("books-synced", tags: ["ready"]);
+        services.AddSingleton<IConfiguredBooks, FeedConfiguredBooks>();
+        services.AddHealthChecks().AddOrleansFeedBooksSynced();
         configureServices?.Invoke(services);
 
         var app = builder.Build();
         app.MapOrleansFeedApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOrleansFeedHealth();
         return app;
     }
 }

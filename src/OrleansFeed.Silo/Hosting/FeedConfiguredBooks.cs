@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Options;
+using OrleansFeed.Api.Health;
+using OrleansFeed.Core.Instruments;
+using OrleansFeed.Grains.Connectors;
+
+namespace OrleansFeed.Silo.Hosting;
+
+/// <summary>Readiness waits for exactly the books configured under <c>Feed:Venues</c>.</summary>
+/// <param name="feed">Configured venues.</param>
+public sealed class FeedConfiguredBooks(IOptions<FeedOptions> feed) : IConfiguredBooks
+{
+    /// <inheritdoc />
+    public IEnumerable<BookKey> GetBooks() => FeedStartupService.ConfiguredBooks(feed.Value);
+}
