@@ -107,6 +107,18 @@ public sealed class OrderBook
         return levels;
     }
 
+    /// <summary>The worst (furthest from the touch) level of one side: lowest bid or highest ask.</summary>
+    /// <param name="side">Bid or ask.</param>
+    /// <param name="level">The level when the side is not empty.</param>
+    /// <returns>False when the side is empty.</returns>
+    public bool TryGetWorst(BookSide side, out BookLevel level) =>
+        (side == BookSide.Bid ? _bids : _asks).TryGetWorst(out level);
+
+    /// <summary>Levels on one side (bid or ask).</summary>
+    /// <param name="side">Bid or ask.</param>
+    /// <returns>The level count.</returns>
+    public int Count(BookSide side) => side == BookSide.Bid ? _bids.Count : _asks.Count;
+
     /// <summary>Removes levels beyond the best <paramref name="depth"/> on both sides (depth-limited feeds, §0).</summary>
     /// <param name="depth">Levels to keep per side.</param>
     /// <returns>Levels removed.</returns>

@@ -92,6 +92,24 @@ internal sealed class PriceLevelTree
         return true;
     }
 
+    public bool TryGetWorst(out BookLevel level)
+    {
+        if (_root == Nil)
+        {
+            level = default;
+            return false;
+        }
+
+        var node = _root;
+        while (_right[node] != Nil)
+        {
+            node = _right[node];
+        }
+
+        level = new BookLevel(_price[node], _size[node]);
+        return true;
+    }
+
     /// <summary>Copies up to <c>destination.Length</c> levels, best first; returns how many.</summary>
     public int CopyTo(Span<BookLevel> destination)
     {

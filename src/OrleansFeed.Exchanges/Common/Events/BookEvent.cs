@@ -54,6 +54,13 @@ public readonly struct BookEvent
     /// <summary>Diff, snapshot or reset.</summary>
     public BookEventKind Kind { get; }
 
+    /// <summary>
+    /// The venue's book checksum sent with this event (Kraken <c>checksum</c>/v1 <c>c</c>, OKX <c>checksum</c>
+    /// reinterpreted as unsigned), or null when the venue sent none (or OKX's deprecated <c>0</c>). The book-sync
+    /// procedure recomputes it from the book after applying the event; a mismatch triggers a resync of this symbol.
+    /// </summary>
+    public uint? Checksum { get; init; }
+
     /// <summary>The venue's native symbol.</summary>
     public string Symbol { get; }
 

@@ -30,19 +30,6 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
         Book = new OrderBook(maxLevelsPerSide);
     }
 
-    /// <summary>Continuity of a diff against the book's last update id.</summary>
-    protected enum Continuity
-    {
-        /// <summary>Continues the book: apply.</summary>
-        Continuous,
-
-        /// <summary>Already contained in the book: ignore.</summary>
-        Stale,
-
-        /// <summary>Something is missing between the book and this diff: resync.</summary>
-        Gap,
-    }
-
     /// <inheritdoc />
     public BookSyncState State { get; private set; } = BookSyncState.Syncing;
 

@@ -21,4 +21,30 @@ public interface IVenueConnectivity
 
     /// <summary>REST weight budget per minute when <see cref="VenueOptions.RestWeightPerMinute"/> is 0.</summary>
     int DefaultWeightPerMinute { get; }
+
+    /// <summary>Where this venue's snapshots come from; <see cref="BookSnapshotSource.Rest"/> unless the venue overrides it.</summary>
+    BookSnapshotSource SnapshotSource => BookSnapshotSource.Rest;
+
+    /// <summary>
+    /// Text frames that make the venue send a fresh snapshot of one symbol on its open connection (an unsubscribe
+    /// then a subscribe of that symbol's book channel). Used when <see cref="SnapshotSource"/> is
+    /// <see cref="BookSnapshotSource.Stream"/>; empty means "reconnect to resync".
+    /// </summary>
+    /// <param name="options">Venue options.</param>
+    /// <param name="symbol">Native symbol.</param>
+    /// <returns>The frames, in order.</returns>
+    IReadOnlyList<string> ResubscribeMessages(VenueOptions options, string symbol) => [];
+
+    /// <summary>
+    /// Prepares a connection just before each connect attempt, e.g. KuCoin's token handshake (§3: POST
+    /// <c>/api/v1/bullet-public</c> gives the endpoint, token and ping interval). Returns the plan unchanged by default.
+    /// </summary>
+    /// <param name="plan">The planned connection.</param>
+    /// <param name="options">Venue options.</param>
+    /// <param name="http">An HTTP client for the venue's REST API.</param>
+    /// <param name="cancellationToken">Cancels the handshake.</param>
+    /// <returns>The plan to connect with (new URI, keep-alive).</returns>
+    /// <exception cref="HttpRequestException">The handshake failed; the session backs off and retries.</exception>
+    ValueTask<ConnectionPlan> NegotiateAsync(ConnectionPlan plan, VenueOptions options, HttpClient http, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(plan);
 }

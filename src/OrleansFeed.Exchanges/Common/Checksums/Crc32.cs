@@ -1,0 +1,67 @@
+namespace OrleansFeed.Exchanges.Common.Checksums;
+
+/// <summary>
+/// CRC-32 (IEEE 802.3: polynomial 0x04C11DB7 reflected as 0xEDB88320, initial value and final XOR 0xFFFFFFFF),
+/// the checksum Kraken (§4 "Checksum algorithm") and OKX (§6) compute over their book text; zlib's <c>crc32</c>.
+/// </summary>
+/// <remarks>
+/// Written here because System.IO.Hashing is not in this machine's package copy (shared/DEPENDENCIES.md);
+/// a table-driven byte-at-a-time loop, verified against the standard check value
+/// (<c>"123456789"</c> → <c>0xCBF43926</c>). Incremental: <see cref="Append"/> any number of spans, then read
+/// <see cref="Value"/>. A mutable struct: keep it in a local, do not copy it mid-computation.
+/// </remarks>
+public struct Crc32
+{
+    private static readonly uint[] Table = BuildTable();
+    private uint _state;
+    private bool _started;
+
+    /// <summary>The CRC-32 of everything appended so far (0 for nothing).</summary>
+    public readonly uint Value => _started ? ~_state : 0;
+
+    /// <summary>The CRC-32 of <paramref name="data"/> in one call.</summary>
+    /// <param name="data">The bytes.</param>
+    /// <returns>The checksum.</returns>
+    public static uint Compute(ReadOnlySpan<byte> data)
+    {
+        var crc = default(Crc32);
+        crc.Append(data);
+        return crc.Value;
+    }
+
+    /// <summary>Continues the checksum over <paramref name="data"/>.</summary>
+    /// <param name="data">The next bytes.</param>
+    public void Append(ReadOnlySpan<byte> data)
+    {
+        if (!_started)
+        {
+            _state = 0xFFFFFFFFu;
+            _started = true;
+        }
+
+        var state = _state;
+        foreach (var b in data)
+        {
+            state = Table[(state ^ b) & 0xFF] ^ (state >> 8);
+        }
+
+        _state = state;
+    }
+
+    private static uint[] BuildTable()
+    {
+        var table = new uint[256];
+        for (uint i = 0; i < 256; i++)
+        {
+            var c = i;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[i] = c;
+        }
+
+        return table;
+    }
+}
