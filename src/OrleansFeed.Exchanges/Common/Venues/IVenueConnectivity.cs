@@ -47,4 +47,9 @@ public interface IVenueConnectivity
     /// <exception cref="HttpRequestException">The handshake failed; the session backs off and retries.</exception>
     ValueTask<ConnectionPlan> NegotiateAsync(ConnectionPlan plan, VenueOptions options, HttpClient http, CancellationToken cancellationToken) =>
         ValueTask.FromResult(plan);
+
+    /// <summary>The REST URL of the venue's instrument reference data (read by <see cref="IVenueProtocol.TryParseInstruments"/>), or null when none is used.</summary>
+    /// <param name="options">Venue options.</param>
+    /// <returns>The URL or null.</returns>
+    Uri? InstrumentsUri(VenueOptions options) => null;
 }

@@ -52,4 +52,19 @@ public interface IVenueProtocol
     /// <param name="symbol">Native symbol.</param>
     /// <returns>The instrument (tick/lot size zero, status unknown).</returns>
     Instrument InferInstrument(string symbol);
+
+    /// <summary>
+    /// Reads the venue's instrument reference response (Binance <c>exchangeInfo</c>, KuCoin <c>/api/v2/symbols</c>,
+    /// Kraken <c>AssetPairs</c>, Coinbase <c>/products</c>, OKX <c>/api/v5/public/instruments</c>, Bybit
+    /// <c>/v5/market/instruments-info</c>, Bitfinex <c>conf/pub:info:pair</c>) into instruments with tick size,
+    /// lot size, status and canonical names. False (and no instruments) when the venue has no parser or the body is invalid.
+    /// </summary>
+    /// <param name="body">The response body.</param>
+    /// <param name="instruments">The instruments read.</param>
+    /// <returns>Whether the body was read.</returns>
+    bool TryParseInstruments(ReadOnlySpan<byte> body, out IReadOnlyList<Instrument> instruments)
+    {
+        instruments = [];
+        return false;
+    }
 }
