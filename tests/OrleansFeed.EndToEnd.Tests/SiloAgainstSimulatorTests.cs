@@ -78,6 +78,19 @@ public class SiloAgainstSimulatorTests
         var other = await WaitForUpdateIdAsync(silo, "AKROUSDT", reference["AKROUSDT"].LastUpdateId, cts.Token);
         other.Counters.Resyncs.Should().Be(0, "a gap on one symbol resyncs that symbol only");
         other.Epoch.Should().Be(1);
+
+        // The same counters per venue and symbol over REST.
+        using var http = new HttpClient { BaseAddress = silo.Api };
+        using var venue = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri($"/api/v1/venues/{silo.Venue}", UriKind.Relative), cts.Token));
+        var books = venue.RootElement.GetProperty("books").EnumerateArray().ToDictionary(b => b.GetProperty("symbol").GetString()!);
+        books.Keys.Should().Contain(["SUSHIUSDT", "AKROUSDT"]);
+        books["SUSHIUSDT"].GetProperty("counters").GetProperty("gaps").GetInt64().Should().Be(1);
+        books["SUSHIUSDT"].GetProperty("counters").GetProperty("resyncs").GetInt64().Should().Be(1);
+        books["SUSHIUSDT"].GetProperty("epoch").GetInt64().Should().Be(2);
+        books["SUSHIUSDT"].GetProperty("secondsSinceVerified").GetDecimal().Should().BeGreaterThanOrEqualTo(0);
+        books["AKROUSDT"].GetProperty("counters").GetProperty("gaps").GetInt64().Should().Be(0);
+        venue.RootElement.GetProperty("snapshotRequests").GetInt64().Should().BeGreaterThanOrEqualTo(books.Count + 1, "one snapshot per book plus the resync");
+        (await http.GetAsync(new Uri("/api/v1/venues/no-such-venue", UriKind.Relative), cts.Token)).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
     }
 
     [Fact]

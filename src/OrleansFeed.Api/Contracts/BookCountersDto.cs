@@ -23,4 +23,9 @@ public sealed record BookCountersDto(
     [property: JsonPropertyName("crossedBooks")] long CrossedBooks,
     [property: JsonPropertyName("checksumFailures")] long ChecksumFailures,
     [property: JsonPropertyName("rejectedFrames")] long RejectedFrames,
-    [property: JsonPropertyName("lastVerified")] string? LastVerified);
+    [property: JsonPropertyName("lastVerified")] string? LastVerified)
+{
+    /// <summary>Venue checksums recomputed from the book and found equal (Kraken, OKX); 0 for venues without checksums.</summary>
+    [JsonPropertyName("checksumsVerified")]
+    public long ChecksumsVerified { get; init; }
+}

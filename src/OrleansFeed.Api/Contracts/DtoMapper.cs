@@ -18,7 +18,10 @@ internal static class DtoMapper
         Time(s.ExchangeTime), Time(s.ReceiveTime), Levels(s.Bids), Levels(s.Asks), ToDto(s.Counters));
 
     public static BookCountersDto ToDto(BookCounters c) => new(
-        c.Messages, c.Applied, c.Gaps, c.Resyncs, c.SnapshotsLoaded, c.Duplicates, c.CrossedBooks, c.ChecksumFailures, c.RejectedFrames, Time(c.LastVerified));
+        c.Messages, c.Applied, c.Gaps, c.Resyncs, c.SnapshotsLoaded, c.Duplicates, c.CrossedBooks, c.ChecksumFailures, c.RejectedFrames, Time(c.LastVerified))
+    {
+        ChecksumsVerified = c.ChecksumsVerified,
+    };
 
     public static TradeDto ToDto(Trade t) => new(
         t.TradeId, t.Price.ToString(), t.Size.ToString(), SideText(t.Aggressor), Time(t.ExchangeTime), Time(t.ReceiveTime));

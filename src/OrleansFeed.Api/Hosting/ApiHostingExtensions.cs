@@ -57,6 +57,7 @@ public static class ApiHostingExtensions
         api.MapBooks();
         api.MapTrades();
         api.MapTicker();
+        api.MapVenues();
         api.MapFallback("{*path}", (string? path) => ApiProblems.NotFound("/api/v1/" + path));
         endpoints.MapOrleansFeedWebSocket();
         return api;

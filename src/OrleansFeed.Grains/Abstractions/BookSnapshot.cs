@@ -55,4 +55,8 @@ public sealed record BookCounters(
     long CrossedBooks,
     long ChecksumFailures,
     long RejectedFrames,
-    Timestamp LastVerified);
+    Timestamp LastVerified)
+{
+    /// <summary>Venue checksums recomputed from the book and found equal (Kraken, OKX); 0 for venues without checksums.</summary>
+    public long ChecksumsVerified { get; init; }
+}

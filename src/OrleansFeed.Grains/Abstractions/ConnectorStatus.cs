@@ -17,4 +17,11 @@ public sealed record ConnectorStatus(
     long RejectedFrames,
     long SnapshotRequests,
     long SnapshotFailures,
-    string[] Symbols);
+    string[] Symbols)
+{
+    /// <summary>Per-symbol resubscribes sent to get a fresh in-stream snapshot (Kraken, Coinbase, OKX, Bybit, Bitfinex resyncs).</summary>
+    public long Resubscribes { get; init; }
+
+    /// <summary>Rejected frames attributed to one symbol (native symbol → count); frames naming no symbol count only in <see cref="RejectedFrames"/>.</summary>
+    public IReadOnlyDictionary<string, long> RejectedBySymbol { get; init; } = new Dictionary<string, long>();
+}

@@ -25,10 +25,15 @@ internal sealed partial class ConnectionRunner
     private readonly ILogger _logger;
     private readonly CaptureWriter? _capture;
     private readonly SemaphoreSlim _replace = new(0);
+    private readonly SemaphoreSlim _resubscribeGate = new(1, 1);
+    private readonly Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? _negotiate;
+    private volatile Running? _active;
     private long _replacements;
+    private long _resubscribes;
 
-    public ConnectionRunner(ConnectionPlan plan, VenueOptions options, IVenueProtocol protocol, IStreamProvider streams, ConnectorCounters counters, TimeProvider time, ILogger logger, CaptureWriter? capture)
+    public ConnectionRunner(ConnectionPlan plan, VenueOptions options, IVenueProtocol protocol, IStreamProvider streams, ConnectorCounters counters, TimeProvider time, ILogger logger, CaptureWriter? capture, Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? negotiate = null)
     {
+        _negotiate = negotiate;
         _plan = plan;
         _options = options;
         _protocol = protocol;
@@ -44,6 +49,48 @@ internal sealed partial class ConnectionRunner
     public long Reconnects { get; private set; }
 
     public long Replacements => Interlocked.Read(ref _replacements);
+
+    /// <summary>Per-symbol resubscribes sent on this connection (in-stream snapshot venues).</summary>
+    public long Resubscribes => Interlocked.Read(ref _resubscribes);
+
+    /// <summary>The connection's plan.</summary>
+    public ConnectionPlan Plan => _plan;
+
+    /// <summary>
+    /// Sends one symbol's resubscribe frames on the live connection, paced by the plan's subscribe-message interval
+    /// so a burst of resyncs never exceeds the venue's subscribe rate limit.
+    /// </summary>
+    /// <param name="messages">Unsubscribe + subscribe frames.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>False when the connection is down (its reconnect resubscribes every symbol).</returns>
+    public async Task<bool> ResubscribeAsync(IReadOnlyList<string> messages, CancellationToken cancellationToken)
+    {
+        var active = _active;
+        if (active is null)
+        {
+            return false;
+        }
+
+        await _resubscribeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var sent = await active.Session.SendAsync(messages, cancellationToken).ConfigureAwait(false);
+            if (sent)
+            {
+                Interlocked.Increment(ref _resubscribes);
+                if (_plan.SubscribeMessageInterval > TimeSpan.Zero)
+                {
+                    await Task.Delay(_plan.SubscribeMessageInterval * messages.Count, _time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return sent;
+        }
+        finally
+        {
+            _resubscribeGate.Release();
+        }
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +120,7 @@ internal sealed partial class ConnectionRunner
             await current.Cancel.CancelAsync().ConfigureAwait(false);
             await next.Handler.ActivateAsync().ConfigureAwait(false);
             current = next;
+            _active = next;
         }
 
         await current.Cancel.CancelAsync().ConfigureAwait(false);
@@ -86,15 +134,21 @@ internal sealed partial class ConnectionRunner
         var sink = new ConnectorSink(_protocol.Venue, _streams, _counters, RequestReplacement);
         var parser = _protocol.CreateParser(_protocol.CreateSymbolTable(_options.Symbols, acceptUnknown: false), Exchanges.Common.Parsing.ParseLimits.Default);
         var handler = new Handler(this, parser, sink, buffering);
-        var session = new WebSocketSession(_plan, _options, handler, _time, _logger, _capture);
+        var session = new WebSocketSession(_plan, _options, handler, _time, _logger, _capture, _negotiate);
         var task = Task.Run(() => session.RunAsync(cancel.Token), CancellationToken.None);
-        return new Running(task, cancel, handler);
+        var running = new Running(task, cancel, handler, session);
+        if (!buffering)
+        {
+            _active = running;
+        }
+
+        return running;
     }
 
     [LoggerMessage(EventId = 2103, EventName = "ConnectionReplacing", Level = LogLevel.Information, Message = "Connection {Name}: opening a replacement before closing the old one")]
     private static partial void LogReplacing(ILogger logger, string name);
 
-    private sealed record Running(Task Task, CancellationTokenSource Cancel, Handler Handler);
+    private sealed record Running(Task Task, CancellationTokenSource Cancel, Handler Handler, WebSocketSession Session);
 
     /// <summary>Parses frames of one session; buffers them while it is a replacement waiting for hand-over.</summary>
     private sealed class Handler(ConnectionRunner owner, Exchanges.Common.Parsing.IFrameParser parser, ConnectorSink sink, bool buffering) : IFrameHandler

@@ -9,6 +9,7 @@ internal sealed class ConnectorCounters
     private static readonly Meter Meter = new("OrleansFeed.Exchanges");
     private static readonly Counter<long> RejectedCounter = Meter.CreateCounter<long>("orleansfeed.frames.rejected", description: "Venue frames rejected, by venue and reason");
     private readonly string _venue;
+    private readonly Dictionary<string, long> _bySymbol = new(StringComparer.Ordinal);
     private long _rejected;
     private long _frames;
 
@@ -20,9 +21,25 @@ internal sealed class ConnectorCounters
 
     public void RecordFrame() => Interlocked.Increment(ref _frames);
 
-    public void RecordRejected(FrameRejectReason reason)
+    public IReadOnlyDictionary<string, long> RejectedBySymbol()
+    {
+        lock (_bySymbol)
+        {
+            return new Dictionary<string, long>(_bySymbol, StringComparer.Ordinal);
+        }
+    }
+
+    public void RecordRejected(FrameRejectReason reason, string? symbol = null)
     {
         Interlocked.Increment(ref _rejected);
+        if (symbol is not null)
+        {
+            lock (_bySymbol)
+            {
+                _bySymbol[symbol] = _bySymbol.GetValueOrDefault(symbol) + 1;
+            }
+        }
+
         RejectedCounter.Add(1, new KeyValuePair<string, object?>("venue", _venue), new KeyValuePair<string, object?>("reason", reason.ToString()));
     }
 }

@@ -38,7 +38,7 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
 
     public void OnRejected(FrameRejectReason reason, string? symbol)
     {
-        counters.RecordRejected(reason);
+        counters.RecordRejected(reason, symbol);
     }
 
     public void OnServerShutdownNotice() => onShutdownNotice();

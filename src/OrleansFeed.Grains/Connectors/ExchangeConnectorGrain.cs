@@ -29,6 +29,7 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     private SnapshotFetcher? _fetcher;
     private ConnectorCounters? _counters;
     private VenueOptions? _options;
+    private IVenueConnectivity? _connectivity;
 
     /// <summary>Created by the runtime per activation.</summary>
     /// <param name="venues">Venue adapters.</param>
@@ -64,6 +65,7 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
         }
 
         _options = options;
+        _connectivity = connectivity;
         _counters = new ConnectorCounters(GrainKey);
         var capture = _recorder.Writer;
         var streams = StreamProvider;
@@ -80,7 +82,8 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
         _ = Task.Run(() => _fetcher.RunAsync(_stop.Token));
         foreach (var plan in connectivity.PlanConnections(options))
         {
-            var runner = new ConnectionRunner(plan, options, protocol, streams, _counters, TimeProvider, _logger, capture);
+            var http = _http.CreateClient(GrainKey);
+            var runner = new ConnectionRunner(plan, options, protocol, streams, _counters, TimeProvider, _logger, capture, (p, ct) => connectivity.NegotiateAsync(p, options, http, ct));
             _runners.Add(runner);
             _ = Task.Run(() => runner.RunAsync(_stop.Token));
         }
@@ -92,6 +95,21 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     /// <inheritdoc />
     public Task RequestSnapshotAsync(string symbol)
     {
+        if (_connectivity?.SnapshotSource == BookSnapshotSource.Stream)
+        {
+            // The venue's snapshot comes with a subscription: re-subscribe this one symbol on its connection; the
+            // other symbols on that connection keep flowing (issue 3: one symbol's failure never touches another).
+            var messages = _connectivity.ResubscribeMessages(_options!, symbol);
+            var runner = _runners.FirstOrDefault(r => r.Plan.BookSymbols.Contains(symbol, StringComparer.Ordinal));
+            if (runner is not null && messages.Count > 0)
+            {
+                LogResubscribing(_logger, GrainKey, symbol, runner.Plan.Name);
+                _ = runner.ResubscribeAsync(messages, _stop.Token);
+            }
+
+            return Task.CompletedTask;
+        }
+
         _fetcher?.Enqueue(symbol);
         return Task.CompletedTask;
     }
@@ -105,7 +123,11 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
         _counters?.Rejected ?? 0,
         _fetcher?.Requests ?? 0,
         _fetcher?.Failures ?? 0,
-        _options?.Symbols.ToArray() ?? []));
+        _options?.Symbols.ToArray() ?? [])
+    {
+        Resubscribes = _runners.Sum(r => r.Resubscribes),
+        RejectedBySymbol = _counters?.RejectedBySymbol() ?? new Dictionary<string, long>(),
+    });
 
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -117,7 +139,7 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     {
         if (!protocol.TryParseSnapshotResponse(url, body, time, ParseLimits.Default, out var snapshot, out var reason))
         {
-            _counters!.RecordRejected(reason);
+            _counters!.RecordRejected(reason, symbol);
             LogSnapshotRejected(_logger, GrainKey, symbol, reason);
             return;
         }
@@ -127,6 +149,9 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
 
     [LoggerMessage(EventId = 2301, EventName = "ConnectorStarted", Level = LogLevel.Information, Message = "Connector {Venue} started: {Connections} connection(s), {Symbols} symbol(s)")]
     private static partial void LogStarted(ILogger logger, string venue, int connections, int symbols);
+
+    [LoggerMessage(EventId = 2304, EventName = "SymbolResubscribing", Level = LogLevel.Information, Message = "Connector {Venue}: re-subscribing {Symbol} on {Connection} for a fresh snapshot")]
+    private static partial void LogResubscribing(ILogger logger, string venue, string symbol, string connection);
 
     [LoggerMessage(EventId = 2302, EventName = "SnapshotRejected", Level = LogLevel.Warning, Message = "Snapshot for {Venue}:{Symbol} rejected: {Reason}")]
     private static partial void LogSnapshotRejected(ILogger logger, string venue, string symbol, FrameRejectReason reason);

@@ -103,7 +103,10 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain, IBookChange
             _receiveTime,
             book.ToArray(BookSide.Bid, depth),
             book.ToArray(BookSide.Ask, depth),
-            new BookCounters(c.Messages, c.Applied, c.Gaps, c.Resyncs, c.SnapshotsLoaded, c.Duplicates, c.CrossedBooks, c.ChecksumFailures, c.RejectedFrames, c.LastVerified)));
+            new BookCounters(c.Messages, c.Applied, c.Gaps, c.Resyncs, c.SnapshotsLoaded, c.Duplicates, c.CrossedBooks, c.ChecksumFailures, c.RejectedFrames, c.LastVerified)
+            {
+                ChecksumsVerified = c.ChecksumsVerified,
+            }));
     }
 
     /// <inheritdoc />

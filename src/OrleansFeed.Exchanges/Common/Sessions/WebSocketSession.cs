@@ -26,6 +26,10 @@ public sealed partial class WebSocketSession
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CaptureWriter? _capture;
+    private readonly Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? _negotiate;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private ConnectionPlan _current;
+    private ClientWebSocket? _socket;
     private long _frames;
     private long _reconnects;
     private long _oversized;
@@ -37,9 +41,16 @@ public sealed partial class WebSocketSession
     /// <param name="time">Clock.</param>
     /// <param name="logger">Logger.</param>
     /// <param name="capture">When set, every connection event and frame is recorded.</param>
-    public WebSocketSession(ConnectionPlan plan, VenueOptions options, IFrameHandler handler, TimeProvider time, ILogger logger, CaptureWriter? capture = null)
+    /// <param name="negotiate">
+    /// Runs before every connect attempt and returns the plan to use (KuCoin's token handshake,
+    /// <see cref="IVenueConnectivity.NegotiateAsync"/>); null connects with <paramref name="plan"/> as is.
+    /// A failure counts as a failed connect (backoff, retry).
+    /// </param>
+    public WebSocketSession(ConnectionPlan plan, VenueOptions options, IFrameHandler handler, TimeProvider time, ILogger logger, CaptureWriter? capture = null, Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? negotiate = null)
     {
         _plan = plan;
+        _current = plan;
+        _negotiate = negotiate;
         _options = options;
         _handler = handler;
         _time = time;
@@ -84,21 +95,29 @@ public sealed partial class WebSocketSession
                 socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
                 using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 connectTimeout.CancelAfter(TimeSpan.FromSeconds(15));
-                await socket.ConnectAsync(_plan.Uri, connectTimeout.Token).ConfigureAwait(false);
+                _current = _negotiate is null ? _plan : await _negotiate(_plan, connectTimeout.Token).ConfigureAwait(false);
+                await socket.ConnectAsync(_current.Uri, connectTimeout.Token).ConfigureAwait(false);
+                _socket = socket;
                 IsConnected = true;
                 failures = 0;
                 Record(CaptureRecordKind.Open, ReadOnlyMemory<byte>.Empty);
-                LogConnected(_logger, _plan.Name, _plan.Uri);
+                LogConnected(_logger, _current.Name, _current.Uri);
                 _handler.OnConnected();
-                foreach (var message in _plan.SubscribeMessages)
+                for (var i = 0; i < _current.SubscribeMessages.Count; i++)
                 {
-                    var bytes = Encoding.UTF8.GetBytes(message);
-                    Record(CaptureRecordKind.Sent, bytes);
-                    await socket.SendAsync(bytes, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+                    if (i > 0 && _current.SubscribeMessageInterval > TimeSpan.Zero)
+                    {
+                        // The venue's subscribe-message rate limit (§0): exceeding it gets the connection closed.
+                        await Task.Delay(_current.SubscribeMessageInterval, _time, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await SendOnAsync(socket, _current.SubscribeMessages[i], cancellationToken).ConfigureAwait(false);
                 }
 
                 using var ageLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 ageLimit.CancelAfter(_options.MaxConnectionAge);
+                using var pingStop = CancellationTokenSource.CreateLinkedTokenSource(ageLimit.Token);
+                var keepAlive = _current.KeepAlive is { } ping ? KeepAliveAsync(socket, ping, pingStop.Token) : Task.CompletedTask;
                 try
                 {
                     await ReceiveLoopAsync(socket, ageLimit.Token).ConfigureAwait(false);
@@ -107,6 +126,11 @@ public sealed partial class WebSocketSession
                 {
                     reachedMaxAge = true;
                 }
+                finally
+                {
+                    await pingStop.CancelAsync().ConfigureAwait(false);
+                    await keepAlive.ConfigureAwait(false);
+                }
 
                 LogDisconnected(_logger, _plan.Name, reachedMaxAge ? "max connection age reached" : "closed by the venue");
             }
@@ -114,13 +138,15 @@ public sealed partial class WebSocketSession
             {
                 break;
             }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or OperationCanceledException)
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or OperationCanceledException or FormatException or System.Text.Json.JsonException)
             {
+                // FormatException/JsonException: a venue handshake (NegotiateAsync) answered something unreadable.
                 failures++;
                 LogDisconnected(_logger, _plan.Name, ex.Message);
             }
             finally
             {
+                _socket = null;
                 if (IsConnected)
                 {
                     IsConnected = false;
@@ -137,6 +163,68 @@ public sealed partial class WebSocketSession
             Interlocked.Increment(ref _reconnects);
             var delay = Backoff(failures, _time.GetUtcNow() - opened);
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends text frames on the open connection, in order (a per-symbol resubscribe, §0 "resync one symbol").
+    /// Sends are serialised with the subscribe and keep-alive frames.
+    /// </summary>
+    /// <param name="messages">The frames.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>False when the connection is not open (the reconnect's subscription will resync every book anyway).</returns>
+    public async Task<bool> SendAsync(IReadOnlyList<string> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var socket = _socket;
+        if (socket is null || socket.State != WebSocketState.Open)
+        {
+            return false;
+        }
+
+        try
+        {
+            foreach (var message in messages)
+            {
+                await SendOnAsync(socket, message, cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private async Task SendOnAsync(ClientWebSocket socket, string message, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(message);
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Record(CaptureRecordKind.Sent, bytes);
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    private async Task KeepAliveAsync(ClientWebSocket socket, ConnectionKeepAlive ping, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                await Task.Delay(ping.Interval, _time, cancellationToken).ConfigureAwait(false);
+                await SendOnAsync(socket, ping.Message, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The receive loop notices the closed connection and reconnects; nothing to do here.
         }
     }
 
@@ -201,7 +289,7 @@ public sealed partial class WebSocketSession
                 var frame = buffer.AsMemory(0, length);
                 if (_capture is not null)
                 {
-                    _capture.Write(new CaptureRecord(now, CaptureRecordKind.Received, _plan.Uri.ToString(), frame.ToArray()));
+                    _capture.Write(new CaptureRecord(now, CaptureRecordKind.Received, _current.Uri.ToString(), frame.ToArray()));
                 }
 
                 await _handler.OnFrameAsync(frame, now).ConfigureAwait(false);
@@ -214,7 +302,7 @@ public sealed partial class WebSocketSession
     }
 
     private void Record(CaptureRecordKind kind, ReadOnlyMemory<byte> payload) =>
-        _capture?.Write(new CaptureRecord(Timestamp.Now(_time), kind, _plan.Uri.ToString(), payload.ToArray()));
+        _capture?.Write(new CaptureRecord(Timestamp.Now(_time), kind, _current.Uri.ToString(), payload.ToArray()));
 
     [LoggerMessage(EventId = 2101, EventName = "SessionConnected", Level = LogLevel.Information, Message = "Connection {Name} open to {Uri}")]
     private static partial void LogConnected(ILogger logger, string name, Uri uri);

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansFeed.Api.Contracts;
+
+/// <summary>One venue's connector and book health (<c>GET /api/v1/venues</c>, <c>GET /api/v1/venues/{venue}</c>).</summary>
+/// <param name="Venue">Venue id, e.g. <c>kraken</c>.</param>
+/// <param name="Connections">WebSocket connections open now.</param>
+/// <param name="Reconnects">Connections lost and re-opened since start.</param>
+/// <param name="Frames">Frames received since start.</param>
+/// <param name="RejectedFrames">Frames rejected as malformed or over limits since start.</param>
+/// <param name="SnapshotRequests">REST snapshot requests sent (REST-snapshot venues).</param>
+/// <param name="SnapshotFailures">REST snapshot requests that failed.</param>
+/// <param name="Resubscribes">Per-symbol resubscribes sent to get an in-stream snapshot (stream-snapshot venues).</param>
+/// <param name="Books">Per-symbol book counters.</param>
+public sealed record VenueStatusDto(
+    [property: JsonPropertyName("venue")] string Venue,
+    [property: JsonPropertyName("connections")] int Connections,
+    [property: JsonPropertyName("reconnects")] long Reconnects,
+    [property: JsonPropertyName("frames")] long Frames,
+    [property: JsonPropertyName("rejectedFrames")] long RejectedFrames,
+    [property: JsonPropertyName("snapshotRequests")] long SnapshotRequests,
+    [property: JsonPropertyName("snapshotFailures")] long SnapshotFailures,
+    [property: JsonPropertyName("resubscribes")] long Resubscribes,
+    [property: JsonPropertyName("books")] IReadOnlyList<VenueBookStatusDto> Books);
