@@ -46,6 +46,7 @@ public sealed class SiloWithSimulator : IAsyncDisposable
             [$"Feed:Venues:{venue}:RestUrl"] = simulator.BaseUri.ToString().TrimEnd('/'),
             // The whole simulated book, so no level is cut off by a depth-limited snapshot (§1 step 7).
             [$"Feed:Venues:{venue}:DepthLimit"] = "5000",
+            [$"Feed:Venues:{venue}:LoadInstruments"] = "false",
             [$"Feed:Venues:{venue}:SplitRoutes"] = futuresSplit ? "true" : "false",
             [$"Feed:Venues:{venue}:ReconnectMinDelay"] = "00:00:00.050",
             [$"Feed:Venues:{venue}:ReconnectMaxDelay"] = "00:00:00.200",

@@ -44,6 +44,8 @@ public static class SiloHost
         services.AddHttpClient();
         services.AddOrleansFeedApi();
         services.AddHostedService<FeedStartupService>();
+        services.AddSingleton<InstrumentReferenceLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<InstrumentReferenceLoader>());
         services.AddSingleton<IConfiguredBooks, FeedConfiguredBooks>();
         services.AddHealthChecks().AddOrleansFeedBooksSynced();
         configureServices?.Invoke(services);

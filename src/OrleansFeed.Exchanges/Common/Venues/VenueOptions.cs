@@ -21,6 +21,12 @@ public sealed class VenueOptions
     /// <summary>Levels requested per REST snapshot. Default 1000 (Binance weight 50 spot / 20 futures).</summary>
     public int DepthLimit { get; set; } = 1000;
 
+    /// <summary>
+    /// Whether to read the venue's instrument reference endpoint (tick size, lot size, status) in the background at
+    /// start; default true. Tests against the simulator switch it off.
+    /// </summary>
+    public bool LoadInstruments { get; set; } = true;
+
     /// <summary>Depth stream speed suffix, e.g. <c>100ms</c>; empty for the venue default.</summary>
     public string DepthSpeed { get; set; } = "100ms";
 
