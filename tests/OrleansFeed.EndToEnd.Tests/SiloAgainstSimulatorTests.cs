@@ -94,6 +94,29 @@ public class SiloAgainstSimulatorTests
     }
 
     [Fact]
+    public async Task ConnectionsClosedByVenue_SiloReconnectsAndEveryBookResyncsToReference()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var files = SessionFiles("binance_futures", "2021-07-22");
+        var reference = ReferenceBinanceBooks.Build(files, futures: true);
+        await using var silo = await SiloWithSimulator.StartAsync(files, futuresSplit: true, cts.Token, playbackSpeed: 10);
+        await SiloWithSimulator.WaitUntilAsync(() => silo.Simulator.SnapshotSymbols.All(silo.IsSyncedAtSimulatorHead), "all books synced", cts.Token);
+        var connector = silo.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IExchangeConnectorGrain>(silo.Venue);
+
+        silo.Simulator.CloseAllConnections().Should().BeGreaterThan(0);
+        await silo.WaitForPlaybackAndSyncAsync(cts.Token);
+
+        (await connector.GetStatusAsync()).Reconnects.Should().BeGreaterThanOrEqualTo(1);
+        foreach (var (symbol, expected) in reference)
+        {
+            var book = await WaitForUpdateIdAsync(silo, symbol, expected.LastUpdateId, cts.Token);
+            book.Epoch.Should().BeGreaterThanOrEqualTo(2, $"{symbol} was rebuilt after the reconnect");
+            AssertSide(book.Bids, expected.Bids, symbol);
+            AssertSide(book.Asks, expected.Asks, symbol);
+        }
+    }
+
+    [Fact]
     public async Task MalformedFrame_IsCountedAndSiloKeepsServing()
     {
         using var cts = new CancellationTokenSource(Timeout);
