@@ -53,6 +53,9 @@ internal sealed class ApiHost : IAsyncDisposable
     public static Instrument BtcInstrument { get; } = new(
         "binance", "BTCUSDT", "BTC-USDT", InstrumentKind.Spot, "BTC", "USDT", FixedDecimal.Parse("0.01"), FixedDecimal.Parse("0.00001"), InstrumentStatus.Trading);
 
+    public static Instrument KrakenInstrument { get; } = new(
+        "kraken", "XBT/USD", "BTC-USD", InstrumentKind.Spot, "BTC", "USD", FixedDecimal.Parse("0.1"), FixedDecimal.Parse("0.00000001"), InstrumentStatus.Trading);
+
     public static Instrument EthInstrument { get; } = new(
         "binance", "ETHUSDT", "ETH-USDT", InstrumentKind.Spot, "ETH", "USDT", FixedDecimal.Parse("0.01"), FixedDecimal.Parse("0.0001"), InstrumentStatus.Halted);
 
@@ -67,6 +70,9 @@ internal sealed class ApiHost : IAsyncDisposable
         var eth = new FakeOrderBookGrain(EthInstrument, streams);
         grains.Add("binance:BTCUSDT", btc);
         grains.Add("binance:ETHUSDT", eth);
+        // A symbol with a slash (Kraken): REST paths carry it through a catch-all segment.
+        catalog.AddOrUpdate(KrakenInstrument);
+        grains.Add("kraken:XBT/USD", new FakeOrderBookGrain(KrakenInstrument, streams));
         await btc.ApplyAsync(
             FakeOrderBookGrain.Bid("100.10", "1.5"), FakeOrderBookGrain.Bid("100.00", "2.000"), FakeOrderBookGrain.Bid("99.5", "0.001"),
             FakeOrderBookGrain.Ask("100.20", "0.5"), FakeOrderBookGrain.Ask("100.3", "3"));

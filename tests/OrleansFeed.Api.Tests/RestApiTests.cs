@@ -32,7 +32,7 @@ public sealed class RestApiTests : IAsyncLifetime
             Q("{'venue':'binance','symbol':'BTCUSDT','instrument':'BTC-USDT','syncState':'synced','stale':false,'epoch':1,'sequence':1,'lastUpdateId':1001,")
             + Q("'exchangeTime':'2023-11-14T22:13:20.123456Z','receiveTime':'2023-11-14T22:13:20.223456Z',")
             + Q("'bids':[['100.10','1.5'],['100.00','2.000']],'asks':[['100.20','0.5'],['100.3','3']],")
-            + Q("'counters':{'messages':10,'applied':9,'gaps':0,'resyncs':0,'snapshotsLoaded':1,'duplicates':0,'crossedBooks':0,'checksumFailures':0,'rejectedFrames':0,'lastVerified':'2023-11-14T22:13:20.223456Z'}}"));
+            + Q("'counters':{'messages':10,'applied':9,'gaps':0,'resyncs':0,'snapshotsLoaded':1,'duplicates':0,'crossedBooks':0,'checksumFailures':0,'rejectedFrames':0,'lastVerified':'2023-11-14T22:13:20.223456Z','checksumsVerified':0}}"));
     }
 
     [Fact]
@@ -127,7 +127,8 @@ public sealed class RestApiTests : IAsyncLifetime
 
         body.Should().Be(
             Q("[{'venue':'binance','symbol':'BTCUSDT','instrument':'BTC-USDT','kind':'spot','base':'BTC','quote':'USDT','tickSize':'0.01','lotSize':'0.00001','status':'trading'},")
-            + Q("{'venue':'binance','symbol':'ETHUSDT','instrument':'ETH-USDT','kind':'spot','base':'ETH','quote':'USDT','tickSize':'0.01','lotSize':'0.0001','status':'halted'}]"));
+            + Q("{'venue':'binance','symbol':'ETHUSDT','instrument':'ETH-USDT','kind':'spot','base':'ETH','quote':'USDT','tickSize':'0.01','lotSize':'0.0001','status':'halted'},")
+            + Q("{'venue':'kraken','symbol':'XBT/USD','instrument':'BTC-USD','kind':'spot','base':'BTC','quote':'USD','tickSize':'0.1','lotSize':'0.00000001','status':'trading'}]"));
     }
 
     [Theory]
@@ -139,6 +140,18 @@ public sealed class RestApiTests : IAsyncLifetime
         using var doc = await GetJsonAsync(path, HttpStatusCode.NotFound);
 
         doc.RootElement.GetProperty("status").GetInt32().Should().Be(404);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/books/kraken/XBT/USD")]
+    [InlineData("/api/v1/books/kraken/XBT%2FUSD")]
+    [InlineData("/api/v1/ticker/kraken/XBT/USD")]
+    public async Task Get_SymbolWithSlash_ResolvesTheBook(string path)
+    {
+        using var doc = JsonDocument.Parse(await GetStringAsync(path));
+
+        doc.RootElement.GetProperty("symbol").GetString().Should().Be("XBT/USD");
+        doc.RootElement.GetProperty("instrument").GetString().Should().Be("BTC-USD");
     }
 
     [Fact]

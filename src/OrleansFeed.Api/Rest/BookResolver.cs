@@ -22,6 +22,13 @@ internal static class BookResolver
             return true;
         }
 
+        // Symbols with a slash (Kraken XBT/USD) arrive through the catch-all route segment, or percent-encoded.
+        symbol = Uri.UnescapeDataString(symbol);
+        if (catalog.TryGet(new BookKey(venue, symbol), out instrument))
+        {
+            return true;
+        }
+
         var lowerVenue = venue.ToLowerInvariant();
         var upperSymbol = symbol.ToUpperInvariant();
         return catalog.TryGet(new BookKey(lowerVenue, symbol), out instrument)

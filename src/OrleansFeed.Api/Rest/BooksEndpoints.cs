@@ -15,12 +15,12 @@ internal static class BooksEndpoints
     public static RouteGroupBuilder MapBooks(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/books").WithTags("Books");
-        group.MapGet("/{venue}/{symbol}", GetBookAsync).WithName("GetBook");
+        group.MapGet("/{venue}/{**symbol}", GetBookAsync).WithName("GetBook");
         return group;
     }
 
     private static async Task<Results<Ok<BookSnapshotDto>, ProblemHttpResult>> GetBookAsync(
-        string venue, string symbol, string? depth, IInstrumentCatalog catalog, IGrainFactory grains, IOptions<ApiOptions> options)
+        string venue, string? symbol, string? depth, IInstrumentCatalog catalog, IGrainFactory grains, IOptions<ApiOptions> options)
     {
         var o = options.Value;
         if (!IntParameter.TryParse(depth, o.DefaultDepth, 1, o.MaxDepth, out var levels))
@@ -30,7 +30,7 @@ internal static class BooksEndpoints
 
         if (!BookResolver.TryResolve(catalog, venue, symbol, out var instrument))
         {
-            return ApiProblems.UnknownBook(venue, symbol);
+            return ApiProblems.UnknownBook(venue, symbol ?? string.Empty);
         }
 
         var snapshot = await grains.GetGrain<IOrderBookGrain>(instrument.Key.ToString()).GetSnapshotAsync(levels);

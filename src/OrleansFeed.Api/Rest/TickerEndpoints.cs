@@ -13,16 +13,16 @@ internal static class TickerEndpoints
     public static RouteGroupBuilder MapTicker(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/ticker").WithTags("Ticker");
-        group.MapGet("/{venue}/{symbol}", GetTickerAsync).WithName("GetTicker");
+        group.MapGet("/{venue}/{**symbol}", GetTickerAsync).WithName("GetTicker");
         return group;
     }
 
     private static async Task<Results<Ok<TickerDto>, ProblemHttpResult>> GetTickerAsync(
-        string venue, string symbol, IInstrumentCatalog catalog, IGrainFactory grains)
+        string venue, string? symbol, IInstrumentCatalog catalog, IGrainFactory grains)
     {
         if (!BookResolver.TryResolve(catalog, venue, symbol, out var instrument))
         {
-            return ApiProblems.UnknownBook(venue, symbol);
+            return ApiProblems.UnknownBook(venue, symbol ?? string.Empty);
         }
 
         var ticker = await grains.GetGrain<IOrderBookGrain>(instrument.Key.ToString()).GetTickerAsync();

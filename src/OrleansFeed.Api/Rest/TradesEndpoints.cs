@@ -15,12 +15,12 @@ internal static class TradesEndpoints
     public static RouteGroupBuilder MapTrades(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/trades").WithTags("Trades");
-        group.MapGet("/{venue}/{symbol}", GetTradesAsync).WithName("GetTrades");
+        group.MapGet("/{venue}/{**symbol}", GetTradesAsync).WithName("GetTrades");
         return group;
     }
 
     private static async Task<Results<Ok<TradeDto[]>, ProblemHttpResult>> GetTradesAsync(
-        string venue, string symbol, string? limit, IInstrumentCatalog catalog, IGrainFactory grains, IOptions<ApiOptions> options)
+        string venue, string? symbol, string? limit, IInstrumentCatalog catalog, IGrainFactory grains, IOptions<ApiOptions> options)
     {
         var o = options.Value;
         if (!IntParameter.TryParse(limit, o.DefaultTradesLimit, 1, o.MaxTradesLimit, out var count))
@@ -30,7 +30,7 @@ internal static class TradesEndpoints
 
         if (!BookResolver.TryResolve(catalog, venue, symbol, out var instrument))
         {
-            return ApiProblems.UnknownBook(venue, symbol);
+            return ApiProblems.UnknownBook(venue, symbol ?? string.Empty);
         }
 
         var trades = await grains.GetGrain<IOrderBookGrain>(instrument.Key.ToString()).GetRecentTradesAsync(count);

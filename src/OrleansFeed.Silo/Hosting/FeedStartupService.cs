@@ -20,13 +20,13 @@ namespace OrleansFeed.Silo.Hosting;
 public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry venues, IInstrumentCatalog catalog, IGrainFactory grains) : IHostedService
 {
     /// <summary>The configured book keys (readiness waits for all of them).</summary>
-    public static IEnumerable<BookKey> ConfiguredBooks(FeedOptions feed) =>
-        feed.EnabledVenues.SelectMany(v => v.Value.Symbols.Select(s => new BookKey(v.Key, s.ToUpperInvariant())));
+    public static IEnumerable<BookKey> ConfiguredBooks(FeedOptions feed, VenueRegistry venues) =>
+        feed.EnabledVenues.SelectMany(v => v.Value.Symbols.Select(s => new BookKey(v.Key, venues.TryGet(v.Key, out var p) ? p.NormalizeSymbol(s) : s)));
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var key in ConfiguredBooks(feed.Value))
+        foreach (var key in ConfiguredBooks(feed.Value, venues))
         {
             if (venues.TryGet(key.Venue, out var protocol))
             {

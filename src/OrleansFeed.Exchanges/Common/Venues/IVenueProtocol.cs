@@ -67,4 +67,12 @@ public interface IVenueProtocol
         instruments = [];
         return false;
     }
+
+    /// <summary>
+    /// The venue's spelling of a configured symbol (case rules differ: Binance upper case, Bitfinex <c>tBTCUSD</c>);
+    /// book keys, REST paths and subscriptions use it. Upper case unless the venue overrides it.
+    /// </summary>
+    /// <param name="symbol">The symbol as configured.</param>
+    /// <returns>The venue's spelling.</returns>
+    string NormalizeSymbol(string symbol) => symbol.Trim().ToUpperInvariant();
 }
