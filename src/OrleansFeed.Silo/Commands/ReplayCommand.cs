@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using OrleansFeed.Exchanges;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Replay;
@@ -23,7 +24,7 @@ internal static class ReplayCommand
 
     public static int Run(string[] inputs, FileInfo? output, int? depth)
     {
-        var engine = new ReplayEngine(new VenueRegistry(BinanceProtocol.All()));
+        var engine = new ReplayEngine(AllVenues.Registry());
         var sessions = new List<ReplaySession>();
         foreach (var files in CaptureFile.GroupSessions(inputs))
         {

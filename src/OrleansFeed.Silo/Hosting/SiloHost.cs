@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Api.Hosting;
+using OrleansFeed.Exchanges;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
@@ -33,7 +34,7 @@ public static class SiloHost
         var services = builder.Services;
         services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.SectionName));
         services.AddGrainRuntime();
-        services.AddSingleton(new VenueRegistry(BinanceProtocol.All()));
+        services.AddSingleton(AllVenues.Registry());
         services.AddSingleton<IInstrumentCatalog, InstrumentCatalog>();
         services.AddSingleton<BookDirectory>();
         services.AddSingleton<CaptureRecorder>();
