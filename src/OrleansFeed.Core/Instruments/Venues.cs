@@ -14,4 +14,7 @@ public static class Venues
 
     /// <summary>Binance COIN-M futures (dstream / dapi).</summary>
     public const string BinanceCoinFutures = "binance-coinm";
+
+    /// <summary>KuCoin spot, classic API (token handshake via <c>api.kucoin.com/api/v1/bullet-public</c>; exchange-protocols.md §3).</summary>
+    public const string KuCoin = "kucoin";
 }

@@ -62,6 +62,26 @@ public sealed class BinanceConnectivity(BinanceMarket market) : IVenueConnectivi
         return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
     }
 
+    /// <summary>
+    /// The market's <c>exchangeInfo</c> URL: spot <c>https://api.binance.com/api/v3/exchangeInfo</c>, US
+    /// <c>https://api.binance.us/api/v3/exchangeInfo</c>, USD-M <c>https://fapi.binance.com/fapi/v1/exchangeInfo</c>,
+    /// COIN-M <c>https://dapi.binance.com/dapi/v1/exchangeInfo</c> (or the same path under <see cref="VenueOptions.RestUrl"/>).
+    /// Spot weight 20 (§1 "REST"); §2 gives no futures weight.
+    /// </summary>
+    /// <param name="options">Venue options.</param>
+    /// <returns>The URL read by <see cref="BinanceInstrumentsParser"/>.</returns>
+    public Uri InstrumentsUri(VenueOptions options)
+    {
+        var rest = string.IsNullOrEmpty(options.RestUrl) ? DefaultRestUrl : options.RestUrl.TrimEnd('/');
+        var path = market switch
+        {
+            BinanceMarket.UsdFutures => "/fapi/v1/exchangeInfo",
+            BinanceMarket.CoinFutures => "/dapi/v1/exchangeInfo",
+            _ => "/api/v3/exchangeInfo",
+        };
+        return new Uri(rest + path);
+    }
+
     private string DefaultWebSocketUrl => market switch
     {
         BinanceMarket.Spot => "wss://stream.binance.com:9443",

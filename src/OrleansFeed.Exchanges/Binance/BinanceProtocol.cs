@@ -26,6 +26,13 @@ public sealed class BinanceProtocol(BinanceMarket market, int maxBufferedDiffs =
     /// <inheritdoc />
     public int SnapshotWeight(VenueOptions options) => _connectivity.SnapshotWeight(options);
 
+    /// <inheritdoc />
+    public Uri? InstrumentsUri(VenueOptions options) => _connectivity.InstrumentsUri(options);
+
+    /// <inheritdoc />
+    public bool TryParseInstruments(ReadOnlySpan<byte> body, out IReadOnlyList<Instrument> instruments) =>
+        BinanceInstrumentsParser.TryParse(Market, body, out instruments);
+
     /// <summary>The market.</summary>
     public BinanceMarket Market { get; } = market;
 

@@ -95,6 +95,15 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
     protected virtual bool ApplyLevels(in BookEvent diff, long lastUpdateId, IBookChangeListener? listener) =>
         ApplyAll(diff.LevelSpan, listener);
 
+    /// <summary>
+    /// Called once the book holds exactly the snapshot's levels, before any buffered diff is applied (e.g. KuCoin
+    /// records how deep a depth-limited <c>level2_100</c> snapshot reaches). Does nothing by default.
+    /// </summary>
+    /// <param name="snapshot">The snapshot just loaded; its levels are still valid during the call.</param>
+    protected virtual void OnSnapshotLoaded(in BookEvent snapshot)
+    {
+    }
+
     /// <summary>Applies levels in order (the venue's order matters when one price repeats).</summary>
     /// <param name="levels">The levels.</param>
     /// <param name="listener">Change listener.</param>
@@ -268,6 +277,7 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
 
         LastUpdateId = _pendingSnapshot.LastUpdateId;
         Counters.LastVerified = _pendingSnapshot.ReceiveTime;
+        OnSnapshotLoaded(_pendingSnapshot);
         DropPendingSnapshot();
         Counters.SnapshotsLoaded++;
         State = BookSyncState.Synced;

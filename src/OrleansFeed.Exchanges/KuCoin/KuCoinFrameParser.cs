@@ -1,0 +1,196 @@
+using System.Text.Json;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Exchanges.Common.Events;
+using OrleansFeed.Exchanges.Common.Parsing;
+using OrleansFeed.Exchanges.KuCoin.Messages;
+
+namespace OrleansFeed.Exchanges.KuCoin;
+
+/// <summary>
+/// Parses KuCoin spot WebSocket frames — <c>{"type":"message","topic","subject","data"}</c> envelopes and the
+/// <c>welcome</c>/<c>ack</c>/<c>pong</c> control frames — straight from UTF-8 into events for an
+/// <see cref="IMarketEventSink"/>: <c>trade.l2update</c> diffs, <c>trade.l3match</c> trades and
+/// <c>trade.ticker</c> best bid/offer (shared/docs/exchange-protocols.md §3).
+/// </summary>
+/// <remarks>
+/// <para>The envelope's fields come in any order (the recordings put <c>data</c> first), so the parser notes where
+/// <c>data</c> starts, reads <c>subject</c>/<c>type</c>/<c>topic</c>, then parses <c>data</c> from the noted
+/// position: two passes over the payload, no allocation in steady state.</para>
+/// <para>Never throws for venue input: a bad frame is reported to the sink with a <see cref="FrameRejectReason"/>.
+/// A venue <c>type:"error"</c> reply is reported as <see cref="FrameRejectReason.UnknownType"/>. Not thread-safe;
+/// one parser per connection.</para>
+/// </remarks>
+/// <seealso href="https://www.kucoin.com/docs-new/websocket-api/base-info/introduction"/>
+public sealed partial class KuCoinFrameParser : IFrameParser
+{
+    private readonly SymbolTable _symbols;
+    private readonly ParseLimits _limits;
+
+    /// <summary>Creates a parser.</summary>
+    /// <param name="symbols">Subscribed symbols as KuCoin spells them (<c>BTC-USDT</c>).</param>
+    /// <param name="limits">Caps on untrusted input; <see cref="ParseLimits.Default"/> when null.</param>
+    public KuCoinFrameParser(SymbolTable symbols, ParseLimits? limits = null)
+    {
+        _symbols = symbols;
+        _limits = limits ?? ParseLimits.Default;
+    }
+
+    /// <summary>Parses one text frame.</summary>
+    /// <param name="frame">The frame's UTF-8 bytes.</param>
+    /// <param name="receiveTime">When we received it (UTC, µs).</param>
+    /// <param name="sink">Receives events and rejections.</param>
+    /// <returns>What was done with the frame.</returns>
+    public ParseStatus Parse(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
+    {
+        if (frame.Length > _limits.MaxFrameBytes)
+        {
+            return Reject(sink, FrameRejectReason.TooLarge, null);
+        }
+
+        try
+        {
+            return ParseEnvelope(frame, receiveTime, sink);
+        }
+        catch (JsonException)
+        {
+            return Reject(sink, FrameRejectReason.Malformed, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader getters throw this on a token of the wrong type.
+            return Reject(sink, FrameRejectReason.WrongFieldType, null);
+        }
+    }
+
+    private static ParseStatus Reject(IMarketEventSink sink, FrameRejectReason reason, string? symbol)
+    {
+        sink.OnRejected(reason, symbol);
+        return ParseStatus.Rejected;
+    }
+
+    private ParseStatus ParseEnvelope(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
+    {
+        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Reject(sink, FrameRejectReason.Malformed, null);
+        }
+
+        var type = KuCoinMessageKind.Unknown;
+        var subject = KuCoinMessageKind.Unknown;
+        string? topicSymbol = null;
+        var topicSeen = false;
+        var data = default(Utf8JsonReader);
+        var hasData = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                if (!TryReadString(ref reader))
+                {
+                    return Reject(sink, FrameRejectReason.WrongFieldType, null);
+                }
+
+                type = KuCoinMessageNames.FromType(reader.ValueSpan);
+            }
+            else if (reader.ValueTextEquals("subject"u8))
+            {
+                if (!TryReadString(ref reader))
+                {
+                    return Reject(sink, FrameRejectReason.WrongFieldType, null);
+                }
+
+                subject = KuCoinMessageNames.FromSubject(reader.ValueSpan);
+            }
+            else if (reader.ValueTextEquals("topic"u8))
+            {
+                if (!TryReadString(ref reader))
+                {
+                    return Reject(sink, FrameRejectReason.WrongFieldType, null);
+                }
+
+                // "/market/ticker:BTC-USDT": the symbol follows the last ':'; unknown symbols are judged later.
+                topicSeen = true;
+                var topic = reader.ValueSpan;
+                var colon = topic.LastIndexOf((byte)':');
+                if (colon >= 0 && _symbols.TryGet(topic[(colon + 1)..], out var s))
+                {
+                    topicSymbol = s;
+                }
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                data = reader;
+                hasData = true;
+                reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        switch (type)
+        {
+            case KuCoinMessageKind.Control:
+                return ParseStatus.Control;
+            case KuCoinMessageKind.Error:
+            case KuCoinMessageKind.Unknown:
+                return Reject(sink, FrameRejectReason.UnknownType, topicSymbol);
+        }
+
+        if (subject is KuCoinMessageKind.Unknown or KuCoinMessageKind.Ignored)
+        {
+            return subject == KuCoinMessageKind.Ignored ? ParseStatus.Ignored : Reject(sink, FrameRejectReason.MissingField, topicSymbol);
+        }
+
+        if (!hasData || data.TokenType != JsonTokenType.StartObject)
+        {
+            return Reject(sink, hasData ? FrameRejectReason.WrongFieldType : FrameRejectReason.MissingField, topicSymbol);
+        }
+
+        return subject switch
+        {
+            KuCoinMessageKind.Level2Update => ParseLevel2(ref data, topicSymbol, receiveTime, sink),
+            KuCoinMessageKind.Match => ParseMatch(ref data, topicSymbol, receiveTime, sink),
+            _ => ParseTicker(ref data, topicSymbol, topicSeen, receiveTime, sink),
+        };
+    }
+
+    private static bool TryReadString(ref Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
+
+    private bool TryReadSymbol(ref Utf8JsonReader reader, out string symbol, out FrameRejectReason reason)
+    {
+        symbol = string.Empty;
+        if (!TryReadString(ref reader))
+        {
+            reason = FrameRejectReason.WrongFieldType;
+            return false;
+        }
+
+        if (!_symbols.TryGet(reader.ValueSpan, out symbol))
+        {
+            reason = FrameRejectReason.UnknownSymbol;
+            return false;
+        }
+
+        reason = default;
+        return true;
+    }
+
+    private static bool TryReadInt64(ref Utf8JsonReader reader, out long value, out FrameRejectReason reason)
+    {
+        reader.Read();
+        if (!KuCoinLevelReader.TryGetInt64(ref reader, out value))
+        {
+            reason = FrameRejectReason.WrongFieldType;
+            return false;
+        }
+
+        reason = default;
+        return true;
+    }
+}
