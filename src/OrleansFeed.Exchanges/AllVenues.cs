@@ -1,5 +1,6 @@
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Exchanges.KuCoin;
 
 namespace OrleansFeed.Exchanges;
 
@@ -8,7 +9,11 @@ public static class AllVenues
 {
     /// <summary>One adapter per venue id (see docs/venues.md for the list and their protocols).</summary>
     /// <returns>The adapters.</returns>
-    public static IEnumerable<IVenueProtocol> Protocols() => BinanceProtocol.All();
+    public static IEnumerable<IVenueProtocol> Protocols() =>
+    [
+        .. BinanceProtocol.All(),
+        .. KuCoinProtocol.All(),
+    ];
 
     /// <summary>A registry of <see cref="Protocols"/>.</summary>
     /// <returns>The registry.</returns>
