@@ -15,21 +15,20 @@ namespace OrleansFeed.Redis.IntegrationTests.Hosting;
 /// <summary>Verifies what SiloHost registers with and without the Redis section (no server needed: nothing starts).</summary>
 public sealed class RedisIntegrationRegistrationTests
 {
-    private static async Task<(IServiceCollection Services, IServiceProvider Provider, IAsyncDisposable App)> BuildAsync(params (string Key, string Value)[] values)
+    private static (IServiceCollection Services, IServiceProvider Provider, IAsyncDisposable App) Build(params (string Key, string Value)[] values)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
             .Build();
         IServiceCollection? captured = null;
         var app = SiloHost.Build(configuration, port: 0, services => captured = services);
-        await Task.CompletedTask;
         return (captured!, app.Services, app);
     }
 
     [Fact(Timeout = 20_000)]
     public async Task SiloHost_WithoutRedisSection_RegistersNothingOfRedis()
     {
-        var (services, provider, app) = await BuildAsync(("Api:Port", "0"));
+        var (services, provider, app) = Build(("Api:Port", "0"));
         await using var _ = app;
 
         services.Should().NotContain(d => d.ServiceType == typeof(RedisConnection));
@@ -41,7 +40,7 @@ public sealed class RedisIntegrationRegistrationTests
     [Fact(Timeout = 20_000)]
     public async Task SiloHost_WithRedisSection_RegistersStorageMembershipReadinessAndPublisher()
     {
-        var (services, provider, app) = await BuildAsync(("Redis:ConnectionString", "127.0.0.1:1"));
+        var (services, provider, app) = Build(("Redis:ConnectionString", "127.0.0.1:1"));
         await using var _ = app;
 
         services.Last(d => d.ServiceType == typeof(IGrainStorage)).ImplementationType.Should().Be(typeof(RedisGrainStorage));
@@ -56,7 +55,7 @@ public sealed class RedisIntegrationRegistrationTests
     [Fact(Timeout = 20_000)]
     public async Task SiloHost_RedisSectionWithEnabledFalse_RegistersNothingOfRedis()
     {
-        var (services, _, app) = await BuildAsync(("Redis:ConnectionString", "127.0.0.1:1"), ("Redis:Enabled", "false"));
+        var (services, _, app) = Build(("Redis:ConnectionString", "127.0.0.1:1"), ("Redis:Enabled", "false"));
         await using var _ = app;
 
         services.Should().NotContain(d => d.ServiceType == typeof(RedisConnection));
@@ -65,7 +64,7 @@ public sealed class RedisIntegrationRegistrationTests
     [Fact(Timeout = 20_000)]
     public async Task SiloHost_ReadinessFailureStatusUnhealthy_RedisCheckReportsUnhealthyWhenDown()
     {
-        var (_, provider, app) = await BuildAsync(("Redis:ConnectionString", "127.0.0.1:1"), ("Redis:ReadinessFailureStatus", "Unhealthy"));
+        var (_, provider, app) = Build(("Redis:ConnectionString", "127.0.0.1:1"), ("Redis:ReadinessFailureStatus", "Unhealthy"));
         await using var _ = app;
 
         provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Single(r => r.Name == "redis")
@@ -73,11 +72,12 @@ public sealed class RedisIntegrationRegistrationTests
     }
 
     [Fact(Timeout = 5_000)]
-    public void Validator_ReadinessFailureStatusHealthy_FailsNamingTheKey()
+    public async Task Validator_ReadinessFailureStatusHealthy_FailsNamingTheKey()
     {
         var result = new RedisOptionsValidator().Validate(null, new RedisOptions { ReadinessFailureStatus = HealthStatus.Healthy });
 
         result.Failed.Should().BeTrue();
         result.FailureMessage.Should().Contain("Redis:ReadinessFailureStatus");
+        await Task.CompletedTask;
     }
 }
