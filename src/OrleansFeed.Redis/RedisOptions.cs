@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace OrleansFeed.Redis;
 
 /// <summary>
@@ -18,6 +20,21 @@ public sealed class RedisOptions
 {
     /// <summary>The configuration section name, <c>Redis</c>.</summary>
     public const string SectionName = "Redis";
+
+    /// <summary>
+    /// False switches the provider off while keeping the section (e.g. <c>ORLEANSFEED_Redis__Enabled=false</c>).
+    /// Default true. Read by the silo's <c>AddRedisIntegration</c>: with the section absent or this false, the silo
+    /// runs without Redis (in-memory grain storage, no last values, no <c>redis</c> readiness entry).
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// What the <c>redis</c> readiness check reports while Redis is disconnected: <see cref="HealthStatus.Degraded"/>
+    /// (default: <c>/health/ready</c> stays HTTP 200 with status <c>Degraded</c>, because ingest and the API do not need
+    /// Redis) or <see cref="HealthStatus.Unhealthy"/> (HTTP 503: take the silo out of rotation when Redis consumers
+    /// matter more than REST/WebSocket ones). Read by the silo's <c>AddRedisIntegration</c> at registration.
+    /// </summary>
+    public HealthStatus ReadinessFailureStatus { get; set; } = HealthStatus.Degraded;
 
     /// <summary>
     /// StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379,password=secret</c>.
@@ -68,5 +85,5 @@ public sealed class RedisOptions
     public override string ToString() =>
         $"ConnectionString={RedisConnectionStrings.Redact(ConnectionString)}, KeyPrefix={KeyPrefix}, " +
         $"ConnectTimeout={ConnectTimeout}, OperationTimeout={OperationTimeout}, LastValueTtl={LastValueTtl}, " +
-        $"LastValueMinInterval={LastValueMinInterval}, LastValueMaxKeys={LastValueMaxKeys}";
+        $"LastValueMinInterval={LastValueMinInterval}, LastValueMaxKeys={LastValueMaxKeys}, ReadinessFailureStatus={ReadinessFailureStatus}";
 }

@@ -54,6 +54,11 @@ public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             failures.Add($"{S}:LastValueMaxPayloadBytes is {options.LastValueMaxPayloadBytes}; allowed 16 to 16777216.");
         }
 
+        if (options.ReadinessFailureStatus is not (Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded or Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy))
+        {
+            failures.Add($"{S}:ReadinessFailureStatus is {options.ReadinessFailureStatus}; allowed Degraded or Unhealthy.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

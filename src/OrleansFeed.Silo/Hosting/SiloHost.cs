@@ -11,6 +11,7 @@ using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Runtime;
 using OrleansFeed.Runtime.Hosting;
+using OrleansFeed.Silo.Redis;
 
 namespace OrleansFeed.Silo.Hosting;
 
@@ -49,6 +50,7 @@ public static class SiloHost
         services.AddHostedService(sp => sp.GetRequiredService<InstrumentReferenceLoader>());
         services.AddSingleton<IConfiguredBooks, FeedConfiguredBooks>();
         services.AddHealthChecks().AddOrleansFeedBooksSynced();
+        services.AddRedisIntegration(builder.Configuration);
         configureServices?.Invoke(services);
 
         var app = builder.Build();
