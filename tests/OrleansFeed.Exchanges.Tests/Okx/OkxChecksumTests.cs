@@ -66,7 +66,7 @@ public class OkxChecksumTests
     [InlineData(0L, null)]
     [InlineData(-1L, 0xFFFFFFFFu)]
     [InlineData(1483419732L, 1483419732u)]
-    public void BookEventChecksum_ZeroIsNoneOtherwiseUnsignedBits(long signed, uint? expected) =>
+    public void BookEventChecksum_SignedValue_ZeroIsNoneOtherwiseUnsignedBits(long signed, uint? expected) =>
         OkxChecksum.BookEventChecksum(signed).Should().Be(expected);
 
     private static BookLevel[] Levels(string[] text) =>
