@@ -1,6 +1,8 @@
 using OrleansFeed.Exchanges.Binance;
+using OrleansFeed.Exchanges.Bybit;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Exchanges.KuCoin;
+using OrleansFeed.Exchanges.Okx;
 
 namespace OrleansFeed.Exchanges;
 
@@ -13,6 +15,8 @@ public static class AllVenues
     [
         .. BinanceProtocol.All(),
         .. KuCoinProtocol.All(),
+        .. OkxProtocol.All(),
+        .. BybitProtocol.All(),
     ];
 
     /// <summary>A registry of <see cref="Protocols"/>.</summary>

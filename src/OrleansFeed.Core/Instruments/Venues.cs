@@ -17,4 +17,16 @@ public static class Venues
 
     /// <summary>KuCoin spot, classic API (token handshake via <c>api.kucoin.com/api/v1/bullet-public</c>; exchange-protocols.md §3).</summary>
     public const string KuCoin = "kucoin";
+
+    /// <summary>OKX v5 (ws.okx.com / www.okx.com), spot, swaps, futures and options on one venue id.</summary>
+    public const string Okx = "okx";
+
+    /// <summary>Bybit v5 linear category (USDT/USDC perpetuals and dated futures; stream.bybit.com/v5/public/linear).</summary>
+    public const string Bybit = "bybit";
+
+    /// <summary>Bybit v5 spot category (stream.bybit.com/v5/public/spot).</summary>
+    public const string BybitSpot = "bybit-spot";
+
+    /// <summary>Bybit v5 inverse category (coin-margined perpetuals and futures; stream.bybit.com/v5/public/inverse).</summary>
+    public const string BybitInverse = "bybit-inverse";
 }

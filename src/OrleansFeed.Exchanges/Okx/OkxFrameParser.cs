@@ -1,0 +1,246 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Exchanges.Common.Events;
+using OrleansFeed.Exchanges.Common.Parsing;
+using OrleansFeed.Exchanges.Okx.Messages;
+
+namespace OrleansFeed.Exchanges.Okx;
+
+/// <summary>
+/// Parses OKX v5 public WebSocket frames (§6): pushes <c>{"arg":{"channel","instId"},"action"?,"data":[…]}</c> for the
+/// book, <c>trades</c> and <c>tickers</c> channels, event replies <c>{"event":"subscribe"|"error"|"notice",…}</c> and the
+/// plain-text <c>pong</c> keep-alive reply, straight from UTF-8 into events for an <see cref="IMarketEventSink"/>.
+/// </summary>
+/// <remarks>
+/// <para>Top-level fields may come in any order: the parser notes where <c>data</c> starts, reads <c>arg</c> and
+/// <c>action</c>, then reads <c>data</c> from the saved position. Allocates nothing per frame in steady state.</para>
+/// <para>Never throws for venue input: a bad frame is reported with a <see cref="FrameRejectReason"/> and
+/// <see cref="ParseStatus.Rejected"/> is returned. Not thread-safe; one parser per connection.</para>
+/// </remarks>
+/// <seealso href="https://www.okx.com/docs-v5/en/#order-book-trading-market-data-ws-order-book-channel"/>
+public sealed partial class OkxFrameParser : IFrameParser
+{
+    private readonly SymbolTable _symbols;
+    private readonly ParseLimits _limits;
+
+    /// <summary>Creates a parser.</summary>
+    /// <param name="symbols">Subscribed instrument ids (<c>BTC-USDT</c>, <c>BTC-USDT-SWAP</c>), as OKX spells them.</param>
+    /// <param name="limits">Caps on untrusted input; <see cref="ParseLimits.Default"/> when null.</param>
+    public OkxFrameParser(SymbolTable symbols, ParseLimits? limits = null)
+    {
+        _symbols = symbols;
+        _limits = limits ?? ParseLimits.Default;
+    }
+
+    /// <summary>Parses one text frame.</summary>
+    /// <param name="frame">The frame's UTF-8 bytes.</param>
+    /// <param name="receiveTime">When we received it (UTC, µs).</param>
+    /// <param name="sink">Receives events and rejections.</param>
+    /// <returns>What was done with the frame: <c>pong</c> and event replies are <see cref="ParseStatus.Control"/>.</returns>
+    public ParseStatus Parse(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
+    {
+        if (frame.Length > _limits.MaxFrameBytes)
+        {
+            return Reject(sink, FrameRejectReason.TooLarge, null);
+        }
+
+        // §6 "Heartbeat": the reply to our text "ping" is the text "pong", not JSON.
+        if (frame.Trim(" \r\n\t"u8).SequenceEqual("pong"u8))
+        {
+            return ParseStatus.Control;
+        }
+
+        try
+        {
+            return ParseTop(frame, receiveTime, sink);
+        }
+        catch (JsonException)
+        {
+            return Reject(sink, FrameRejectReason.Malformed, null);
+        }
+        catch (InvalidOperationException)
+        {
+            return Reject(sink, FrameRejectReason.WrongFieldType, null);
+        }
+    }
+
+    private static ParseStatus Reject(IMarketEventSink sink, FrameRejectReason reason, string? symbol)
+    {
+        sink.OnRejected(reason, symbol);
+        return ParseStatus.Rejected;
+    }
+
+    private ParseStatus ParseTop(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
+    {
+        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Reject(sink, FrameRejectReason.Malformed, null);
+        }
+
+        var channel = OkxChannel.Unknown;
+        string? symbol = null;
+        var symbolReason = FrameRejectReason.MissingField;
+        var snapshot = false;
+        var hasAction = false;
+        var hasData = false;
+        var data = default(Utf8JsonReader);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("arg"u8))
+            {
+                if (!TryReadArg(ref reader, out channel, out symbol, out symbolReason))
+                {
+                    return Reject(sink, symbolReason, null);
+                }
+            }
+            else if (reader.ValueTextEquals("action"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    return Reject(sink, FrameRejectReason.WrongFieldType, symbol);
+                }
+
+                hasAction = true;
+                snapshot = reader.ValueTextEquals("snapshot"u8);
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                data = reader;
+                hasData = true;
+                reader.Read();
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("event"u8))
+            {
+                return ParseEvent(ref reader, sink);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (!hasData || channel == OkxChannel.Unknown)
+        {
+            return Reject(sink, hasData ? FrameRejectReason.UnknownType : FrameRejectReason.MissingField, symbol);
+        }
+
+        if (channel == OkxChannel.Ignored)
+        {
+            return ParseStatus.Ignored;
+        }
+
+        if (symbol is null)
+        {
+            return Reject(sink, symbolReason, null);
+        }
+
+        data.Read();
+        if (data.TokenType != JsonTokenType.StartArray)
+        {
+            return Reject(sink, FrameRejectReason.WrongFieldType, symbol);
+        }
+
+        return channel switch
+        {
+            OkxChannel.Trades => ParseTrades(ref data, symbol, receiveTime, sink),
+            OkxChannel.Tickers => ParseTickers(ref data, symbol, receiveTime, sink),
+
+            // books5 pushes full snapshots without an "action" field.
+            _ => ParseBook(ref data, symbol, snapshot || (!hasAction && channel == OkxChannel.Books5), receiveTime, sink),
+        };
+    }
+
+    /// <summary><c>{"event":"subscribe"|"unsubscribe"|"error"|"notice"|"channel-conn-count",…}</c>: control replies.</summary>
+    private static ParseStatus ParseEvent(ref Utf8JsonReader reader, IMarketEventSink sink)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return Reject(sink, FrameRejectReason.WrongFieldType, null);
+        }
+
+        // "notice" (code 64008) announces a disconnect for a service upgrade: reconnect before it happens.
+        if (reader.ValueTextEquals("notice"u8))
+        {
+            sink.OnServerShutdownNotice();
+        }
+
+        return ParseStatus.Control;
+    }
+
+    private bool TryReadArg(ref Utf8JsonReader reader, out OkxChannel channel, out string? symbol, out FrameRejectReason reason)
+    {
+        channel = OkxChannel.Unknown;
+        symbol = null;
+        reason = FrameRejectReason.MissingField;
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reason = FrameRejectReason.WrongFieldType;
+            return false;
+        }
+
+        var symbolOk = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("channel"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    reason = FrameRejectReason.WrongFieldType;
+                    return false;
+                }
+
+                channel = OkxChannels.FromName(reader.ValueSpan);
+            }
+            else if (reader.ValueTextEquals("instId"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+                {
+                    reason = FrameRejectReason.WrongFieldType;
+                    return false;
+                }
+
+                symbolOk = _symbols.TryGet(reader.ValueSpan, out var found);
+                symbol = symbolOk ? found : null;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        // An unknown instrument is decided by the caller: event replies naming one are still control frames.
+        if (!symbolOk)
+        {
+            reason = FrameRejectReason.UnknownSymbol;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads an integer sent either as a JSON number or as a decimal-digit string (OKX sends <c>ts</c> as text).</summary>
+    private static bool TryReadInt64(ref Utf8JsonReader reader, out long value, out FrameRejectReason reason)
+    {
+        reader.Read();
+        reason = FrameRejectReason.WrongFieldType;
+        value = 0;
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.TryGetInt64(out value);
+        }
+
+        return reader.TokenType == JsonTokenType.String && TryParseInt64(reader.ValueSpan, out value);
+    }
+
+    private static bool TryParseInt64(ReadOnlySpan<byte> text, out long value) =>
+        Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length && text.Length > 0;
+}
