@@ -14,4 +14,7 @@ public static class Venues
 
     /// <summary>Binance COIN-M futures (dstream / dapi).</summary>
     public const string BinanceCoinFutures = "binance-coinm";
+
+    /// <summary>Kraken spot (ws.kraken.com WebSocket v1 and v2, api.kraken.com REST).</summary>
+    public const string Kraken = "kraken";
 }
