@@ -13,7 +13,7 @@ namespace OrleansFeed.Exchanges.Kraken;
 /// <remarks>
 /// The text is the venue's own: <see cref="FixedDecimal"/> keeps the scale it was parsed with, so
 /// <c>"0.10000000"</c> hashes as <c>10000000</c> and <c>45281.0</c> as <c>452810</c> (§4: converting to a
-/// number and back breaks the checksum). Allocates nothing; not thread-safe only in the sense that it uses no shared state.
+/// number and back breaks the checksum). Allocates nothing; stateless and thread-safe (the book itself is not).
 /// </remarks>
 /// <seealso href="https://docs.kraken.com/api/docs/guides/spot-ws-book-v2"/>
 public static class KrakenChecksum
