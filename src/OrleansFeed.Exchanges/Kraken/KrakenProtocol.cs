@@ -38,7 +38,7 @@ public sealed class KrakenProtocol : IVenueProtocol, IVenueConnectivity
     /// <c>api.kraken.com</c>; Kraken Futures (<c>futures.kraken.com</c>) is another venue.</remarks>
     public bool MatchesUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && uri.Host.EndsWith("kraken.com", StringComparison.OrdinalIgnoreCase)
+        && (uri.Host.Equals("kraken.com", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".kraken.com", StringComparison.OrdinalIgnoreCase))
         && !uri.Host.Contains("futures", StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />

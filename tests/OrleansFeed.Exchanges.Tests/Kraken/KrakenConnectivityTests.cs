@@ -78,6 +78,7 @@ public class KrakenConnectivityTests
     [InlineData("https://api.kraken.com/0/public/AssetPairs", true)]
     [InlineData("wss://futures.kraken.com/ws/v1", false)]
     [InlineData("wss://stream.binance.com:9443/stream", false)]
+    [InlineData("wss://notkraken.com", false)]
     public void MatchesUrl_SpotHostsOnly(string url, bool expected) => _protocol.MatchesUrl(url).Should().Be(expected);
 
     [Fact]
