@@ -1,6 +1,7 @@
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Bybit;
 using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Exchanges.Kraken;
 using OrleansFeed.Exchanges.KuCoin;
 using OrleansFeed.Exchanges.Okx;
 
@@ -15,6 +16,7 @@ public static class AllVenues
     [
         .. BinanceProtocol.All(),
         .. KuCoinProtocol.All(),
+        .. KrakenProtocol.All(),
         .. OkxProtocol.All(),
         .. BybitProtocol.All(),
     ];

@@ -29,4 +29,7 @@ public static class Venues
 
     /// <summary>Bybit v5 inverse category (coin-margined perpetuals and futures; stream.bybit.com/v5/public/inverse).</summary>
     public const string BybitInverse = "bybit-inverse";
+
+    /// <summary>Kraken spot (ws.kraken.com WebSocket v1 and v2, api.kraken.com REST).</summary>
+    public const string Kraken = "kraken";
 }
