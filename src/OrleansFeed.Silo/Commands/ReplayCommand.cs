@@ -22,6 +22,10 @@ internal static class ReplayCommand
         return command;
     }
 
+    /// <summary>Checksum column: verified count, with failures after a slash when any; "-" for venues without checksums.</summary>
+    private static string Checksums(BookSyncCounters c) =>
+        c.ChecksumsVerified + c.ChecksumFailures == 0 ? "-" : c.ChecksumFailures == 0 ? $"{c.ChecksumsVerified}" : $"{c.ChecksumsVerified}/{c.ChecksumFailures}!";
+
     public static int Run(string[] inputs, FileInfo? output, int? depth)
     {
         var engine = new ReplayEngine(AllVenues.Registry());
@@ -31,19 +35,20 @@ internal static class ReplayCommand
             sessions.Add(engine.Run(SessionName(files[0]), files));
         }
 
-        Console.WriteLine($"{"session",-52} {"book",-30} {"state",-8} {"msgs",7} {"gaps",5} {"resyncs",7} {"trades",6} {"bids",5} {"asks",5}");
+        Console.WriteLine($"{"session",-52} {"book",-30} {"state",-8} {"msgs",7} {"gaps",5} {"resyncs",7} {"trades",6} {"bids",5} {"asks",5} {"checksums",9}");
         foreach (var session in sessions)
         {
             foreach (var (key, book) in session.Books)
             {
                 var c = book.Sync.Counters;
                 var state = book.Sync.State == BookSyncState.Synced ? "synced" : c.Messages == 0 ? "no-book" : "syncing";
-                Console.WriteLine($"{session.Name,-52} {key,-30} {state,-8} {c.Messages,7} {c.Gaps,5} {c.Resyncs,7} {book.TradeCount,6} {book.Sync.Book.BidCount,5} {book.Sync.Book.AskCount,5}");
+                Console.WriteLine($"{session.Name,-52} {key,-30} {state,-8} {c.Messages,7} {c.Gaps,5} {c.Resyncs,7} {book.TradeCount,6} {book.Sync.Book.BidCount,5} {book.Sync.Book.AskCount,5} {Checksums(c),9}");
             }
         }
 
         var books = sessions.SelectMany(s => s.Books.Values).Where(b => b.Sync.Counters.Messages > 0).ToList();
-        Console.WriteLine($"{books.Count(b => b.Sync.State == BookSyncState.Synced)}/{books.Count} books synced, {books.Sum(b => b.Sync.Counters.Gaps)} gaps, {sessions.Sum(s => s.RejectedFrames)} rejected frames");
+        Console.WriteLine($"{books.Count(b => b.Sync.State == BookSyncState.Synced)}/{books.Count} books synced, {books.Sum(b => b.Sync.Counters.Gaps)} gaps, {sessions.Sum(s => s.RejectedFrames)} rejected frames, "
+            + $"{books.Sum(b => b.Sync.Counters.ChecksumsVerified)} checksums verified, {books.Sum(b => b.Sync.Counters.ChecksumFailures)} checksum failures");
         if (output is not null)
         {
             using var stream = output.Create();
