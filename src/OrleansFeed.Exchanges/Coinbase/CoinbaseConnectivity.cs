@@ -27,7 +27,7 @@ public sealed class CoinbaseConnectivity(CoinbaseFeed feed) : IVenueConnectivity
     public static readonly TimeSpan SubscribeInterval = TimeSpan.FromMilliseconds(125);
 
     /// <inheritdoc />
-    public int DefaultWeightPerMinute => 600;
+    public int DefaultWeightPerMinute => 300;
 
     /// <inheritdoc />
     public BookSnapshotSource SnapshotSource => BookSnapshotSource.Stream;
