@@ -129,12 +129,18 @@ public sealed partial class BitfinexFrameParser : IFrameParser
             else if (reader.ValueTextEquals("chanId"u8))
             {
                 reader.Read();
-                chanId = reader.GetInt64();
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out chanId))
+                {
+                    return Reject(sink, FrameRejectReason.WrongFieldType, null);
+                }
             }
             else if (reader.ValueTextEquals("code"u8))
             {
                 reader.Read();
-                code = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : 0;
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out code))
+                {
+                    code = 0;
+                }
             }
             else if (reader.ValueTextEquals("prec"u8))
             {

@@ -213,6 +213,7 @@ public class BitfinexFrameParserTests
     [InlineData("""["x",1]""", FrameRejectReason.Malformed)]
     [InlineData("""{"chanId":1}""", FrameRejectReason.MissingField)]
     [InlineData("""42""", FrameRejectReason.Malformed)]
+    [InlineData("""{"event":"subscribed","channel":"book","chanId":1e40,"symbol":"tETHJPY"}""", FrameRejectReason.WrongFieldType)]
     public void BadFrame_RejectedWithReasonNeverThrows(string frame, FrameRejectReason expected)
     {
         Parse(BookSubscribed);
