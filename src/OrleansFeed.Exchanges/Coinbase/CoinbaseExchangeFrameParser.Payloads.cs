@@ -12,12 +12,13 @@ namespace OrleansFeed.Exchanges.Coinbase;
 
 public sealed partial class CoinbaseExchangeFrameParser
 {
-    /// <summary><c>{"type":"snapshot","product_id","bids":[[p,s]],"asks":[[p,s]]}</c>: the full level2 book.</summary>
+    /// <summary><c>{"type":"snapshot","product_id","bids":[[p,s]],"asks":[[p,s]],"time"?}</c>: the full level2 book.</summary>
     private ParseStatus ParseSnapshot(ref Utf8JsonReader reader, Timestamp receiveTime, IMarketEventSink sink)
     {
         string? symbol = null;
         var levels = JsonLevelReader.Rent(256);
         var count = 0;
+        var time = Timestamp.None;
         bool hasBids = false, hasAsks = false, ok = true;
         var reason = FrameRejectReason.Malformed;
         while (ok && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -26,6 +27,11 @@ public sealed partial class CoinbaseExchangeFrameParser
             {
                 ok = TryReadSymbol(ref reader, out var s, out reason);
                 symbol = ok ? s : null;
+            }
+            else if (reader.ValueTextEquals("time"u8))
+            {
+                // Not in the 2021 recordings; read when a newer feed sends it.
+                ok = TryReadTime(ref reader, out time, out reason);
             }
             else if (reader.ValueTextEquals("bids"u8))
             {
@@ -42,7 +48,7 @@ public sealed partial class CoinbaseExchangeFrameParser
             }
         }
 
-        return Emit(BookEventKind.Snapshot, ok, hasBids && hasAsks, reason, symbol, levels, count, Timestamp.None, receiveTime, sink);
+        return Emit(BookEventKind.Snapshot, ok, hasBids && hasAsks, reason, symbol, levels, count, time, receiveTime, sink);
     }
 
     /// <summary><c>{"type":"l2update","product_id","changes":[["buy"|"sell",price,size]],"time"}</c>: new absolute sizes, 0 removes.</summary>

@@ -15,7 +15,7 @@ namespace OrleansFeed.Exchanges.Coinbase;
 /// <para>Book events carry no ids: the level2 channel has no sequence numbers (FirstUpdateId = LastUpdateId = 0,
 /// PreviousUpdateId = -1); the per-product <c>sequence</c> of matches counts every order event of the full channel,
 /// so it is not contiguous on <c>matches</c> and is not used as a book sequence. Exchange times are the frame's
-/// <c>time</c> (UTC, µs); a snapshot has none.</para>
+/// <c>time</c> (UTC, µs); the 2021 snapshots carry none.</para>
 /// <para>Allocates nothing per frame in steady state; never throws for venue input (a bad frame is reported to the
 /// sink with a <see cref="FrameRejectReason"/> and <see cref="ParseStatus.Rejected"/> is returned). Not thread-safe:
 /// one parser per connection.</para>

@@ -83,18 +83,28 @@ public class BitfinexReplayTests
         reference.SequencedFrames.Should().BeGreaterThan(0);
     }
 
-    [Fact]
-    public void Replay_RecordedSession_NamesInstrumentsCanonically()
+    [Theory]
+    [MemberData(nameof(Sessions))]
+    public void Replay_RecordedSession_EveryFrameMapsAndInstrumentsAreNamed(string session)
     {
+        var files = session.Split('|');
         var engine = new ReplayEngine(new VenueRegistry(BitfinexProtocol.All()));
-        var files = CaptureFile.GroupSessions([SharedData.PathOf("bitfinex")]).First();
 
-        var session = engine.Run("bitfinex", files);
+        var replay = engine.Run(Path.GetFileName(files[0]), files);
+        var reference = ReferenceBitfinexBooks.Build(files);
 
-        session.Books["bitfinex:tCHZUST"].Instrument.Canonical.Should().Be("CHZ-USDT");
-        session.Books["bitfinex:tETH2X:ETH"].Instrument.Canonical.Should().Be("ETH2X-ETH");
-        session.Books["bitfinex:tETHJPY"].Instrument.Canonical.Should().Be("ETH-JPY");
-        session.Books.Values.Count(b => b.LastVenueBbo is not null).Should().Be(8, "each pair's ticker is its BBO");
+        reference.Frames.Should().BeGreaterThan(0);
+        replay.Frames.Should().Be(reference.Frames);
+        replay.ControlFrames.Should().Be(reference.ControlFrames, "events and heartbeats are control frames");
+        replay.IgnoredFrames.Should().Be(reference.IgnoredFrames, "tu re-sends and trade history snapshots are ignored");
+        replay.RejectedFrames.Should().Be(0, "every other frame (book, cs, ticker, te) maps to an event");
+        replay.Books.Values.Where(b => b.LastVenueBbo is not null).Select(b => b.Instrument.Symbol)
+            .Should().BeEquivalentTo(reference.TickerSymbols, "each pair's ticker is its BBO");
+        foreach (var book in replay.Books.Values)
+        {
+            book.Instrument.Symbol.Should().StartWith("t");
+            book.Instrument.Canonical.Should().MatchRegex("^[A-Z0-9]+-[A-Z0-9]+(-PERP)?$");
+        }
     }
 
     private static void AssertSideEqual(BookLevel[] actual, SortedDictionary<decimal, decimal> expected, string symbol)

@@ -23,7 +23,7 @@ public class CoinbaseReplayTests
         foreach (var files in sessions)
         {
             var session = engine.Run(Path.GetFileName(files[0]), files);
-            var reference = ReferenceCoinbaseBooks.Build(files);
+            var reference = ReferenceCoinbaseBooks.Build(files).Books;
 
             session.RejectedFrames.Should().Be(0, session.Name);
             session.UnknownVenueFrames.Should().Be(0, "the recorded ws-feed.pro.coinbase.com URL belongs to the coinbase venue");
@@ -50,17 +50,28 @@ public class CoinbaseReplayTests
     }
 
     [Fact]
-    public void Replay_RecordedSession_CountsTradesAndNamesInstruments()
+    public void Replay_RecordedSessions_EveryFrameMapsAndInstrumentsAreCanonical()
     {
         var engine = new ReplayEngine(new VenueRegistry(CoinbaseProtocol.All()));
-        var files = CaptureFile.GroupSessions([SharedData.PathOf("coinbase")]).First();
+        foreach (var files in CaptureFile.GroupSessions([SharedData.PathOf("coinbase")]))
+        {
+            var session = engine.Run(Path.GetFileName(files[0]), files);
+            var reference = ReferenceCoinbaseBooks.Build(files);
 
-        var session = engine.Run("coinbase", files);
-
-        session.Books["coinbase:SKL-USD"].Instrument.Canonical.Should().Be("SKL-USD");
-        session.Books.Values.Sum(b => b.TradeCount).Should().Be(84, "the README counts 77 match and 7 last_match frames");
-        session.Books.Values.Count(b => b.LastVenueBbo is not null).Should().Be(7, "each product's ticker frames are read as its BBO");
-        session.ControlFrames.Should().Be(3, "three subscriptions acknowledgements");
+            reference.Frames.Should().BeGreaterThan(0);
+            session.Frames.Should().Be(reference.Frames);
+            session.ControlFrames.Should().Be(reference.ControlFrames, "subscriptions and heartbeats are control frames");
+            session.IgnoredFrames.Should().Be(0, "every recorded type (snapshot, l2update, match, last_match, ticker) maps to an event");
+            session.RejectedFrames.Should().Be(0);
+            session.Books.Values.Sum(b => b.TradeCount).Should().Be(reference.Trades, "one trade per match or last_match frame");
+            session.Books.Values.Where(b => b.LastVenueBbo is not null).Select(b => b.Instrument.Symbol)
+                .Should().BeEquivalentTo(reference.TickerProducts, "each product's ticker frames are read as its BBO");
+            foreach (var book in session.Books.Values)
+            {
+                book.Instrument.Canonical.Should().Be(book.Instrument.Symbol, "Coinbase product ids are already BASE-QUOTE");
+                book.Instrument.QuoteAsset.Should().NotBeEmpty();
+            }
+        }
     }
 
     private static void AssertSideEqual(BookLevel[] actual, SortedDictionary<decimal, string> expected, string symbol)

@@ -30,6 +30,18 @@ public static class ReferenceBitfinexBooks
         public int SequenceBreaks { get; set; }
 
         public int Trades { get; set; }
+
+        /// <summary>WebSocket frames received.</summary>
+        public int Frames { get; set; }
+
+        /// <summary>Events and heartbeats.</summary>
+        public int ControlFrames { get; set; }
+
+        /// <summary><c>tu</c> frames and trade history snapshots.</summary>
+        public int IgnoredFrames { get; set; }
+
+        /// <summary>Symbols with at least one ticker frame.</summary>
+        public HashSet<string> TickerSymbols { get; } = [];
     }
 
     /// <summary>Builds every book of the files (one connection each).</summary>
@@ -51,33 +63,58 @@ public static class ReferenceBitfinexBooks
 
                 using var doc = JsonDocument.Parse(line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
                 var root = doc.RootElement;
+                result.Frames++;
                 if (root.ValueKind == JsonValueKind.Object)
                 {
-                    if (root.GetProperty("event").GetString() == "subscribed")
+                    result.ControlFrames++;
+                    if (root.GetProperty("event").GetString() == "subscribed" && root.TryGetProperty("symbol", out var symbol))
                     {
-                        channels[root.GetProperty("chanId").GetInt64()] = (root.GetProperty("channel").GetString()!, root.GetProperty("symbol").GetString()!);
+                        channels[root.GetProperty("chanId").GetInt64()] = (root.GetProperty("channel").GetString()!, symbol.GetString()!);
                     }
 
                     continue;
                 }
 
-                var sequence = root[root.GetArrayLength() - 1].GetInt64();
-                result.SequencedFrames++;
-                if (last is not null && sequence != last + 1)
+                var tail = root[root.GetArrayLength() - 1];
+                if (root.GetArrayLength() > 2 && tail.ValueKind == JsonValueKind.Number)
                 {
-                    result.SequenceBreaks++;
+                    var sequence = tail.GetInt64();
+                    result.SequencedFrames++;
+                    if (last is not null && sequence != last + 1)
+                    {
+                        result.SequenceBreaks++;
+                    }
+
+                    last = sequence;
                 }
 
-                last = sequence;
+                var payload = root[1];
+                var tag = payload.ValueKind == JsonValueKind.String ? payload.GetString() : null;
+                if (tag == "hb")
+                {
+                    result.ControlFrames++;
+                    continue;
+                }
+
                 if (!channels.TryGetValue(root[0].GetInt64(), out var channel))
                 {
                     continue;
                 }
 
-                var payload = root[1];
-                if (channel.Channel == "trades" && payload.ValueKind == JsonValueKind.String && payload.GetString() == "te")
+                if (channel.Channel == "trades")
                 {
-                    result.Trades++;
+                    if (tag == "te")
+                    {
+                        result.Trades++;
+                    }
+                    else
+                    {
+                        result.IgnoredFrames++;
+                    }
+                }
+                else if (channel.Channel == "ticker")
+                {
+                    result.TickerSymbols.Add(channel.Symbol);
                 }
 
                 if (channel.Channel != "book" || payload.ValueKind != JsonValueKind.Array)

@@ -20,10 +20,28 @@ public static class ReferenceCoinbaseBooks
         public int Updates { get; set; }
     }
 
-    /// <summary>Builds every product's book from the WebSocket frames of the files (in file order).</summary>
-    public static Dictionary<string, Book> Build(IEnumerable<string> files)
+    public sealed class Result
     {
-        var books = new Dictionary<string, Book>();
+        public Dictionary<string, Book> Books { get; } = [];
+
+        /// <summary>WebSocket frames received.</summary>
+        public int Frames { get; set; }
+
+        /// <summary><c>subscriptions</c> and <c>heartbeat</c> frames.</summary>
+        public int ControlFrames { get; set; }
+
+        /// <summary><c>match</c> and <c>last_match</c> frames.</summary>
+        public int Trades { get; set; }
+
+        /// <summary>Products with at least one <c>ticker</c> frame.</summary>
+        public HashSet<string> TickerProducts { get; } = [];
+    }
+
+    /// <summary>Builds every product's book from the WebSocket frames of the files (in file order).</summary>
+    public static Result Build(IEnumerable<string> files)
+    {
+        var result = new Result();
+        var books = result.Books;
         foreach (var file in files)
         {
             using var reader = new StreamReader(new GZipStream(File.OpenRead(file), CompressionMode.Decompress));
@@ -38,7 +56,20 @@ public static class ReferenceCoinbaseBooks
                 using var doc = JsonDocument.Parse(line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
                 var root = doc.RootElement;
                 var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
-                if (type == "snapshot")
+                result.Frames++;
+                if (type is "subscriptions" or "heartbeat")
+                {
+                    result.ControlFrames++;
+                }
+                else if (type is "match" or "last_match")
+                {
+                    result.Trades++;
+                }
+                else if (type == "ticker")
+                {
+                    result.TickerProducts.Add(root.GetProperty("product_id").GetString()!);
+                }
+                else if (type == "snapshot")
                 {
                     var book = books[root.GetProperty("product_id").GetString()!] = new Book();
                     foreach (var level in root.GetProperty("bids").EnumerateArray())
@@ -63,7 +94,7 @@ public static class ReferenceCoinbaseBooks
             }
         }
 
-        return books;
+        return result;
     }
 
     private static void Set(SortedDictionary<decimal, string> side, string priceText, string size)
