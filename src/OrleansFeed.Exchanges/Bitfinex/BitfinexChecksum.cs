@@ -10,11 +10,11 @@ namespace OrleansFeed.Exchanges.Bitfinex;
 /// a side that runs out simply contributing nothing, ask amounts negative; sent as a signed 32-bit integer.
 /// </summary>
 /// <remarks>
-/// Numbers are written as JavaScript's <c>Number.prototype.toString</c> does (the reference implementation is
-/// JavaScript): no trailing fraction zeros, and exponent notation below 1e-6 (<c>3.5e-7</c>). Bitfinex sends plain
-/// JSON numbers in that same shortest form, so the text equals what arrived. The recordings were made without
-/// OB_CHECKSUM, so this rule is checked against the docs' description and hand-computed values only.
-/// Allocates nothing.
+/// Number text follows Bitfinex's reference client (bitfinexcom/bfx-api-node-models <c>OrderBook.checksum</c>, which
+/// joins JavaScript numbers with <c>:</c>): no trailing fraction zeros; prices always in plain decimal form (the client
+/// "converts exp prices to fixed": <c>1.7e-8</c> → <c>0.000000017</c>); amounts as JavaScript prints them, in exponent
+/// form below 1e-6 (<c>-3.5e-7</c>). The recordings were made without OB_CHECKSUM, so the rule is checked against the
+/// reference client's published examples and hand-built books only, not live <c>cs</c> frames. Allocates nothing.
 /// </remarks>
 /// <seealso href="https://docs.bitfinex.com/docs/ws-websocket-checksum"/>
 public static class BitfinexChecksum
@@ -38,26 +38,27 @@ public static class BitfinexChecksum
         {
             if (i < bidCount)
             {
-                Append(ref crc, bids[i].Price, negate: false, text, ref first);
-                Append(ref crc, bids[i].Size, negate: false, text, ref first);
+                Append(ref crc, bids[i].Price, negate: false, exponent: false, text, ref first);
+                Append(ref crc, bids[i].Size, negate: false, exponent: true, text, ref first);
             }
 
             if (i < askCount)
             {
-                Append(ref crc, asks[i].Price, negate: false, text, ref first);
-                Append(ref crc, asks[i].Size, negate: true, text, ref first);
+                Append(ref crc, asks[i].Price, negate: false, exponent: false, text, ref first);
+                Append(ref crc, asks[i].Size, negate: true, exponent: true, text, ref first);
             }
         }
 
         return crc.Value;
     }
 
-    /// <summary>Writes a number as JavaScript prints it (see remarks).</summary>
+    /// <summary>Writes a number for the checksum text (see remarks): shortest decimal, optionally JavaScript's exponent form below 1e-6.</summary>
     /// <param name="value">The value.</param>
     /// <param name="negate">Write the negated value (ask amounts).</param>
+    /// <param name="exponent">True for amounts (JavaScript <c>toString</c>: <c>3.5e-7</c>), false for prices (always plain decimal).</param>
     /// <param name="destination">At least <see cref="FixedDecimal.MaxFormattedLength"/> + 8 bytes.</param>
     /// <returns>Bytes written.</returns>
-    public static int FormatJavaScript(FixedDecimal value, bool negate, Span<byte> destination)
+    public static int Format(FixedDecimal value, bool negate, bool exponent, Span<byte> destination)
     {
         Span<byte> raw = stackalloc byte[FixedDecimal.MaxFormattedLength];
         value.TryFormat(raw, out var length);
@@ -79,7 +80,7 @@ public static class BitfinexChecksum
             destination[written++] = (byte)'-';
         }
 
-        if (text.Length > 8 && text.StartsWith("0.000000"u8))
+        if (exponent && text.Length > 8 && text.StartsWith("0.000000"u8))
         {
             // Below 1e-6: d[.ddd]e-N.
             var fraction = text[2..];
@@ -95,13 +96,13 @@ public static class BitfinexChecksum
 
             destination[written++] = (byte)'e';
             destination[written++] = (byte)'-';
-            var exponent = leadingZeros + 1;
-            if (exponent >= 10)
+            var power = leadingZeros + 1;
+            if (power >= 10)
             {
-                destination[written++] = (byte)('0' + (exponent / 10));
+                destination[written++] = (byte)('0' + (power / 10));
             }
 
-            destination[written++] = (byte)('0' + (exponent % 10));
+            destination[written++] = (byte)('0' + (power % 10));
             return written;
         }
 
@@ -109,7 +110,7 @@ public static class BitfinexChecksum
         return written + text.Length;
     }
 
-    private static void Append(ref Crc32 crc, FixedDecimal value, bool negate, Span<byte> buffer, ref bool first)
+    private static void Append(ref Crc32 crc, FixedDecimal value, bool negate, bool exponent, Span<byte> buffer, ref bool first)
     {
         if (!first)
         {
@@ -117,7 +118,7 @@ public static class BitfinexChecksum
         }
 
         first = false;
-        var length = FormatJavaScript(value, negate, buffer);
+        var length = Format(value, negate, exponent, buffer);
         crc.Append(buffer[..length]);
     }
 }

@@ -22,13 +22,42 @@ public class BitfinexChecksumTests
     [InlineData("0.000001", false, "0.000001")]
     [InlineData("0.00000999", false, "0.00000999")]
     [InlineData("-0.5", true, "0.5")]
-    public void FormatJavaScript_MatchesNumberToString(string value, bool negate, string expected)
+    public void Format_Amount_MatchesJavaScriptNumberToString(string value, bool negate, string expected)
     {
         Span<byte> buffer = stackalloc byte[FixedDecimal.MaxFormattedLength + 8];
 
-        var written = BitfinexChecksum.FormatJavaScript(FixedDecimal.Parse(value), negate, buffer);
+        var written = BitfinexChecksum.Format(FixedDecimal.Parse(value), negate, exponent: true, buffer);
 
         Encoding.ASCII.GetString(buffer[..written]).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("0.000000017", "0.000000017")]
+    [InlineData("0.00000035", "0.00000035")]
+    [InlineData("230850", "230850")]
+    [InlineData("0.46680", "0.4668")]
+    public void Format_Price_AlwaysPlainDecimal(string value, string expected)
+    {
+        Span<byte> buffer = stackalloc byte[FixedDecimal.MaxFormattedLength + 8];
+
+        var written = BitfinexChecksum.Format(FixedDecimal.Parse(value), negate: false, exponent: false, buffer);
+
+        Encoding.ASCII.GetString(buffer[..written]).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("5900", "6000:1:6100:-3:5900:2:6200:-4")]
+    [InlineData("1.7e-8", "6000:1:6100:-3:0.000000017:2:6200:-4")]
+    public void Compute_ReferenceClientExamples_SameText(string secondBid, string expectedText)
+    {
+        // bitfinexcom/bfx-api-node-models test/lib/order_book.js: bids [6000,1,1],[secondBid,1,2]; asks [6100,1,-3],[6200,1,-4].
+        var book = new OrderBook();
+        book.Set(BookSide.Bid, FixedDecimal.Parse("6000"), FixedDecimal.Parse("1"));
+        book.Set(BookSide.Bid, FixedDecimal.Parse(secondBid), FixedDecimal.Parse("2"));
+        book.Set(BookSide.Ask, FixedDecimal.Parse("6100"), FixedDecimal.Parse("3"));
+        book.Set(BookSide.Ask, FixedDecimal.Parse("6200"), FixedDecimal.Parse("4"));
+
+        BitfinexChecksum.Compute(book).Should().Be(Crc32.Compute(Encoding.ASCII.GetBytes(expectedText)));
     }
 
     [Fact]
