@@ -22,7 +22,7 @@ public sealed partial class BitfinexFrameParser
 
         var known = _channels.TryGetValue(chanId, out var channel);
         var symbol = known && channel.Kind != BitfinexChannelKind.Other ? channel.Symbol : null;
-        var payload = Payload.Ignored;
+        var payload = BitfinexPayload.Ignored;
         LevelUpdate[]? levels = null;
         var count = 0;
         uint checksum = 0;
@@ -34,17 +34,17 @@ public sealed partial class BitfinexFrameParser
         {
             if (reader.ValueTextEquals("hb"u8))
             {
-                payload = Payload.Heartbeat;
+                payload = BitfinexPayload.Heartbeat;
             }
             else if (reader.ValueTextEquals("cs"u8))
             {
-                payload = Payload.Checksum;
+                payload = BitfinexPayload.Checksum;
                 ok = reader.Read() && TryReadChecksum(ref reader, out checksum);
                 reason = FrameRejectReason.WrongFieldType;
             }
             else if (reader.ValueTextEquals("te"u8))
             {
-                payload = Payload.Trade;
+                payload = BitfinexPayload.Trade;
                 ok = TryReadTrade(ref reader, receiveTime, out trade, out reason);
             }
             else if (reader.ValueTextEquals("tu"u8))
@@ -66,15 +66,15 @@ public sealed partial class BitfinexFrameParser
                 case BitfinexChannelKind.Book:
                     levels = JsonLevelReader.Rent();
                     ok = TryReadBook(ref reader, ref levels, ref count, out var snapshot, out reason);
-                    payload = snapshot ? Payload.BookSnapshot : Payload.BookUpdate;
+                    payload = snapshot ? BitfinexPayload.BookSnapshot : BitfinexPayload.BookUpdate;
                     break;
                 case BitfinexChannelKind.Ticker:
-                    payload = Payload.Ticker;
+                    payload = BitfinexPayload.Ticker;
                     ok = TryReadTicker(ref reader, receiveTime, out bbo, out reason);
                     break;
                 default:
                     // Trade history snapshot, unused channels, or data on a channel we never saw subscribed.
-                    payload = known ? Payload.Ignored : Payload.UnknownChannel;
+                    payload = known ? BitfinexPayload.Ignored : BitfinexPayload.UnknownChannel;
                     reader.Skip();
                     break;
             }
@@ -118,30 +118,30 @@ public sealed partial class BitfinexFrameParser
     }
 
     private ParseStatus Emit(
-        Payload payload, BitfinexChannelKind channelKind, string? symbol, long sequence, LevelUpdate[]? levels, int count, uint checksum, in Trade trade, in BestBidOffer bbo, Timestamp receiveTime, IMarketEventSink sink)
+        BitfinexPayload payload, BitfinexChannelKind channelKind, string? symbol, long sequence, LevelUpdate[]? levels, int count, uint checksum, in Trade trade, in BestBidOffer bbo, Timestamp receiveTime, IMarketEventSink sink)
     {
         var id = Math.Max(0, sequence);
         switch (payload)
         {
-            case Payload.Heartbeat:
+            case BitfinexPayload.Heartbeat:
                 return ParseStatus.Control;
-            case Payload.BookSnapshot:
-            case Payload.BookUpdate:
-                var kind = payload == Payload.BookSnapshot ? BookEventKind.Snapshot : BookEventKind.Diff;
+            case BitfinexPayload.BookSnapshot:
+            case BitfinexPayload.BookUpdate:
+                var kind = payload == BitfinexPayload.BookSnapshot ? BookEventKind.Snapshot : BookEventKind.Diff;
                 sink.OnBookEvent(new BookEvent(kind, symbol!, id, id, -1, levels, count, Timestamp.None, receiveTime));
                 return ParseStatus.Data;
-            case Payload.Checksum when channelKind == BitfinexChannelKind.Book:
+            case BitfinexPayload.Checksum when channelKind == BitfinexChannelKind.Book:
                 // A level-less diff carrying the checksum: the sync verifies the book as it stands after the previous frames.
                 sink.OnBookEvent(new BookEvent(BookEventKind.Diff, symbol!, id, id, -1, null, 0, Timestamp.None, receiveTime) { Checksum = checksum });
                 return ParseStatus.Data;
-            case Payload.Trade when channelKind == BitfinexChannelKind.Trades:
+            case BitfinexPayload.Trade when channelKind == BitfinexChannelKind.Trades:
                 sink.OnTrade(symbol!, trade);
                 return ParseStatus.Data;
-            case Payload.Ticker:
+            case BitfinexPayload.Ticker:
                 sink.OnBestBidOffer(symbol!, bbo with { UpdateId = id });
                 return ParseStatus.Data;
-            case Payload.UnknownChannel:
-            case Payload.Trade:
+            case BitfinexPayload.UnknownChannel:
+            case BitfinexPayload.Trade:
                 return Reject(sink, FrameRejectReason.UnknownSymbol, null);
             default:
                 return ParseStatus.Ignored;
@@ -312,17 +312,5 @@ public sealed partial class BitfinexFrameParser
         }
 
         return false;
-    }
-
-    private enum Payload : byte
-    {
-        Ignored,
-        UnknownChannel,
-        Heartbeat,
-        Checksum,
-        Trade,
-        BookSnapshot,
-        BookUpdate,
-        Ticker,
     }
 }

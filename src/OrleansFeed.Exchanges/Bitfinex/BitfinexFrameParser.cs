@@ -103,7 +103,7 @@ public sealed partial class BitfinexFrameParser : IFrameParser
     /// <summary>Events: <c>subscribed</c>/<c>unsubscribed</c> maintain the channel map; <c>info</c> 20051/20060 announce a restart or maintenance.</summary>
     private ParseStatus ParseEvent(ref Utf8JsonReader reader, IMarketEventSink sink)
     {
-        var type = EventType.Missing;
+        var type = BitfinexEventType.Missing;
         var kind = BitfinexChannelKind.Other;
         var rawBook = false;
         long chanId = -1, code = 0;
@@ -113,10 +113,10 @@ public sealed partial class BitfinexFrameParser : IFrameParser
             if (reader.ValueTextEquals("event"u8))
             {
                 reader.Read();
-                type = reader.ValueTextEquals("subscribed"u8) ? EventType.Subscribed
-                    : reader.ValueTextEquals("unsubscribed"u8) ? EventType.Unsubscribed
-                    : reader.ValueTextEquals("info"u8) ? EventType.Info
-                    : EventType.Other;
+                type = reader.ValueTextEquals("subscribed"u8) ? BitfinexEventType.Subscribed
+                    : reader.ValueTextEquals("unsubscribed"u8) ? BitfinexEventType.Unsubscribed
+                    : reader.ValueTextEquals("info"u8) ? BitfinexEventType.Info
+                    : BitfinexEventType.Other;
             }
             else if (reader.ValueTextEquals("channel"u8))
             {
@@ -166,9 +166,9 @@ public sealed partial class BitfinexFrameParser : IFrameParser
 
         switch (type)
         {
-            case EventType.Missing:
+            case BitfinexEventType.Missing:
                 return Reject(sink, FrameRejectReason.MissingField, null);
-            case EventType.Subscribed when chanId >= 0:
+            case BitfinexEventType.Subscribed when chanId >= 0:
                 var channel = symbol is null || rawBook ? new BitfinexChannel(BitfinexChannelKind.Other, string.Empty) : new BitfinexChannel(kind, symbol);
                 _channels[chanId] = channel;
                 if (channel.Kind == BitfinexChannelKind.Book)
@@ -177,14 +177,14 @@ public sealed partial class BitfinexFrameParser : IFrameParser
                 }
 
                 return ParseStatus.Control;
-            case EventType.Unsubscribed when chanId >= 0:
+            case BitfinexEventType.Unsubscribed when chanId >= 0:
                 if (_channels.Remove(chanId, out var closed) && closed.Kind == BitfinexChannelKind.Book)
                 {
                     _directory?.RemoveBook(closed.Symbol, chanId);
                 }
 
                 return ParseStatus.Control;
-            case EventType.Info when code is 20051 or 20060:
+            case BitfinexEventType.Info when code is 20051 or 20060:
                 // 20051: server restarting, reconnect; 20060: maintenance starting.
                 sink.OnServerShutdownNotice();
                 return ParseStatus.Control;
@@ -210,14 +210,5 @@ public sealed partial class BitfinexFrameParser : IFrameParser
         }
 
         _lastSequence = sequence;
-    }
-
-    private enum EventType : byte
-    {
-        Missing,
-        Subscribed,
-        Unsubscribed,
-        Info,
-        Other,
     }
 }

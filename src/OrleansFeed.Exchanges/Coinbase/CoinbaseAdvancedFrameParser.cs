@@ -88,7 +88,7 @@ public sealed partial class CoinbaseAdvancedFrameParser : IFrameParser
             return Reject(sink, FrameRejectReason.Malformed, null);
         }
 
-        var channel = Channel.Missing;
+        var channel = CoinbaseAdvancedChannel.Missing;
         long sequence = -1;
         var time = Timestamp.None;
         var events = default(Utf8JsonReader);
@@ -98,7 +98,7 @@ public sealed partial class CoinbaseAdvancedFrameParser : IFrameParser
             if (reader.ValueTextEquals("channel"u8))
             {
                 reader.Read();
-                channel = reader.TokenType == JsonTokenType.String ? Classify(reader.ValueSpan) : Channel.Unknown;
+                channel = reader.TokenType == JsonTokenType.String ? Classify(reader.ValueSpan) : CoinbaseAdvancedChannel.Unknown;
             }
             else if (reader.ValueTextEquals("sequence_num"u8))
             {
@@ -152,13 +152,13 @@ public sealed partial class CoinbaseAdvancedFrameParser : IFrameParser
 
         switch (channel)
         {
-            case Channel.Missing:
+            case CoinbaseAdvancedChannel.Missing:
                 return Reject(sink, FrameRejectReason.MissingField, null);
-            case Channel.Unknown:
+            case CoinbaseAdvancedChannel.Unknown:
                 return Reject(sink, FrameRejectReason.UnknownType, null);
-            case Channel.Control:
+            case CoinbaseAdvancedChannel.Control:
                 return ParseStatus.Control;
-            case Channel.Ignored:
+            case CoinbaseAdvancedChannel.Ignored:
                 return ParseStatus.Ignored;
         }
 
@@ -169,8 +169,8 @@ public sealed partial class CoinbaseAdvancedFrameParser : IFrameParser
 
         return channel switch
         {
-            Channel.Level2 => ParseLevel2Events(ref events, sequence, time, receiveTime, sink),
-            Channel.MarketTrades => ParseTradeEvents(ref events, receiveTime, sink),
+            CoinbaseAdvancedChannel.Level2 => ParseLevel2Events(ref events, sequence, time, receiveTime, sink),
+            CoinbaseAdvancedChannel.MarketTrades => ParseTradeEvents(ref events, receiveTime, sink),
             _ => ParseTickerEvents(ref events, sequence, time, receiveTime, sink),
         };
     }
@@ -202,42 +202,31 @@ public sealed partial class CoinbaseAdvancedFrameParser : IFrameParser
         _bookSymbols.Add(symbol);
     }
 
-    private static Channel Classify(ReadOnlySpan<byte> channel)
+    private static CoinbaseAdvancedChannel Classify(ReadOnlySpan<byte> channel)
     {
         if (channel.SequenceEqual("l2_data"u8) || channel.SequenceEqual("level2"u8))
         {
-            return Channel.Level2;
+            return CoinbaseAdvancedChannel.Level2;
         }
 
         if (channel.SequenceEqual("market_trades"u8))
         {
-            return Channel.MarketTrades;
+            return CoinbaseAdvancedChannel.MarketTrades;
         }
 
         if (channel.SequenceEqual("ticker"u8))
         {
-            return Channel.Ticker;
+            return CoinbaseAdvancedChannel.Ticker;
         }
 
         if (channel.SequenceEqual("heartbeats"u8) || channel.SequenceEqual("subscriptions"u8))
         {
-            return Channel.Control;
+            return CoinbaseAdvancedChannel.Control;
         }
 
         return channel.SequenceEqual("ticker_batch"u8) || channel.SequenceEqual("candles"u8) || channel.SequenceEqual("status"u8)
             || channel.SequenceEqual("user"u8) || channel.SequenceEqual("futures_balance_summary"u8)
-            ? Channel.Ignored
-            : Channel.Unknown;
-    }
-
-    private enum Channel : byte
-    {
-        Missing,
-        Unknown,
-        Level2,
-        MarketTrades,
-        Ticker,
-        Control,
-        Ignored,
+            ? CoinbaseAdvancedChannel.Ignored
+            : CoinbaseAdvancedChannel.Unknown;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrleansFeed.Core.Time;
+using OrleansFeed.Exchanges.Coinbase.Messages;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
 
@@ -57,13 +58,13 @@ public sealed partial class CoinbaseExchangeFrameParser : IFrameParser
 
             return Classify(reader) switch
             {
-                MessageType.Snapshot => ParseSnapshot(ref reader, receiveTime, sink),
-                MessageType.Update => ParseUpdate(ref reader, receiveTime, sink),
-                MessageType.Match => ParseMatch(ref reader, receiveTime, sink),
-                MessageType.Ticker => ParseTicker(ref reader, receiveTime, sink),
-                MessageType.Control => ParseStatus.Control,
-                MessageType.Ignored => ParseStatus.Ignored,
-                MessageType.Missing => Reject(sink, FrameRejectReason.MissingField, null),
+                CoinbaseExchangeMessageType.Snapshot => ParseSnapshot(ref reader, receiveTime, sink),
+                CoinbaseExchangeMessageType.Update => ParseUpdate(ref reader, receiveTime, sink),
+                CoinbaseExchangeMessageType.Match => ParseMatch(ref reader, receiveTime, sink),
+                CoinbaseExchangeMessageType.Ticker => ParseTicker(ref reader, receiveTime, sink),
+                CoinbaseExchangeMessageType.Control => ParseStatus.Control,
+                CoinbaseExchangeMessageType.Ignored => ParseStatus.Ignored,
+                CoinbaseExchangeMessageType.Missing => Reject(sink, FrameRejectReason.MissingField, null),
                 _ => Reject(sink, FrameRejectReason.UnknownType, null),
             };
         }
@@ -85,7 +86,7 @@ public sealed partial class CoinbaseExchangeFrameParser : IFrameParser
     }
 
     /// <summary>Finds the <c>type</c> field (the feed sends it first, but any position is accepted) on a copy of the reader.</summary>
-    private static MessageType Classify(Utf8JsonReader reader)
+    private static CoinbaseExchangeMessageType Classify(Utf8JsonReader reader)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -99,42 +100,42 @@ public sealed partial class CoinbaseExchangeFrameParser : IFrameParser
             reader.Read();
             if (reader.TokenType != JsonTokenType.String)
             {
-                return MessageType.Unknown;
+                return CoinbaseExchangeMessageType.Unknown;
             }
 
             var type = reader.ValueSpan;
             if (type.SequenceEqual("l2update"u8))
             {
-                return MessageType.Update;
+                return CoinbaseExchangeMessageType.Update;
             }
 
             if (type.SequenceEqual("snapshot"u8))
             {
-                return MessageType.Snapshot;
+                return CoinbaseExchangeMessageType.Snapshot;
             }
 
             if (type.SequenceEqual("match"u8) || type.SequenceEqual("last_match"u8))
             {
-                return MessageType.Match;
+                return CoinbaseExchangeMessageType.Match;
             }
 
             if (type.SequenceEqual("ticker"u8))
             {
-                return MessageType.Ticker;
+                return CoinbaseExchangeMessageType.Ticker;
             }
 
             if (type.SequenceEqual("subscriptions"u8) || type.SequenceEqual("heartbeat"u8) || type.SequenceEqual("error"u8))
             {
-                return MessageType.Control;
+                return CoinbaseExchangeMessageType.Control;
             }
 
             return type.SequenceEqual("received"u8) || type.SequenceEqual("open"u8) || type.SequenceEqual("done"u8)
                 || type.SequenceEqual("change"u8) || type.SequenceEqual("activate"u8) || type.SequenceEqual("status"u8)
-                ? MessageType.Ignored
-                : MessageType.Unknown;
+                ? CoinbaseExchangeMessageType.Ignored
+                : CoinbaseExchangeMessageType.Unknown;
         }
 
-        return MessageType.Missing;
+        return CoinbaseExchangeMessageType.Missing;
     }
 
     private bool TryReadSymbol(ref Utf8JsonReader reader, out string symbol, out FrameRejectReason reason)
@@ -155,17 +156,5 @@ public sealed partial class CoinbaseExchangeFrameParser : IFrameParser
 
         reason = default;
         return true;
-    }
-
-    private enum MessageType : byte
-    {
-        Unknown,
-        Missing,
-        Snapshot,
-        Update,
-        Match,
-        Ticker,
-        Control,
-        Ignored,
     }
 }
