@@ -1,5 +1,7 @@
 using OrleansFeed.Exchanges.Binance;
+using OrleansFeed.Exchanges.Bitfinex;
 using OrleansFeed.Exchanges.Bybit;
+using OrleansFeed.Exchanges.Coinbase;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Exchanges.Kraken;
 using OrleansFeed.Exchanges.KuCoin;
@@ -17,6 +19,8 @@ public static class AllVenues
         .. BinanceProtocol.All(),
         .. KuCoinProtocol.All(),
         .. KrakenProtocol.All(),
+        .. CoinbaseProtocol.All(),
+        .. BitfinexProtocol.All(),
         .. OkxProtocol.All(),
         .. BybitProtocol.All(),
     ];

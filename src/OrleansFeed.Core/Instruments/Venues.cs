@@ -32,4 +32,13 @@ public static class Venues
 
     /// <summary>Kraken spot (ws.kraken.com WebSocket v1 and v2, api.kraken.com REST).</summary>
     public const string Kraken = "kraken";
+
+    /// <summary>Coinbase Exchange (formerly Coinbase Pro) WebSocket feed, <c>ws-feed.exchange.coinbase.com</c>.</summary>
+    public const string Coinbase = "coinbase";
+
+    /// <summary>Coinbase Advanced Trade market-data WebSocket, <c>advanced-trade-ws.coinbase.com</c> (§5).</summary>
+    public const string CoinbaseAdvanced = "coinbase-advanced";
+
+    /// <summary>Bitfinex WebSocket v2 (<c>api-pub.bitfinex.com/ws/2</c>), trading pairs.</summary>
+    public const string Bitfinex = "bitfinex";
 }
