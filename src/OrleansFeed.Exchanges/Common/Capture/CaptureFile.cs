@@ -83,7 +83,7 @@ public static class CaptureFile
 
     /// <summary>
     /// Groups capture files into sessions: files sharing a stem (<c>X.ws.txt.gz</c> + <c>X.http.txt.gz</c>)
-    /// form one session; a <c>.combined</c> or own-format file is a session alone. Directories are expanded.
+    /// form one session; a <c>.combined</c> or own-format file is a session alone. Directories are expanded recursively.
     /// </summary>
     /// <param name="inputs">Files or directories.</param>
     /// <returns>Sessions, each a list of files, ordered by path.</returns>
@@ -95,7 +95,7 @@ public static class CaptureFile
         {
             if (Directory.Exists(input))
             {
-                files.AddRange(Directory.GetFiles(input).Where(IsCaptureFile));
+                files.AddRange(Directory.GetFiles(input, "*", SearchOption.AllDirectories).Where(IsCaptureFile).Select(Path.GetFullPath));
             }
             else if (File.Exists(input))
             {
