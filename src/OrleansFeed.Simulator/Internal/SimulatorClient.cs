@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using OrleansFeed.Simulator.Venues;
 
 namespace OrleansFeed.Simulator.Internal;
 
@@ -13,6 +14,7 @@ internal sealed class SimulatorClient
     private readonly Channel<ReadOnlyMemory<byte>> _queue;
     private readonly Lock _subscriptionLock = new();
     private volatile HashSet<string> _streams;
+    private volatile HashSet<string> _keys = new(StringComparer.Ordinal);
 
     public SimulatorClient(long id, WebSocket socket, StreamRoute route, bool combined, int capacity, IEnumerable<string> streams)
     {
@@ -39,12 +41,28 @@ internal sealed class SimulatorClient
     /// <summary>True for <c>/stream</c> clients (wrapped payloads), false for raw <c>/ws</c> clients.</summary>
     public bool Combined { get; }
 
-    public bool HasSubscriptions => _streams.Count > 0;
+    public bool HasSubscriptions => _streams.Count > 0 || _keys.Count > 0;
+
+    /// <summary>The venue plug-in of a <c>/{venue}</c> client, or null for a Binance client.</summary>
+    public SimulatedVenue? Venue { get; init; }
+
+    /// <summary>Per-connection venue state (non-Binance clients).</summary>
+    public SimulatedSession? Session { get; init; }
+
+    /// <summary>Subscription keys (<see cref="SubscriptionKey"/>) of a venue client; replaced whole under the playback lock.</summary>
+    public HashSet<string> Keys
+    {
+        get => _keys;
+        set => _keys = value;
+    }
+
+    /// <summary>Whether a venue client receives frames of the key.</summary>
+    public bool HasKey(string key) => _keys.Contains(key);
 
     public IReadOnlyCollection<string> Streams => _streams;
 
     /// <summary>Whether this client receives a frame: subscribed to its stream and on a route that carries it.</summary>
-    public bool Wants(PlaybackFrame frame) => StreamNames.Delivers(Route, frame.Route) && _streams.Contains(frame.Stream);
+    public bool Wants(PlaybackFrame frame) => Venue is null && frame.Venue is null && StreamNames.Delivers(Route, frame.Route) && _streams.Contains(frame.Stream);
 
     public bool IsSubscribed(string stream) => _streams.Contains(stream);
 
