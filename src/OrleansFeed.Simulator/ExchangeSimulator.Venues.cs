@@ -89,6 +89,10 @@ public sealed partial class ExchangeSimulator
         {
             var v = venue;
             app.Map("/" + v.Venue, (RequestDelegate)(ctx => HandleVenueWebSocketAsync(ctx, v)));
+
+            // Connectors that append the venue's own path (e.g. /okx/ws/v5/public, /bybit/v5/public/linear) land here too;
+            // literal REST routes (KuCoin) take precedence over this catch-all.
+            app.Map("/" + v.Venue + "/{**path}", (RequestDelegate)(ctx => HandleVenueWebSocketAsync(ctx, v)));
         }
 
         MapKuCoinRest(app);
