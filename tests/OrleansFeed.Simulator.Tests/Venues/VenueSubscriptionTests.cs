@@ -4,6 +4,8 @@ namespace OrleansFeed.Simulator.Tests.Venues;
 public sealed class VenueSubscriptionTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly string[] AckMarkers =
+        ["\"subscriptionStatus\"", "\"subscriptions\"", "\"event\":\"subscribe\"", "\"success\":true", "\"event\":\"subscribed\"", "\"type\":\"ack\""];
 
     [Theory]
     [InlineData("kraken")]
@@ -63,6 +65,39 @@ public sealed class VenueSubscriptionTests
         c.IsSnapshot(lateBook[0]).Should().BeTrue("the catch-up starts with the recorded snapshot");
         lateBook.Should().Equal(recorded, "snapshot + catch-up + live rebuilds the same book as the early client");
         sim.CatchUpsSent.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task OneSimulator_EveryVenueRecording_ServesEachVenueOnItsOwnRoute()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        string[] venues = ["kraken", "coinbase", "okx", "bybit", "bitfinex", "kucoin"];
+        var cases = venues.Select(VenueCase.Of).ToList();
+        await using var sim = new ExchangeSimulator(cases.SelectMany(c => c.Load()), VenueTestClient.Fast with { StartOnFirstSubscription = false });
+        sim.Pause();
+        await sim.StartAsync(cts.Token);
+        var clients = new List<WsClient>();
+        foreach (var c in cases)
+        {
+            var client = await VenueTestClient.ConnectAsync(sim, c.Venue, cts.Token);
+            await client.SendAsync(c.Subscribe, cts.Token);
+            clients.Add(client);
+
+            // Playback is paused: the ack proves the subscription is in place before the first frame plays.
+            await VenueTestClient.ReceiveUntilAsync(client, f => AckMarkers.Any(m => f.Contains(m, StringComparison.Ordinal)), 1, cts.Token);
+        }
+
+        await sim.WaitForClientsAsync(cases.Count, cts.Token);
+        sim.Venues.Should().Equal(venues.Order(StringComparer.Ordinal));
+        sim.Resume();
+        await sim.PlaybackCompleted.WaitAsync(cts.Token);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            sim.InjectRaw(cases[i].Venue, WsClient.Sentinel);
+            var received = await clients[i].ReceiveUntilSentinelAsync(cts.Token);
+            received.Where(cases[i].IsBook).Should().Equal(cases[i].RecordedBook(), cases[i].Venue);
+            await clients[i].DisposeAsync();
+        }
     }
 
     [Theory]
