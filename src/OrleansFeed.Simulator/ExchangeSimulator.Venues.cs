@@ -140,12 +140,23 @@ public sealed partial class ExchangeSimulator
     {
         var venue = client.Venue!;
         var session = client.Session!;
-        var request = venue.ReadRequest(message, session);
+        SimulatedRequest request;
+        try
+        {
+            request = venue.ReadRequest(message, session);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            // Bad client input is answered with the venue's error reply, never thrown out of the receive loop.
+            request = SimulatedRequest.Invalid;
+        }
+
         var subscribed = false;
+        HashSet<string> after;
         lock (_playLock)
         {
             var before = client.Keys;
-            var after = new HashSet<string>(before, StringComparer.Ordinal);
+            after = new HashSet<string>(before, StringComparer.Ordinal);
             if (request.Kind == SimulatedRequestKind.Subscribe)
             {
                 after.UnionWith(request.Keys);
@@ -173,6 +184,8 @@ public sealed partial class ExchangeSimulator
 
             client.Keys = after;
         }
+
+        Log.VenueRequest(_logger, client.Id, venue.Venue, request.Kind, request.Keys.Count, after.Count);
 
         if (subscribed && _options.StartOnFirstSubscription)
         {

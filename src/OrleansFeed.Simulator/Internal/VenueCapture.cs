@@ -35,7 +35,17 @@ internal sealed class VenueCapture(IReadOnlyList<SimulatedVenue> venues)
             _classifiers[venue] = classifier = venue.CreateClassifier();
         }
 
-        var info = classifier.Classify(record.Payload.Span);
+        SimulatedFrameInfo info;
+        try
+        {
+            info = classifier.Classify(record.Payload.Span);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            // A frame of an unexpected shape is venue noise, not a reason to refuse the capture.
+            info = SimulatedFrameInfo.Control;
+        }
+
         switch (info.Kind)
         {
             case SimulatedFrameKind.Greeting:

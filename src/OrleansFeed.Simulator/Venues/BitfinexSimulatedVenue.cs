@@ -35,12 +35,12 @@ internal sealed class BitfinexSimulatedVenue : SimulatedVenue
             case "ping":
                 return new SimulatedRequest(SimulatedRequestKind.Ping, [], RawOf(root, "cid"));
             case "conf":
-                session.Flags = root.TryGetProperty("flags", out var flags) && flags.TryGetInt64(out var value) ? value : 0;
+                session.Flags = root.TryGetProperty("flags", out var flags) && flags.ValueKind == JsonValueKind.Number && flags.TryGetInt64(out var value) ? value : 0;
                 return new SimulatedRequest(SimulatedRequestKind.Other, [], session.Flags.ToString(CultureInfo.InvariantCulture));
             case "subscribe" when StringOf(root, "channel") is { } channel:
                 var symbol = StringOf(root, "symbol") ?? (StringOf(root, "pair") is { } pair ? "t" + pair : null);
                 return symbol is null ? SimulatedRequest.Invalid : new SimulatedRequest(SimulatedRequestKind.Subscribe, [SubscriptionKey.Create(channel, symbol)]);
-            case "unsubscribe" when root.TryGetProperty("chanId", out var chanId) && chanId.TryGetInt64(out var id):
+            case "unsubscribe" when root.TryGetProperty("chanId", out var chanId) && chanId.ValueKind == JsonValueKind.Number && chanId.TryGetInt64(out var id):
                 lock (_channels)
                 {
                     return _channels.TryGetValue(id, out var key)
@@ -172,7 +172,7 @@ internal sealed class BitfinexSimulatedVenue : SimulatedVenue
                     case "info":
                         return new SimulatedFrameInfo(SimulatedFrameKind.Greeting);
                     case "subscribed" when StringOf(root, "channel") is { } channel && StringOf(root, "symbol") is { } symbol
-                        && root.TryGetProperty("chanId", out var chanId) && chanId.TryGetInt64(out var id):
+                        && root.TryGetProperty("chanId", out var chanId) && chanId.ValueKind == JsonValueKind.Number && chanId.TryGetInt64(out var id):
                         lock (channels)
                         {
                             channels[id] = SubscriptionKey.Create(channel, symbol);
@@ -187,7 +187,7 @@ internal sealed class BitfinexSimulatedVenue : SimulatedVenue
             string? key;
             lock (channels)
             {
-                if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() < 2 || !root[0].TryGetInt64(out var id) || !channels.TryGetValue(id, out key))
+                if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() < 2 || root[0].ValueKind != JsonValueKind.Number || !root[0].TryGetInt64(out var id) || !channels.TryGetValue(id, out key))
                 {
                     return SimulatedFrameInfo.Control;
                 }

@@ -112,6 +112,32 @@ public sealed class VenueProtocolTests
     }
 
     [Theory]
+    [InlineData("kraken", "{\"event\":\"ping\",\"reqid\":1}", "{\"event\":\"pong\"")]
+    [InlineData("coinbase", "{\"type\":\"subscribe\",\"product_ids\":[\"SKL-GBP\"],\"channels\":[\"level2\"]}", "{\"type\":\"subscriptions\"")]
+    [InlineData("okx", "ping", "pong")]
+    [InlineData("bybit", "{\"op\":\"ping\"}", "{\"success\":true,\"ret_msg\":\"pong\"")]
+    [InlineData("bitfinex", "{\"event\":\"ping\",\"cid\":1}", "{\"event\":\"pong\"")]
+    [InlineData("kucoin", "{\"id\":\"1\",\"type\":\"ping\"}", "{\"id\":\"1\",\"type\":\"pong\"")]
+    public async Task MalformedRequests_AreAnsweredWithoutDroppingTheConnection(string venue, string valid, string validReplyPrefix)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        await using var sim = new ExchangeSimulator(VenueCase.Of(venue).Load(), VenueTestClient.Fast);
+        await sim.StartAsync(cts.Token);
+        sim.Pause();
+        await using var client = await VenueTestClient.ConnectAsync(sim, venue, cts.Token);
+        foreach (var bad in new[] { "{not json", "[1,2,3]", "{\"event\":\"unsubscribe\",\"chanId\":\"x\",\"flags\":\"y\"}", "{\"event\":\"conf\",\"flags\":\"y\"}", "{\"op\":\"subscribe\",\"args\":[1,{\"x\":2}]}", "{\"type\":\"subscribe\",\"channels\":[1,{\"name\":2}]}" })
+        {
+            await client.SendAsync(bad, cts.Token);
+        }
+
+        await client.SendAsync(valid, cts.Token);
+        var frames = await VenueTestClient.ReceiveUntilAsync(client, f => f.StartsWith(validReplyPrefix, StringComparison.Ordinal), 1, cts.Token);
+
+        frames[^1].Should().StartWith(validReplyPrefix);
+        sim.ClientsConnected.Should().Be(1);
+    }
+
+    [Theory]
     [InlineData("kraken", "{\"channelID\":320,\"channelName\":\"book-1000\",\"event\":\"subscriptionStatus\",\"pair\":\"XBT/USD\"")]
     [InlineData("okx", "{\"event\":\"subscribe\",\"arg\":{\"channel\":\"books-l2-tbt\",\"instId\":\"XMR-USDT-SWAP\"}}")]
     [InlineData("coinbase", "{\"type\":\"subscriptions\",\"channels\":[{\"name\":\"level2\",\"product_ids\":[\"SKL-GBP\"]}]}")]
