@@ -71,7 +71,8 @@ public sealed partial class ExchangeSimulator
             list.Add(i);
             if (frame.Venue.TryReadChecksum(frame.Combined.Span, out var checksum))
             {
-                if (frame.Kind == SimulatedFrameKind.BookDiff && checksums.TryGetValue(key, out var previous) && previous == checksum)
+                // Unchanged, or unknown (Kraken snapshots carry none): the diff may lie below the checksummed depth.
+                if (frame.Kind == SimulatedFrameKind.BookDiff && (!checksums.TryGetValue(key, out var previous) || previous == checksum))
                 {
                     frames[i] = frame with { TouchesChecksum = false };
                 }

@@ -67,23 +67,76 @@ public sealed class VenueFaultTests
         sim.DiffsCorrupted.Should().Be(1);
     }
 
-    [Fact]
-    public async Task CorruptNextDiff_Kraken_IsCaughtByTheBookChecksumAtThatFrame()
+    [Theory]
+    [InlineData("kraken")]
+    [InlineData("okx")]
+    public async Task CorruptNextDiff_ChecksumVenue_IsCaughtByTheBookChecksumAtThatFrame(string venue)
     {
         using var cts = new CancellationTokenSource(Timeout);
-        var c = VenueCase.Of("kraken");
+        var c = VenueCase.Of(venue);
+        Func<IReadOnlyList<string>, int> firstMismatch = venue == "kraken" ? KrakenChecksumBook.FirstMismatch : OkxChecksumBook.FirstMismatch;
         await using var sim = new ExchangeSimulator(c.Load(), VenueTestClient.Fast);
-        sim.CorruptNextDiff("kraken", c.Symbol);
+        sim.CorruptNextDiff(venue, c.Symbol);
+        sim.CorruptNextDiff(venue, c.Symbol);
         await sim.StartAsync(cts.Token);
-        await using var client = await VenueTestClient.ConnectAsync(sim, "kraken", cts.Token);
+        await using var client = await VenueTestClient.ConnectAsync(sim, venue, cts.Token);
         await client.SendAsync(c.Subscribe, cts.Token);
 
-        var received = (await VenueTestClient.DrainAsync(sim, "kraken", cts.Token, client)).Where(c.IsBook).ToList();
+        var received = (await VenueTestClient.DrainAsync(sim, venue, cts.Token, client)).Where(c.IsBook).ToList();
         var recorded = c.RecordedBook();
 
-        KrakenChecksumBook.FirstMismatch(recorded).Should().Be(-1, "the recording's checksums all hold");
-        var corruptedAt = Enumerable.Range(0, recorded.Count).Single(i => received[i] != recorded[i]);
-        KrakenChecksumBook.FirstMismatch(received).Should().Be(corruptedAt);
+        firstMismatch(recorded).Should().Be(-1, "the recording's checksums all hold");
+        var corruptedAt = Enumerable.Range(0, recorded.Count).First(i => received[i] != recorded[i]);
+        firstMismatch(received).Should().Be(corruptedAt);
+        sim.DiffsCorrupted.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("kraken")]
+    [InlineData("okx")]
+    public async Task CorruptNextDiff_EverySymbolOfAChecksumVenue_IsCaughtByTheChecksumAtTheCorruptedFrame(string venue)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var c = VenueCase.Of(venue);
+        await using var sim = new ExchangeSimulator(c.Load(), VenueTestClient.Fast with { StartOnFirstSubscription = false });
+        sim.Pause();
+        await sim.StartAsync(cts.Token);
+        var symbols = sim.SymbolsOf(venue);
+        foreach (var symbol in symbols)
+        {
+            sim.CorruptNextDiff(venue, symbol);
+        }
+
+        await using var client = await VenueTestClient.ConnectAsync(sim, venue, cts.Token);
+        var quoted = symbols.Select(s => "\"" + s + "\"").ToList();
+        await client.SendAsync(venue == "kraken"
+            ? "{\"event\":\"subscribe\",\"pair\":[" + string.Join(',', quoted) + "],\"subscription\":{\"name\":\"book\"}}"
+            : "{\"op\":\"subscribe\",\"args\":[" + string.Join(',', symbols.Select(s => "{\"channel\":\"books-l2-tbt\",\"instId\":\"" + s + "\"}")) + "]}", cts.Token);
+        await VenueTestClient.ReceiveUntilAsync(client, f => f.Contains(quoted[^1], StringComparison.Ordinal), 1, cts.Token);
+        sim.Resume();
+        var received = await VenueTestClient.DrainAsync(sim, venue, cts.Token, client);
+
+        var all = c.Load().Where(r => r.Kind == Exchanges.Common.Capture.CaptureRecordKind.Received).Select(r => System.Text.Encoding.UTF8.GetString(r.Payload.Span)).ToList();
+        Func<IReadOnlyList<string>, int> firstMismatch = venue == "kraken" ? KrakenChecksumBook.FirstMismatch : OkxChecksumBook.FirstMismatch;
+        var corruptedSymbols = 0;
+        foreach (var symbol in symbols)
+        {
+            Func<string, bool> isBook = venue == "kraken"
+                ? f => f.StartsWith('[') && f.EndsWith("\"" + symbol + "\"]", StringComparison.Ordinal) && f.Contains("\"book-", StringComparison.Ordinal)
+                : f => f.StartsWith("{\"arg\":{\"channel\":\"books-l2-tbt\",\"instId\":\"" + symbol + "\"}", StringComparison.Ordinal);
+            var recorded = all.Where(isBook).ToList();
+            var got = received.Where(isBook).ToList();
+            got.Should().HaveCount(recorded.Count, symbol);
+            var corruptedAt = Enumerable.Range(0, recorded.Count).Where(i => got[i] != recorded[i]).ToList();
+            corruptedAt.Should().HaveCountLessThanOrEqualTo(1, symbol);
+            if (corruptedAt.Count == 1)
+            {
+                corruptedSymbols++;
+                firstMismatch(got).Should().Be(corruptedAt[0], symbol);
+            }
+        }
+
+        corruptedSymbols.Should().Be((int)sim.DiffsCorrupted).And.BeGreaterThanOrEqualTo(symbols.Count - 1, "all but a book with a single diff get one corrupted");
     }
 
     [Theory]
