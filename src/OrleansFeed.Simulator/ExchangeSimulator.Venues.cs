@@ -217,9 +217,15 @@ public sealed partial class ExchangeSimulator
             return;
         }
 
+        var batch = new List<ReadOnlyMemory<byte>>();
         for (var j = start; j < indices.Count && indices[j] < position; j++)
         {
-            Enqueue(client, client.Venue.RewriteForClient(_frames[indices[j]].Combined, client.Session!));
+            batch.Add(client.Venue.RewriteForClient(_frames[indices[j]].Combined, client.Session!));
+        }
+
+        if (!client.TryEnqueueBatch([.. batch]))
+        {
+            DisconnectSlow(client);
         }
 
         Interlocked.Increment(ref _catchUps);

@@ -11,7 +11,7 @@ namespace OrleansFeed.Simulator.Internal;
 /// <remarks>Thread-safe. Subscriptions are replaced copy-on-write so the broadcaster reads them without a lock.</remarks>
 internal sealed class SimulatorClient
 {
-    private readonly Channel<ReadOnlyMemory<byte>> _queue;
+    private readonly Channel<(ReadOnlyMemory<byte> Frame, ReadOnlyMemory<byte>[]? Batch)> _queue;
     private readonly Lock _subscriptionLock = new();
     private volatile HashSet<string> _streams;
     private volatile HashSet<string> _keys = new(StringComparer.Ordinal);
@@ -23,7 +23,7 @@ internal sealed class SimulatorClient
         Route = route;
         Combined = combined;
         _streams = new HashSet<string>(streams.Select(static s => s.ToLowerInvariant()), StringComparer.Ordinal);
-        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(capacity)
+        _queue = Channel.CreateBounded<(ReadOnlyMemory<byte> Frame, ReadOnlyMemory<byte>[]? Batch)>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             SingleWriter = false,
@@ -88,7 +88,11 @@ internal sealed class SimulatorClient
     }
 
     /// <summary>Queues a text frame; false when the queue is full (the caller disconnects the client).</summary>
-    public bool TryEnqueue(ReadOnlyMemory<byte> frame) => _queue.Writer.TryWrite(frame);
+    public bool TryEnqueue(ReadOnlyMemory<byte> frame) => _queue.Writer.TryWrite((frame, null));
+
+    /// <summary>Queues frames as ONE queue entry (a snapshot catch-up can be longer than the slow-client limit,
+    /// which is about live frames piling up, not about one resync burst).</summary>
+    public bool TryEnqueueBatch(ReadOnlyMemory<byte>[] frames) => _queue.Writer.TryWrite((default, frames));
 
     /// <summary>Ends the send loop after what is queued.</summary>
     public void Complete() => _queue.Writer.TryComplete();
@@ -106,10 +110,20 @@ internal sealed class SimulatorClient
     {
         try
         {
-            await foreach (var frame in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var (frame, batch) in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await Socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-                sent();
+                if (batch is null)
+                {
+                    await Socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                    sent();
+                    continue;
+                }
+
+                foreach (var item in batch)
+                {
+                    await Socket.SendAsync(item, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                    sent();
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)

@@ -67,6 +67,28 @@ public sealed class VenueSubscriptionTests
         sim.CatchUpsSent.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("kraken")]
+    [InlineData("bitfinex")]
+    public async Task Subscribe_AfterPlaybackCompleted_CatchUpLongerThanTheSendQueueIsDeliveredWhole(string venue)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var c = VenueCase.Of(venue);
+        await using var sim = new ExchangeSimulator(c.Load(), new SimulatorOptions { MaxSendQueue = 50, StartOnFirstSubscription = false });
+        await sim.StartAsync(cts.Token);
+        await sim.PlaybackCompleted.WaitAsync(cts.Token);
+        await using var client = await VenueTestClient.ConnectAsync(sim, venue, cts.Token);
+        await client.SendAsync(c.Subscribe, cts.Token);
+        var recorded = c.RecordedBook();
+
+        var received = await VenueTestClient.ReceiveUntilAsync(client, c.IsBook, recorded.Count, cts.Token);
+
+        recorded.Should().HaveCountGreaterThan(50 * 10);
+        received.Where(c.IsBook).Should().Equal(recorded);
+        sim.SlowClientsDisconnected.Should().Be(0);
+        sim.CatchUpsSent.Should().Be(1);
+    }
+
     [Fact]
     public async Task OneSimulator_EveryVenueRecording_ServesEachVenueOnItsOwnRoute()
     {
