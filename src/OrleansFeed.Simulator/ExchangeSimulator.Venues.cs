@@ -50,6 +50,13 @@ public sealed partial class ExchangeSimulator
     public Uri VenueRestUri(string venue) =>
         venue == "binance" ? BaseUri : new Uri(BaseUri, "/" + venue);
 
+    /// <summary>One endpoint per venue with recorded traffic (<see cref="Venues"/>): URLs and symbols to configure a
+    /// connector against this simulator.</summary>
+    /// <returns>Endpoints sorted by venue id.</returns>
+    /// <exception cref="InvalidOperationException">Not started.</exception>
+    public IReadOnlyList<SimulatedVenueEndpoint> Endpoints() =>
+        [.. Venues.Select(v => new SimulatedVenueEndpoint(v, VenueWebSocketUri(v), VenueRestUri(v), SymbolsOf(v)))];
+
     private static Dictionary<string, List<int>> IndexBookFrames(PlaybackFrame[] frames)
     {
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);

@@ -25,7 +25,14 @@ internal sealed class VenueCapture(IReadOnlyList<SimulatedVenue> venues)
     /// <summary>Recorded control frames the simulator does not play (it answers clients itself).</summary>
     public int Controls { get; private set; }
 
-    public SimulatedVenue? OwnerOf(string url) => Venues.FirstOrDefault(v => v.OwnsUrl(url));
+    /// <summary>The venue a recorded URL belongs to: its public host, or this simulator's own <c>/{venue}</c> route
+    /// (a capture recorded against the simulator).</summary>
+    public SimulatedVenue? OwnerOf(string url) =>
+        Venues.FirstOrDefault(v => v.OwnsUrl(url)) ?? Venues.FirstOrDefault(v => IsLoopbackRoute(url, v.Venue));
+
+    private static bool IsLoopbackRoute(string url, string venue) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback
+        && (uri.AbsolutePath == "/" + venue || uri.AbsolutePath.StartsWith("/" + venue + "/", StringComparison.Ordinal));
 
     /// <summary>Classifies one received frame of <paramref name="venue"/>; returns the frame to play, or null.</summary>
     public PlaybackFrame? Add(CaptureRecord record, SimulatedVenue venue)

@@ -111,6 +111,10 @@ public sealed class VenueSubscriptionTests
 
         await sim.WaitForClientsAsync(cases.Count, cts.Token);
         sim.Venues.Should().Equal(venues.Order(StringComparer.Ordinal));
+        var endpoints = sim.Endpoints();
+        endpoints.Select(e => e.WebSocketUrl.ToString()).Should().Equal(sim.Venues.Select(v => sim.WebSocketBaseUri + v));
+        endpoints.Single(e => e.Venue == "kraken").Symbols.Should().Contain("XBT/USD").And.HaveCount(10);
+        endpoints.Single(e => e.Venue == "kucoin").RestUrl.Should().Be(new Uri(sim.BaseUri, "/kucoin"));
         sim.Resume();
         await sim.PlaybackCompleted.WaitAsync(cts.Token);
         for (var i = 0; i < cases.Count; i++)
