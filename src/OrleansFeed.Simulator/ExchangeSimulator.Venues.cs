@@ -37,7 +37,7 @@ public sealed partial class ExchangeSimulator
     /// <summary>The WebSocket URL a connector of <paramref name="venue"/> uses: <c>ws://127.0.0.1:&lt;port&gt;/{venue}</c>
     /// (Binance: <see cref="WebSocketBaseUri"/>, to which it appends its own paths).</summary>
     /// <param name="venue">A venue id.</param>
-    /// <returns>The URL, no trailing slash.</returns>
+    /// <returns>The URL (venue routes have no trailing slash; the Binance base ends with <c>/</c>).</returns>
     /// <exception cref="InvalidOperationException">Not started.</exception>
     public Uri VenueWebSocketUri(string venue) =>
         venue == "binance" ? WebSocketBaseUri : new Uri(WebSocketBaseUri, "/" + venue);
@@ -45,7 +45,7 @@ public sealed partial class ExchangeSimulator
     /// <summary>The REST base URL of <paramref name="venue"/>: <c>http://127.0.0.1:&lt;port&gt;/{venue}</c> (Binance:
     /// <see cref="BaseUri"/>). KuCoin serves <c>POST /api/v1/bullet-public</c> and its level2 snapshots under it.</summary>
     /// <param name="venue">A venue id.</param>
-    /// <returns>The URL, no trailing slash.</returns>
+    /// <returns>The URL (venue routes have no trailing slash; the Binance base ends with <c>/</c>).</returns>
     /// <exception cref="InvalidOperationException">Not started.</exception>
     public Uri VenueRestUri(string venue) =>
         venue == "binance" ? BaseUri : new Uri(BaseUri, "/" + venue);

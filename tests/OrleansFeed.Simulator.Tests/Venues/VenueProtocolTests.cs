@@ -37,6 +37,32 @@ public sealed class VenueProtocolTests
     }
 
     [Fact]
+    public async Task Bitfinex_SequenceAllClientOnTwoQuietChannels_HeartbeatsAreNumberedInTheSameSequence()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var c = VenueCase.Of("bitfinex");
+        await using var sim = new ExchangeSimulator(c.Load(), VenueTestClient.Fast);
+        await sim.StartAsync(cts.Token);
+        await using var client = await VenueTestClient.ConnectAsync(sim, "bitfinex", cts.Token);
+        await client.SendAsync("{\"event\":\"conf\",\"flags\":65536}", cts.Token);
+        await client.SendAsync("{\"event\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"tETH2X:ETH\",\"prec\":\"P0\",\"len\":\"100\"}", cts.Token);
+        await client.SendAsync("{\"event\":\"subscribe\",\"channel\":\"trades\",\"symbol\":\"tREQUSD\"}", cts.Token);
+
+        var numbered = (await VenueTestClient.DrainAsync(sim, "bitfinex", cts.Token, client)).Where(f => f.StartsWith('[')).ToList();
+
+        var parsed = numbered.Select(f =>
+        {
+            using var doc = JsonDocument.Parse(f);
+            var root = doc.RootElement;
+            return (Channel: root[0].GetInt64(), Heartbeat: root[1].ValueKind == JsonValueKind.String && root[1].GetString() == "hb", Sequence: root[root.GetArrayLength() - 1].GetInt64());
+        }).ToList();
+        parsed.Select(p => p.Sequence).Should().Equal(Enumerable.Range(1, parsed.Count).Select(i => (long)i));
+        parsed.Select(p => p.Channel).Distinct().Should().BeEquivalentTo(new long[] { 146462, 117757 });
+        parsed.Count(p => p.Heartbeat && p.Channel == 146462).Should().Be(4);
+        parsed.Count(p => p.Heartbeat && p.Channel == 117757).Should().Be(7);
+    }
+
+    [Fact]
     public async Task KuCoin_BulletPublicThenWelcomeAckPongAndRestSnapshot_AreServed()
     {
         using var cts = new CancellationTokenSource(Timeout);
