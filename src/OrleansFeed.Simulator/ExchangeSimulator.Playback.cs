@@ -5,6 +5,7 @@ namespace OrleansFeed.Simulator;
 public sealed partial class ExchangeSimulator
 {
     private readonly Lock _pauseLock = new();
+    private readonly Lock _playLock = new();
     private TaskCompletionSource? _paused;
     private long _frameDelayTicks;
     private int _position;
@@ -16,7 +17,7 @@ public sealed partial class ExchangeSimulator
             await _startSignal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             Log.PlaybackStarted(_logger, _frames.Length, _options.PlaybackSpeed);
             var anchorWall = _time.GetTimestamp();
-            var anchorRecorded = _frames.Length > 0 ? _frames[0].Time : default;
+            var anchorRecorded = _frames.Length > 0 ? _frames[0].PlayTime : default;
             var nextGate = 0;
             var gates = _books.ByTime;
             for (var i = 0; i < _frames.Length; i++)
@@ -26,7 +27,7 @@ public sealed partial class ExchangeSimulator
                 {
                     // Pacing restarts from here so a pause does not turn into a burst afterwards.
                     anchorWall = _time.GetTimestamp();
-                    anchorRecorded = frame.Time;
+                    anchorRecorded = frame.PlayTime;
                 }
 
                 var extra = Interlocked.Read(ref _frameDelayTicks);
@@ -37,7 +38,7 @@ public sealed partial class ExchangeSimulator
 
                 if (_options.PlaybackSpeed > 0)
                 {
-                    var due = TimeSpan.FromTicks((long)((frame.Time.UnixMicroseconds - anchorRecorded.UnixMicroseconds) * 10 / _options.PlaybackSpeed));
+                    var due = TimeSpan.FromTicks((long)((frame.PlayTime.UnixMicroseconds - anchorRecorded.UnixMicroseconds) * 10 / _options.PlaybackSpeed));
                     var wait = due - _time.GetElapsedTime(anchorWall);
                     if (wait > TimeSpan.Zero)
                     {
@@ -51,19 +52,41 @@ public sealed partial class ExchangeSimulator
                 }
 
                 // Snapshots recorded before this frame was received are now "in the past" for REST callers.
-                while (nextGate < gates.Count && gates[nextGate].RecordedAt <= frame.Time)
+                if (frame.Venue is null)
                 {
-                    gates[nextGate++].MarkReached();
+                    while (nextGate < gates.Count && gates[nextGate].RecordedAt <= frame.Time)
+                    {
+                        gates[nextGate++].MarkReached();
+                    }
+                }
+                else
+                {
+                    _restSnapshots.Advance(frame.VenueId, frame.Time);
                 }
 
-                Play(frame);
-                Volatile.Write(ref _position, i + 1);
+                // One lock with the subscribe path: a venue client's snapshot catch-up and the live frames it then
+                // receives meet exactly at the position, with no frame lost or sent twice.
+                lock (_playLock)
+                {
+                    if (frame.Venue is null)
+                    {
+                        Play(frame);
+                    }
+                    else
+                    {
+                        PlayVenueFrame(frame);
+                    }
+
+                    Volatile.Write(ref _position, i + 1);
+                }
             }
 
             foreach (var book in gates)
             {
                 book.MarkReached();
             }
+
+            _restSnapshots.MarkAll();
 
             Log.PlaybackCompleted(_logger, _frames.Length, FramesSent, DiffsDropped, _books.Gaps);
             _completed.TrySetResult();
@@ -80,10 +103,15 @@ public sealed partial class ExchangeSimulator
         {
             // The true book takes every recorded diff, even one withheld from clients below.
             _books.ApplyDiff(frame);
-            if (ShouldDrop(symbol))
+            if (ShouldDrop(frame.VenueId, symbol))
             {
                 Interlocked.Increment(ref _diffsDropped);
                 return;
+            }
+
+            if (TryCorruptBinance(frame, symbol) is { } corrupted)
+            {
+                frame = corrupted;
             }
         }
 

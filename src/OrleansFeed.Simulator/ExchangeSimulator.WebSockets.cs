@@ -75,7 +75,7 @@ public sealed partial class ExchangeSimulator
         }
     }
 
-    private async Task ReceiveLoopAsync(SimulatorClient client, CancellationToken cancellationToken)
+    internal async Task ReceiveLoopAsync(SimulatorClient client, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxControlMessageBytes);
         try
@@ -102,7 +102,11 @@ public sealed partial class ExchangeSimulator
                     continue;
                 }
 
-                if (result.MessageType == WebSocketMessageType.Text)
+                if (result.MessageType == WebSocketMessageType.Text && client.Venue is not null)
+                {
+                    HandleVenueMessage(client, buffer.AsSpan(0, filled));
+                }
+                else if (result.MessageType == WebSocketMessageType.Text)
                 {
                     var reply = ControlMessages.Handle(buffer.AsSpan(0, filled), client, out var subscribed);
                     Enqueue(client, reply);

@@ -3,21 +3,25 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Simulator.Internal;
+using OrleansFeed.Simulator.Venues;
 
 namespace OrleansFeed.Simulator;
 
 /// <summary>
-/// A local fake Binance venue (spot, Binance.US, USD-M, COIN-M) on 127.0.0.1: plays a recorded capture back over
-/// WebSocket in Binance's combined-stream and raw forms, and serves REST depth snapshots from a true book, with
-/// fault injection for tests (shared/docs/exchange-protocols.md §1, §2).
+/// A local fake exchange on 127.0.0.1 for every recorded venue: Binance (spot, Binance.US, USD-M, COIN-M) on its own
+/// combined-stream and raw routes with REST depth snapshots from a true book (shared/docs/exchange-protocols.md §1,
+/// §2), and Kraken, Coinbase, OKX, Bybit, Bitfinex and KuCoin at <c>ws://127.0.0.1:port/{venue}</c> speaking each
+/// venue's subscribe protocol, with snapshot catch-up on subscribe and fault injection (docs/simulator.md).
 /// </summary>
 /// <remarks>
-/// <para>There is ONE global playback over the capture's received frames, in recorded order, broadcast to every
-/// connected client subscribed to each frame's stream: a client that connects late gets frames from the current
-/// position on, as on a live venue. Recorded frames without a combined-stream wrapper (control replies) are not
-/// played.</para>
+/// <para>There is ONE global playback over the capture's received frames, in recorded order (each recorded
+/// connection shifted to start at zero), broadcast to every connected client subscribed to each frame's stream or
+/// channel: a client that connects late gets frames from the current position on, as on a live venue. A client
+/// subscribing an in-stream-snapshot book mid-playback first gets the latest played snapshot and every book frame
+/// since. Recorded control replies are not played.</para>
 /// <para>All public members are thread-safe. Dispose to stop playback, drop clients and unbind the port.</para>
 /// </remarks>
 /// <seealso href="https://developers.binance.com/docs/binance-spot-api-docs/web-socket-streams"/>
@@ -28,6 +32,9 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly PlaybackFrame[] _frames;
     private readonly TrueBookSet _books;
+    private readonly VenueCapture _venueCapture;
+    private readonly RecordedRestSnapshots _restSnapshots;
+    private readonly Dictionary<string, List<int>> _bookFrames;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _startSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,26 +62,50 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
 
         var records = capture.OrderBy(static r => r.Time).ToList();
         _books = new TrueBookSet(records, out var unusableSnapshots);
+        var venues = new VenueCapture(SimulatedVenues.Create());
+        var firstBySource = new Dictionary<string, Timestamp>(StringComparer.Ordinal);
         var frames = new List<PlaybackFrame>(records.Count);
         var skipped = 0;
         foreach (var record in records)
         {
+            var venue = venues.OwnerOf(record.Source);
+            if (record.Kind == CaptureRecordKind.Rest && venue is not null)
+            {
+                venues.AddRest(record, venue);
+            }
+
             if (record.Kind != CaptureRecordKind.Received)
             {
                 continue;
             }
 
-            if (CaptureIndex.TryCreateFrame(record, out var frame))
+            // Each recorded connection starts at zero on the playback timeline, so sessions of other venues or days
+            // play side by side instead of years apart.
+            firstBySource.TryAdd(record.Source, record.Time);
+            var playTime = new Timestamp(record.Time.UnixMicroseconds - firstBySource[record.Source].UnixMicroseconds);
+            PlaybackFrame? frame = null;
+            if (venue is not null)
             {
-                frames.Add(frame);
+                frame = venues.Add(record, venue);
             }
-            else
+            else if (CaptureIndex.TryCreateFrame(record, out var binance))
+            {
+                frame = binance;
+            }
+
+            if (frame is null)
             {
                 skipped++;
+                continue;
             }
+
+            frames.Add(frame with { PlayTime = playTime });
         }
 
-        _frames = [.. frames];
+        _frames = [.. frames.OrderBy(static f => f.PlayTime)];
+        _venueCapture = venues;
+        _restSnapshots = new RecordedRestSnapshots(venues.RestSnapshots);
+        _bookFrames = IndexBookFrames(_frames);
         Log.CaptureLoaded(_logger, _frames.Length, skipped, _books.ByTime.Count, unusableSnapshots);
     }
 
@@ -102,10 +133,11 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
     /// simulator is disposed first.</summary>
     public Task PlaybackCompleted => _completed.Task;
 
-    /// <summary>Frames played so far (0 to <see cref="Total"/>), including frames withheld by <see cref="DropNextDiff"/>.</summary>
+    /// <summary>Frames played so far (0 to <see cref="Total"/>), including frames withheld by <see cref="DropNextDiff(string, int)"/>.</summary>
     public int Position => Volatile.Read(ref _position);
 
-    /// <summary>Recorded combined-stream frames in the capture.</summary>
+    /// <summary>Recorded frames to play: Binance combined-stream frames plus the other venues' data and heartbeat frames
+    /// (their recorded acks, greetings and control replies are kept to answer clients, not played).</summary>
     public int Total => _frames.Length;
 
     /// <summary>Text frames written to client sockets (recorded, injected and control replies), summed over clients.</summary>
@@ -117,7 +149,7 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
     /// <summary>Clients disconnected because their send queue reached <see cref="SimulatorOptions.MaxSendQueue"/>.</summary>
     public long SlowClientsDisconnected => Interlocked.Read(ref _slowClients);
 
-    /// <summary>Depth diffs withheld from clients by <see cref="DropNextDiff"/>.</summary>
+    /// <summary>Depth diffs withheld from clients by <see cref="DropNextDiff(string, int)"/>.</summary>
     public long DiffsDropped => Interlocked.Read(ref _diffsDropped);
 
     /// <summary>REST depth requests received (answered, rejected or failed).</summary>
@@ -151,6 +183,7 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = _options.PingInterval });
         MapWebSockets(app);
         MapRest(app);
+        MapVenues(app);
         _app = app;
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var port = new Uri(app.Urls.First()).Port;

@@ -36,4 +36,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 6007, EventName = "SimulatorFaultInjected", Level = LogLevel.Information,
         Message = "Simulator fault injected: {Fault} target={Target}")]
     public static partial void FaultInjected(ILogger logger, string fault, string target);
+
+    [LoggerMessage(EventId = 6008, EventName = "SimulatorVenueRequest", Level = LogLevel.Debug,
+        Message = "Simulator client {ClientId} on {Venue}: {Request} keys={Keys} subscribedNow={Subscribed}")]
+    public static partial void VenueRequest(ILogger logger, long clientId, string venue, Venues.SimulatedRequestKind request, int keys, int subscribed);
 }

@@ -20,7 +20,7 @@ public sealed record SimulatorOptions
 
     /// <summary>
     /// When true (default) the single global playback starts when the first client subscribes to a stream
-    /// (URL streams or a <c>SUBSCRIBE</c>); when false it starts in <see cref="ExchangeSimulator.StartAsync"/>.
+    /// (Binance URL streams or a <c>SUBSCRIBE</c>, or any venue route's subscribe request); when false it starts in <see cref="ExchangeSimulator.StartAsync"/>.
     /// </summary>
     public bool StartOnFirstSubscription { get; init; } = true;
 

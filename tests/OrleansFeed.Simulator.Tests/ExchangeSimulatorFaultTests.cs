@@ -27,6 +27,31 @@ public sealed class ExchangeSimulatorFaultTests
     }
 
     [Fact]
+    public async Task CorruptNextDiff_BinanceDepthStream_ChangesOneDigitOfExactlyOneFrame()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var records = Recordings.Load(Recordings.FuturesStem);
+        await using var sim = new ExchangeSimulator(records, new SimulatorOptions { MaxSendQueue = 1_000_000 });
+        sim.CorruptNextDiff("sushiusdt");
+        await sim.StartAsync(cts.Token);
+        await using var client = await WsClient.ConnectAsync(new Uri(sim.WebSocketBaseUri, "/stream?streams=sushiusdt@depth@100ms"), cts.Token);
+        await sim.PlaybackCompleted.WaitAsync(cts.Token);
+        sim.InjectRaw(WsClient.Sentinel);
+        var received = await client.ReceiveUntilSentinelAsync(cts.Token);
+
+        var recorded = Recordings.FramesOf(records, "sushiusdt@depth@100ms");
+        received.Should().HaveCount(recorded.Count);
+        var changed = Enumerable.Range(0, recorded.Count).Where(i => received[i] != recorded[i]).ToList();
+        changed.Should().ContainSingle();
+        var (original, corrupted) = (recorded[changed[0]], received[changed[0]]);
+        corrupted.Length.Should().Be(original.Length);
+        Enumerable.Range(0, original.Length).Count(i => original[i] != corrupted[i]).Should().Be(1);
+        var parse = () => JsonDocument.Parse(corrupted).Dispose();
+        parse.Should().NotThrow();
+        sim.DiffsCorrupted.Should().Be(1);
+    }
+
+    [Fact]
     public async Task CloseAllConnections_ConnectedClient_SocketIsClosedAndUnregistered()
     {
         using var cts = new CancellationTokenSource(Timeout);

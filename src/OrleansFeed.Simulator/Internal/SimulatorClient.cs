@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using OrleansFeed.Simulator.Venues;
 
 namespace OrleansFeed.Simulator.Internal;
 
@@ -10,9 +11,10 @@ namespace OrleansFeed.Simulator.Internal;
 /// <remarks>Thread-safe. Subscriptions are replaced copy-on-write so the broadcaster reads them without a lock.</remarks>
 internal sealed class SimulatorClient
 {
-    private readonly Channel<ReadOnlyMemory<byte>> _queue;
+    private readonly Channel<(ReadOnlyMemory<byte> Frame, ReadOnlyMemory<byte>[]? Batch)> _queue;
     private readonly Lock _subscriptionLock = new();
     private volatile HashSet<string> _streams;
+    private volatile HashSet<string> _keys = new(StringComparer.Ordinal);
 
     public SimulatorClient(long id, WebSocket socket, StreamRoute route, bool combined, int capacity, IEnumerable<string> streams)
     {
@@ -21,7 +23,7 @@ internal sealed class SimulatorClient
         Route = route;
         Combined = combined;
         _streams = new HashSet<string>(streams.Select(static s => s.ToLowerInvariant()), StringComparer.Ordinal);
-        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(capacity)
+        _queue = Channel.CreateBounded<(ReadOnlyMemory<byte> Frame, ReadOnlyMemory<byte>[]? Batch)>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             SingleWriter = false,
@@ -39,12 +41,28 @@ internal sealed class SimulatorClient
     /// <summary>True for <c>/stream</c> clients (wrapped payloads), false for raw <c>/ws</c> clients.</summary>
     public bool Combined { get; }
 
-    public bool HasSubscriptions => _streams.Count > 0;
+    public bool HasSubscriptions => _streams.Count > 0 || _keys.Count > 0;
+
+    /// <summary>The venue plug-in of a <c>/{venue}</c> client, or null for a Binance client.</summary>
+    public SimulatedVenue? Venue { get; init; }
+
+    /// <summary>Per-connection venue state (non-Binance clients).</summary>
+    public SimulatedSession? Session { get; init; }
+
+    /// <summary>Subscription keys (<see cref="SubscriptionKey"/>) of a venue client; replaced whole under the playback lock.</summary>
+    public HashSet<string> Keys
+    {
+        get => _keys;
+        set => _keys = value;
+    }
+
+    /// <summary>Whether a venue client receives frames of the key.</summary>
+    public bool HasKey(string key) => _keys.Contains(key);
 
     public IReadOnlyCollection<string> Streams => _streams;
 
     /// <summary>Whether this client receives a frame: subscribed to its stream and on a route that carries it.</summary>
-    public bool Wants(PlaybackFrame frame) => StreamNames.Delivers(Route, frame.Route) && _streams.Contains(frame.Stream);
+    public bool Wants(PlaybackFrame frame) => Venue is null && frame.Venue is null && StreamNames.Delivers(Route, frame.Route) && _streams.Contains(frame.Stream);
 
     public bool IsSubscribed(string stream) => _streams.Contains(stream);
 
@@ -70,7 +88,11 @@ internal sealed class SimulatorClient
     }
 
     /// <summary>Queues a text frame; false when the queue is full (the caller disconnects the client).</summary>
-    public bool TryEnqueue(ReadOnlyMemory<byte> frame) => _queue.Writer.TryWrite(frame);
+    public bool TryEnqueue(ReadOnlyMemory<byte> frame) => _queue.Writer.TryWrite((frame, null));
+
+    /// <summary>Queues frames as ONE queue entry (a snapshot catch-up can be longer than the slow-client limit,
+    /// which is about live frames piling up, not about one resync burst).</summary>
+    public bool TryEnqueueBatch(ReadOnlyMemory<byte>[] frames) => _queue.Writer.TryWrite((default, frames));
 
     /// <summary>Ends the send loop after what is queued.</summary>
     public void Complete() => _queue.Writer.TryComplete();
@@ -88,10 +110,20 @@ internal sealed class SimulatorClient
     {
         try
         {
-            await foreach (var frame in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var (frame, batch) in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await Socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-                sent();
+                if (batch is null)
+                {
+                    await Socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                    sent();
+                    continue;
+                }
+
+                foreach (var item in batch)
+                {
+                    await Socket.SendAsync(item, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                    sent();
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
