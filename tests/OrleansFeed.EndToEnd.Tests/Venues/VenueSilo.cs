@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansFeed.Exchanges;
+using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Runtime;
+using OrleansFeed.Silo.Hosting;
+using OrleansFeed.Simulator;
+
+namespace OrleansFeed.EndToEnd.Tests.Venues;
+
+/// <summary>
+/// A silo (in-process, real Kestrel) whose one configured venue is pointed at the simulator serving that venue's
+/// recording, with the venue's adapter constructed for the recorded channels (e.g. OKX <c>books-l2-tbt</c>).
+/// </summary>
+public sealed class VenueSilo : IAsyncDisposable
+{
+    private VenueSilo(ExchangeSimulator simulator, WebApplication silo, Uri api, string venue, IReadOnlyList<string> symbols)
+    {
+        Simulator = simulator;
+        Silo = silo;
+        Api = api;
+        Venue = venue;
+        Symbols = symbols;
+    }
+
+    public ExchangeSimulator Simulator { get; }
+
+    public WebApplication Silo { get; }
+
+    public Uri Api { get; }
+
+    public string Venue { get; }
+
+    public IReadOnlyList<string> Symbols { get; }
+
+    public IGrainFactory Grains => Silo.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Starts the simulator on <paramref name="files"/> and a silo subscribed to every recorded symbol of <paramref name="venue"/>.</summary>
+    /// <param name="files">The venue's recording.</param>
+    /// <param name="venue">Venue id.</param>
+    /// <param name="adapter">The adapter for the recorded channels (replaces the default one of that venue id).</param>
+    /// <param name="cancellationToken">Bounds the start.</param>
+    /// <param name="playbackSpeed">Simulator speed (0 = as fast as possible).</param>
+    /// <param name="depthLimit">The venue's <c>DepthLimit</c> (subscription depth where the venue has one).</param>
+    public static async Task<VenueSilo> StartAsync(
+        IReadOnlyList<string> files, string venue, IVenueProtocol? adapter, CancellationToken cancellationToken, double playbackSpeed = 0, int depthLimit = 1000)
+    {
+        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { PlaybackSpeed = playbackSpeed });
+        await simulator.StartAsync(cancellationToken);
+        var endpoint = simulator.Endpoints().Single(e => e.Venue == venue);
+        var settings = new Dictionary<string, string?>
+        {
+            [$"Feed:Venues:{venue}:WebSocketUrl"] = endpoint.WebSocketUrl.ToString(),
+            [$"Feed:Venues:{venue}:RestUrl"] = endpoint.RestUrl.ToString(),
+            [$"Feed:Venues:{venue}:DepthLimit"] = depthLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [$"Feed:Venues:{venue}:LoadInstruments"] = "false",
+            [$"Feed:Venues:{venue}:ReconnectMinDelay"] = "00:00:00.050",
+            [$"Feed:Venues:{venue}:ReconnectMaxDelay"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        for (var i = 0; i < endpoint.Symbols.Count; i++)
+        {
+            settings[$"Feed:Venues:{venue}:Symbols:{i}"] = endpoint.Symbols[i];
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var registry = new VenueRegistry(AllVenues.Protocols().Where(p => adapter is null || p.Venue != adapter.Venue).Concat(adapter is null ? [] : [adapter]));
+        var silo = SiloHost.Build(configuration, port: 0, services => services.AddSingleton(registry));
+        await silo.StartAsync(cancellationToken);
+        var address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new VenueSilo(simulator, silo, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), venue, endpoint.Symbols);
+    }
+
+    /// <summary>The book of one symbol as the silo serves it, every level, as decimals.</summary>
+    public async Task<(BookSnapshot Snapshot, RefBook Book)> ReadBookAsync(string symbol)
+    {
+        var snapshot = await Grains.GetGrain<IOrderBookGrain>($"{Venue}:{symbol}").GetSnapshotAsync(int.MaxValue);
+        return (snapshot, new RefBook(
+            [.. snapshot.Bids.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))],
+            [.. snapshot.Asks.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))]));
+    }
+
+    /// <summary>Waits until playback has finished and every book equals its reference (or the token fires; then asserts the difference).</summary>
+    public async Task WaitUntilBooksEqualAsync(IReadOnlyDictionary<string, RefBook> reference, CancellationToken cancellationToken)
+    {
+        await Simulator.PlaybackCompleted.WaitAsync(cancellationToken);
+        foreach (var (symbol, expected) in reference)
+        {
+            while (true)
+            {
+                var (snapshot, actual) = await ReadBookAsync(symbol);
+                if (snapshot.SyncState == "synced" && actual.Equals(expected))
+                {
+                    break;
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    snapshot.SyncState.Should().Be("synced", $"{Venue}:{symbol} should be synced");
+                    actual.Bids.Should().Equal(expected.Bids, $"{Venue}:{symbol} bids");
+                    actual.Asks.Should().Equal(expected.Asks, $"{Venue}:{symbol} asks");
+                }
+
+                await Task.Delay(25, CancellationToken.None);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Silo.StopAsync();
+        await Silo.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}
