@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Api.Hosting;
+using OrleansFeed.Bridge.Nats.Hosting;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
@@ -46,6 +47,7 @@ public static class SiloHost
         services.AddHostedService<FeedStartupService>();
         services.AddSingleton<IConfiguredBooks, FeedConfiguredBooks>();
         services.AddHealthChecks().AddOrleansFeedBooksSynced();
+        services.AddNatsBridge(builder.Configuration);
         configureServices?.Invoke(services);
 
         var app = builder.Build();
