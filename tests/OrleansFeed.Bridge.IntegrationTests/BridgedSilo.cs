@@ -45,9 +45,10 @@ public sealed class BridgedSilo : IAsyncDisposable
     public static IReadOnlyList<string> SessionFiles() =>
         CaptureFile.GroupSessions([SharedData.PathOf("binance_futures")]).Single(s => Path.GetFileName(s[0]).StartsWith("2021-07-22", StringComparison.Ordinal));
 
-    public static async Task<BridgedSilo> StartAsync(string natsUrl, string prefix, CancellationToken cancellationToken, IDictionary<string, string?>? extra = null)
+    public static async Task<BridgedSilo> StartAsync(string natsUrl, string prefix, CancellationToken cancellationToken, IDictionary<string, string?>? extra = null, TimeSpan frameDelay = default)
     {
-        var simulator = ExchangeSimulator.FromFiles(SessionFiles(), new SimulatorOptions { PlaybackSpeed = 0 });
+        // A frame delay spreads the session over time so deltas flow after a subscriber's snapshot.
+        var simulator = ExchangeSimulator.FromFiles(SessionFiles(), new SimulatorOptions { PlaybackSpeed = 0, FrameDelay = frameDelay });
         simulator.Pause();
         await simulator.StartAsync(cancellationToken);
         var settings = new Dictionary<string, string?>

@@ -22,7 +22,7 @@ public sealed class NatsBridgeRestartTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         const string prefix = "md.v1";
         // No reconnect buffer: everything published while NATS is down is dropped, so the consumers must heal a real loss.
-        await using var silo = await BridgedSilo.StartAsync(_server.Url, prefix, cts.Token, new Dictionary<string, string?> { ["Nats:ReconnectBufferBytes"] = "0" });
+        await using var silo = await BridgedSilo.StartAsync(_server.Url, prefix, cts.Token, new Dictionary<string, string?> { ["Nats:ReconnectBufferBytes"] = "0" }, TimeSpan.FromMilliseconds(2));
         await using var client = await BridgedSilo.ConnectClientAsync(_server.Url, prefix, cts.Token);
         var subscriptions = new List<Client.Books.BookSubscription>();
         foreach (var symbol in silo.Symbols)

@@ -24,7 +24,7 @@ public sealed class NatsBridgeTests(NatsServerFixture server)
 
         using var cts = new CancellationTokenSource(Timeout);
         var prefix = Prefix();
-        await using var silo = await BridgedSilo.StartAsync(server.Url, prefix, cts.Token);
+        await using var silo = await BridgedSilo.StartAsync(server.Url, prefix, cts.Token, frameDelay: TimeSpan.FromMilliseconds(2));
         await using var client = await BridgedSilo.ConnectClientAsync(server.Url, prefix, cts.Token);
         var subscriptions = new List<Client.Books.BookSubscription>();
         foreach (var symbol in silo.Symbols)
