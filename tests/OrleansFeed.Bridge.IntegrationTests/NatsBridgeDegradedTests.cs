@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansFeed.Bridge.Nats.Publishing;
 using OrleansFeed.Bridge.Nats.Status;
 using OrleansFeed.Core.Time;
@@ -41,6 +43,9 @@ public sealed class NatsBridgeDegradedTests
         status.Published.Should().Be(0);
         status.DroppedDisconnected.Should().Be(status.Enqueued, "every message is dropped and counted while NATS is unreachable");
         status.Enqueued.Should().BePositive();
+
+        var health = await silo.Silo.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == NatsBridgeHealthCheck.Name, cts.Token);
+        health.Entries[NatsBridgeHealthCheck.Name].Status.Should().Be(HealthStatus.Degraded, "NATS down degrades readiness but never fails it");
     }
 
     private static OutboundMessage Message(int i) =>

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OrleansFeed.Bridge.Nats.Status;
 using OrleansFeed.Bridge.Nats.Subjects;
 using OrleansFeed.Client;
 using OrleansFeed.Grains.Abstractions;
@@ -47,6 +50,8 @@ public sealed class NatsBridgeTests(NatsServerFixture server)
         status.Published.Should().BePositive();
         status.DroppedQueueFull.Should().Be(0);
         status.SkippedRoutes.Should().Contain(["nbbo", "stats", "candles"], "the aggregator's namespaces are not declared yet");
+        var health = await silo.Silo.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == NatsBridgeHealthCheck.Name, cts.Token);
+        health.Entries[NatsBridgeHealthCheck.Name].Status.Should().Be(HealthStatus.Healthy);
     }
 
     [Fact]

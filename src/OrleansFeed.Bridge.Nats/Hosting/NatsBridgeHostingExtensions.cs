@@ -12,7 +12,8 @@ public static class NatsBridgeHostingExtensions
     /// <summary>
     /// Binds section <c>Nats</c> (validated at start), registers <see cref="NatsBridgeStatus"/> always (so health and
     /// the API can read it; <see cref="NatsBridgeStatus.Enabled"/> false when off) and the hosted
-    /// <see cref="NatsBridgeService"/> only when <c>Nats:Enabled</c> is true.
+    /// <see cref="NatsBridgeService"/> and the readiness entry <see cref="NatsBridgeHealthCheck"/> (Degraded while
+    /// disconnected, never Unhealthy) only when <c>Nats:Enabled</c> is true.
     /// </summary>
     /// <remarks>Needs the silo's grain runtime, <c>FeedOptions</c>, <c>IInstrumentCatalog</c> and <c>VenueRegistry</c>
     /// registered (as <c>SiloHost</c> does).</remarks>
@@ -29,6 +30,7 @@ public static class NatsBridgeHostingExtensions
         if (section.GetValue<bool>(nameof(NatsBridgeOptions.Enabled)))
         {
             services.AddHostedService<NatsBridgeService>();
+            services.AddHealthChecks().AddCheck<NatsBridgeHealthCheck>(NatsBridgeHealthCheck.Name, tags: ["ready"]);
         }
 
         return services;
