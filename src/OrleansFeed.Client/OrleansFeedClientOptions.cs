@@ -9,7 +9,7 @@ namespace OrleansFeed.Client;
 /// </summary>
 public sealed record OrleansFeedClientOptions
 {
-    /// <summary>Defaults: local NATS, prefix <c>md.v1</c>, 5 s requests, snapshot depth 5000.</summary>
+    /// <summary>Defaults: local NATS, prefix <c>md.v1</c>, 5 s requests, full-depth snapshots.</summary>
     public static readonly OrleansFeedClientOptions Default = new();
 
     /// <summary>NATS connection options (URL, credentials, reconnect). Default <see cref="NatsOpts.Default"/> named <c>orleansfeed-client</c>.</summary>
@@ -21,8 +21,12 @@ public sealed record OrleansFeedClientOptions
     /// <summary>Timeout of each request (snapshot, ticker, trades). Default 5 s; must be positive.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Levels per side requested by book subscriptions. Default 5000; range 1..5000.</summary>
-    public int SnapshotDepth { get; init; } = 5000;
+    /// <summary>
+    /// Levels per side requested by book subscriptions' snapshots. Default <see cref="int.MaxValue"/>: every level the
+    /// silo holds, so the copy is exact at every depth; a smaller value keeps only the top of the book exact (deltas
+    /// deeper than the snapshot add levels that may be incomplete). Must be at least 1.
+    /// </summary>
+    public int SnapshotDepth { get; init; } = int.MaxValue;
 
     /// <summary>
     /// Capacity of a book subscription's delta channel in messages. When it overflows deltas are dropped by the NATS
@@ -38,12 +42,12 @@ public sealed record OrleansFeedClientOptions
     public void Validate()
     {
         Nats.Validate();
-        if (string.IsNullOrWhiteSpace(SubjectPrefix) || RequestTimeout <= TimeSpan.Zero || SnapshotDepth is < 1 or > 5000
+        if (string.IsNullOrWhiteSpace(SubjectPrefix) || RequestTimeout <= TimeSpan.Zero || SnapshotDepth < 1
             || DeltaChannelCapacity is < 1 or > 1_048_576 || SnapshotRetryDelay <= TimeSpan.Zero)
         {
             throw new ArgumentException(
                 $"Invalid OrleansFeed client options: SubjectPrefix='{SubjectPrefix}' (non-empty), RequestTimeout={RequestTimeout} (> 0), " +
-                $"SnapshotDepth={SnapshotDepth} (1..5000), DeltaChannelCapacity={DeltaChannelCapacity} (1..1048576), SnapshotRetryDelay={SnapshotRetryDelay} (> 0).");
+                $"SnapshotDepth={SnapshotDepth} (>= 1), DeltaChannelCapacity={DeltaChannelCapacity} (1..1048576), SnapshotRetryDelay={SnapshotRetryDelay} (> 0).");
         }
     }
 }

@@ -104,7 +104,8 @@ internal sealed class BridgeResponder
 
     private async Task<(byte[], NatsHeaders?)> SnapshotAsync(IOrderBookGrain grain, NatsMsg msg)
     {
-        var depth = RequestArgs.ReadInt(msg.Data.Span, "depth", _snapshotDepth, 1, 5000);
+        // Above 5000 the grain returns every level it holds: what an exact copy needs.
+        var depth = RequestArgs.ReadInt(msg.Data.Span, "depth", _snapshotDepth, 1, int.MaxValue);
         var snapshot = await grain.GetSnapshotAsync(depth).ConfigureAwait(false);
         var headers = new NatsHeaders
         {
