@@ -1,3 +1,4 @@
+using OrleansFeed.Bridge.Nats.Subjects;
 using OrleansFeed.Client.Books;
 using OrleansFeed.Client.Grains;
 using OrleansFeed.Core.Instruments;
@@ -107,6 +108,24 @@ public sealed class OrleansFeedClient : IGrainFactory, IAsyncDisposable
         var subscription = new BookSubscription(this, new BookKey(venue, symbol));
         await subscription.StartAsync(cancellationToken).ConfigureAwait(false);
         return subscription;
+    }
+
+    /// <summary>
+    /// Subscribes to the live trades of one book (<c>{prefix}.trade.{venue}.{symbol}</c>); read them with
+    /// <see cref="TradeSubscription.ReadAllAsync"/>. Core NATS: trades published while this client is disconnected are
+    /// not replayed (the JetStream stream <c>MD_TRADES</c> has them, docs/nats-bridge.md).
+    /// </summary>
+    /// <param name="venue">Venue id.</param>
+    /// <param name="symbol">Native symbol.</param>
+    /// <param name="cancellationToken">Cancels the subscribe.</param>
+    /// <returns>The subscription; the server has it when this completes. Dispose to unsubscribe.</returns>
+    /// <exception cref="NatsConnectionException">Not connected.</exception>
+    public async Task<TradeSubscription> SubscribeTradesAsync(string venue, string symbol, CancellationToken cancellationToken = default)
+    {
+        var subject = MdSubjects.Trade(Options.SubjectPrefix, venue, symbol);
+        var subscription = await Connection.SubscribeCoreAsync(subject, opts: new NatsSubOpts { ChannelCapacity = Options.DeltaChannelCapacity }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return new TradeSubscription(new BookKey(venue, symbol), subscription);
     }
 
     /// <summary>Disposes the connection when the client created it. Idempotent.</summary>

@@ -35,6 +35,9 @@ public sealed class NatsBridgeTests(NatsServerFixture server)
             subscriptions.Add(await client.SubscribeBookAsync(BridgedSilo.Venue, symbol, cts.Token));
         }
 
+        var tradeSymbol = silo.Symbols[0];
+        await using var trades = await client.SubscribeTradesAsync(BridgedSilo.Venue, tradeSymbol, cts.Token);
+
         await silo.PlayWhenBridgeReadyAsync(cts.Token);
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
 
@@ -45,6 +48,20 @@ public sealed class NatsBridgeTests(NatsServerFixture server)
             subscription.MalformedMessages.Should().Be(0);
             await subscription.DisposeAsync();
         }
+
+        var expectedTrades = (await silo.Grain(tradeSymbol).GetRecentTradesAsync(1000)).Reverse().ToArray();
+        var received = new List<Core.Trades.Trade>();
+        await foreach (var trade in trades.ReadAllAsync(cts.Token))
+        {
+            received.Add(trade);
+            if (received.Count == expectedTrades.Length)
+            {
+                break;
+            }
+        }
+
+        received.Should().Equal(expectedTrades, $"{tradeSymbol}: every trade, in order, over core NATS");
+        trades.MalformedMessages.Should().Be(0);
 
         var status = silo.Status.Snapshot();
         status.Published.Should().BePositive();

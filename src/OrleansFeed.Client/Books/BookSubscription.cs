@@ -92,7 +92,7 @@ public sealed partial class BookSubscription : IAsyncDisposable
     /// <summary>Sequence gaps detected (each followed by a snapshot).</summary>
     public long Gaps => Read(() => _gaps);
 
-    /// <summary>Epoch changes seen without a rebuild message (each followed by a snapshot).</summary>
+    /// <summary>Epoch changes seen without a rebuild message, and bridge restarts (<c>Md-Source</c> changed); each followed by a snapshot.</summary>
     public long EpochChanges => Read(() => _epochChanges);
 
     /// <summary>Rebuild messages seen (each followed by a snapshot).</summary>
@@ -182,6 +182,7 @@ public sealed partial class BookSubscription : IAsyncDisposable
     {
         // Subscribe before asking for the snapshot, so every delta after the snapshot's sequence is received.
         _subscription = await _client.Connection.SubscribeCoreAsync(Subject, opts: new NatsSubOpts { ChannelCapacity = _client.Options.DeltaChannelCapacity }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _client.Connection.FlushAsync(cancellationToken).ConfigureAwait(false);
         _client.Connection.ConnectionOpened += OnConnectionOpened;
         _loop = Task.Run(() => RunAsync(_subscription, _cts.Token), CancellationToken.None);
     }
