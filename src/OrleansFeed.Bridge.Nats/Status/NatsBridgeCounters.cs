@@ -17,7 +17,7 @@ namespace OrleansFeed.Bridge.Nats.Status;
 /// <param name="RequestErrors">Requests answered with an error.</param>
 /// <param name="JetStreamReady">True when the JetStream streams were created/updated after the latest connect.</param>
 /// <param name="JetStreamErrors">Failed JetStream stream create/update attempts.</param>
-/// <param name="LastLatencyMicros">Receive-to-publish latency of the latest published message that carries a receive time, µs.</param>
+/// <param name="LastLatencyMicros">Receive-to-publish latency of the latest published message that carries a receive time, µs (our clock now minus the event's receive time; meaningless when replaying recorded captures, whose receive times are the recording's).</param>
 /// <param name="MaxLatencyMicros">Largest receive-to-publish latency seen, µs.</param>
 /// <param name="Subscriptions">Silo streams the bridge is subscribed to.</param>
 /// <param name="SkippedRoutes">Routes not published because their stream namespace is not declared (e.g. <c>nbbo</c> before the aggregator exists).</param>
