@@ -18,7 +18,7 @@ internal static class SmokeRunner
             foreach (var method in type.GetMethods().Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
             {
                 Invoke<IterationSetupAttribute>(type, instance);
-                var result = method.Invoke(instance, null);
+                var result = Await(method.Invoke(instance, null));
                 Console.WriteLine($"ok  {type.Name}.{method.Name} -> {result}");
             }
 
@@ -31,7 +31,19 @@ internal static class SmokeRunner
     {
         foreach (var method in type.GetMethods().Where(m => m.GetCustomAttribute<TAttribute>() is not null))
         {
-            method.Invoke(instance, null);
+            Await(method.Invoke(instance, null));
         }
+    }
+
+    // Async benchmarks and setups (NATS) must finish before the next step; BenchmarkDotNet awaits them itself.
+    private static object? Await(object? result)
+    {
+        if (result is not Task task)
+        {
+            return result;
+        }
+
+        task.GetAwaiter().GetResult();
+        return task.GetType().GetProperty("Result")?.GetValue(task);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Api.Hosting;
 using OrleansFeed.Exchanges;
+using OrleansFeed.Bridge.Nats.Hosting;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
@@ -51,6 +52,7 @@ public static class SiloHost
         services.AddSingleton<IConfiguredBooks, FeedConfiguredBooks>();
         services.AddHealthChecks().AddOrleansFeedBooksSynced();
         services.AddRedisIntegration(builder.Configuration);
+        services.AddNatsBridge(builder.Configuration);
         configureServices?.Invoke(services);
 
         var app = builder.Build();

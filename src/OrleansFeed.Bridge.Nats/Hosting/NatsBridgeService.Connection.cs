@@ -1,0 +1,103 @@
+using OrleansFeed.Bridge.Nats.Internal;
+using OrleansFeed.Bridge.Nats.Requests;
+using OrleansFeed.Bridge.Nats.Streams;
+using OrleansFeed.Core.Instruments;
+using OrleansFeed.Nats;
+
+namespace OrleansFeed.Bridge.Nats.Hosting;
+
+/// <summary>The connection: first connect retried with backoff, then the client's own reconnect takes over.</summary>
+public sealed partial class NatsBridgeService
+{
+    private async Task ConnectAndServeAsync(List<BookKey> books, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectWithRetryAsync(cancellationToken).ConfigureAwait(false);
+        if (connection is null)
+        {
+            return;
+        }
+
+        var jetStream = new JetStreamSetup(_options.JetStream, _status, _logger);
+        connection.ConnectionOpened += (_, _) =>
+        {
+            _status.SetState(nameof(NatsConnectionState.Open));
+            _status.OnConnected();
+            _logger.Connected(_options.Url);
+            // The restarted server may have lost memory streams: create them again, off the event queue.
+            _ = Task.Run(() => jetStream.EnsureAsync(connection, _options.SubjectPrefix, _candles, _stopping.Token), CancellationToken.None);
+        };
+        connection.ConnectionDisconnected += (_, e) =>
+        {
+            _status.SetState(nameof(NatsConnectionState.Reconnecting));
+            _status.OnDisconnected();
+            _logger.Disconnected(e.Message, _options.ReconnectBufferBytes);
+        };
+        _connection = connection;
+        _status.SetState(nameof(NatsConnectionState.Open));
+        _status.OnConnected();
+        _logger.Connected(_options.Url);
+        try
+        {
+            await jetStream.EnsureAsync(connection, _options.SubjectPrefix, _candles, cancellationToken).ConfigureAwait(false);
+            var responder = new BridgeResponder(_grains, _status, _options.SnapshotDepth, _logger);
+            var loops = await responder.StartAsync(connection, _options.SubjectPrefix, _options.ResponderQueueGroup, books, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(loops).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<NatsConnection?> ConnectWithRetryAsync(CancellationToken cancellationToken)
+    {
+        var opts = NatsOpts.Default with
+        {
+            Url = _options.Url,
+            Name = _options.Name,
+            Username = _options.Username,
+            Password = _options.Password,
+            AuthToken = _options.Token,
+            ReconnectBufferSize = _options.ReconnectBufferBytes,
+            // Fast detection of a dead server: the bridge cares about gaps, not about ping traffic.
+            PingInterval = TimeSpan.FromSeconds(10),
+            ReconnectWaitMax = TimeSpan.FromSeconds(2),
+            LoggerFactory = _loggerFactory,
+            TimeProvider = _time,
+        };
+        var delay = _options.ConnectRetryDelay;
+        for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
+        {
+            var connection = new NatsConnection(opts);
+            _status.SetState(nameof(NatsConnectionState.Connecting));
+            try
+            {
+                await connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch (Exception ex) when (ex is NatsException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                _status.SetState(nameof(NatsConnectionState.Closed));
+                _logger.ConnectFailed(_options.Url, attempt, (long)delay.TotalMilliseconds, ex.Message);
+            }
+            catch (OperationCanceledException)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return null;
+            }
+
+            try
+            {
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+        }
+
+        return null;
+    }
+}

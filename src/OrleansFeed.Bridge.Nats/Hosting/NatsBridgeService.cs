@@ -1,0 +1,208 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansFeed.Bridge.Nats.Internal;
+using OrleansFeed.Bridge.Nats.Publishing;
+using OrleansFeed.Bridge.Nats.Requests;
+using OrleansFeed.Bridge.Nats.Routes;
+using OrleansFeed.Bridge.Nats.Status;
+using OrleansFeed.Bridge.Nats.Streams;
+using OrleansFeed.Core.Instruments;
+using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Grains.Connectors;
+using OrleansFeed.Grains.Instruments;
+using OrleansFeed.Nats;
+using OrleansFeed.Runtime;
+using OrleansFeed.Runtime.Streams;
+
+namespace OrleansFeed.Bridge.Nats.Hosting;
+
+/// <summary>
+/// The bridge as a hosted service. At start it subscribes to the silo streams of every configured book (section
+/// <c>Feed</c>: venues × symbols) through the <see cref="BridgeRoutes"/> table and starts the publisher; the NATS
+/// connection is made in the background and retried until it succeeds, so a NATS outage never delays or stops the
+/// silo. After connecting it creates the JetStream streams and starts the request/reply responders.
+/// </summary>
+/// <remarks>Counters are in <see cref="NatsBridgeStatus"/>. Stop unsubscribes, drains nothing (queued messages are
+/// dropped with the connection) and closes the connection.</remarks>
+public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
+{
+    private readonly NatsBridgeOptions _options;
+    private readonly FeedOptions _feed;
+    private readonly IStreamProvider _streams;
+    private readonly IGrainFactory _grains;
+    private readonly IInstrumentCatalog _catalog;
+    private readonly VenueRegistry _venues;
+    private readonly NatsBridgeStatus _status;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private BridgeQueue? _queue;
+    private volatile NatsConnection? _connection;
+    private bool _candles;
+
+    /// <summary>Created by DI (see <see cref="NatsBridgeHostingExtensions.AddNatsBridge"/>).</summary>
+    /// <param name="options">Bridge options.</param>
+    /// <param name="feed">Configured venues and symbols.</param>
+    /// <param name="streams">The silo's stream provider.</param>
+    /// <param name="grains">Grain factory for request/reply.</param>
+    /// <param name="catalog">Instrument catalog (canonical names).</param>
+    /// <param name="venues">Venue adapters (canonical names of books not in the catalog yet).</param>
+    /// <param name="status">Counters.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="loggerFactory">Loggers for the bridge and its NATS connection.</param>
+    public NatsBridgeService(
+        IOptions<NatsBridgeOptions> options,
+        IOptions<FeedOptions> feed,
+        IStreamProvider streams,
+        IGrainFactory grains,
+        IInstrumentCatalog catalog,
+        VenueRegistry venues,
+        NatsBridgeStatus status,
+        TimeProvider time,
+        ILoggerFactory loggerFactory)
+    {
+        _options = options.Value;
+        _feed = feed.Value;
+        _streams = streams;
+        _grains = grains;
+        _catalog = catalog;
+        _venues = venues;
+        _status = status;
+        _time = time;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger("OrleansFeed.Bridge.Nats");
+    }
+
+    /// <summary>The books bridged: every enabled venue × symbol of section <c>Feed</c> (symbols upper-cased, as the silo does).</summary>
+    /// <param name="feed">Feed options.</param>
+    /// <returns>Book keys.</returns>
+    public static IEnumerable<BookKey> ConfiguredBooks(FeedOptions feed) =>
+        feed.EnabledVenues.SelectMany(v => v.Value.Symbols.Select(s => new BookKey(v.Key, s.ToUpperInvariant())));
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _status.Enabled = true;
+        var prefix = _options.SubjectPrefix;
+        var books = UniqueBooks(ConfiguredBooks(_feed)).ToList();
+        _queue = new BridgeQueue(_options.QueueCapacity, _status);
+        _status.AttachQueue(() => _queue.Count);
+        var streamOptions = new StreamSubscriptionOptions { Capacity = _options.StreamCapacity, OverflowPolicy = StreamOverflowPolicy.DropNewest };
+        var skipped = new List<string>();
+        foreach (var route in BridgeRoutes.All)
+        {
+            if (route.RequiresDeclaredNamespace && !StreamNamespaceCheck.IsDeclared(route.Namespace))
+            {
+                skipped.Add(route.Namespace);
+                _status.AddSkippedRoute(route.Namespace);
+                _logger.RouteSkipped(route.Namespace, route.SubjectKind, "namespace not declared by the silo");
+                continue;
+            }
+
+            try
+            {
+                foreach (var target in Targets(route.Scope, books))
+                {
+                    _status.AddSubscription(route.Subscribe(_streams, target, prefix, _queue, streamOptions));
+                }
+
+                _candles |= route.Namespace == BridgeRoutes.CandlesNamespace;
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The namespace exists with another event type than this row expects: the row needs updating.
+                skipped.Add(route.Namespace);
+                _status.AddSkippedRoute(route.Namespace);
+                _logger.RouteSkipped(route.Namespace, route.SubjectKind, ex.Message);
+            }
+        }
+
+        var publisher = new BridgePublisher(_queue, _status, () => _connection, Guid.NewGuid().ToString("N")[..12], _time, _logger);
+        _loops.Add(Task.Run(() => publisher.RunAsync(_stopping.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => ConnectAndServeAsync(books, _stopping.Token), CancellationToken.None));
+        _logger.Started(_options.Url, prefix, books.Count, _status.Snapshot().Subscriptions, string.Join(",", skipped));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var subscription in _status.TakeSubscriptions())
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _queue?.Complete();
+        try
+        {
+            await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        var connection = Interlocked.Exchange(ref _connection, null);
+        if (connection is not null)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _status.SetState(nameof(NatsConnectionState.Disposed));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private IEnumerable<BookKey> UniqueBooks(IEnumerable<BookKey> books)
+    {
+        var byToken = new Dictionary<string, BookKey>(StringComparer.Ordinal);
+        foreach (var book in books)
+        {
+            var token = Subjects.MdSubjects.Book("x", book.Venue, book.Symbol);
+            if (byToken.TryGetValue(token, out var first))
+            {
+                if (first != book)
+                {
+                    _logger.SubjectCollision(first.ToString(), book.ToString());
+                }
+
+                continue;
+            }
+
+            byToken[token] = book;
+            yield return book;
+        }
+    }
+
+    private IEnumerable<RouteTarget> Targets(RouteScope scope, List<BookKey> books)
+    {
+        if (scope == RouteScope.Book)
+        {
+            return books.Select(b => new RouteTarget(b.ToString(), b, CanonicalOf(b)));
+        }
+
+        return books.Select(CanonicalOf).Distinct(StringComparer.Ordinal).Select(i => new RouteTarget(i, default, i));
+    }
+
+    private string CanonicalOf(BookKey book)
+    {
+        if (_catalog.TryGet(book, out var instrument))
+        {
+            return instrument.Canonical;
+        }
+
+        return _venues.TryGet(book.Venue, out var venue) ? venue.InferInstrument(book.Symbol).Canonical : book.ToString();
+    }
+}

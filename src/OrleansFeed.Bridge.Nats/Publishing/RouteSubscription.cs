@@ -1,0 +1,60 @@
+using System.Buffers;
+using System.Text.Json;
+using OrleansFeed.Bridge.Nats.Routes;
+
+namespace OrleansFeed.Bridge.Nats.Publishing;
+
+/// <summary>
+/// One route on one stream: encodes each event on the stream's pump (one at a time, so the reused writer is safe)
+/// into a pooled buffer and offers it to the <see cref="BridgeQueue"/>.
+/// </summary>
+/// <typeparam name="T">Event type.</typeparam>
+internal sealed class RouteSubscription<T>
+{
+    private readonly BridgeRoute<T> _route;
+    private readonly RouteTarget _target;
+    private readonly string[] _subjects;
+    private readonly long[] _sequences;
+    private readonly BridgeQueue _queue;
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Utf8JsonWriter _writer;
+
+    public RouteSubscription(BridgeRoute<T> route, RouteTarget target, string[] subjects, BridgeQueue queue)
+    {
+        _route = route;
+        _target = target;
+        _subjects = subjects;
+        _sequences = new long[subjects.Length];
+        _queue = queue;
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+    }
+
+    public ValueTask OnNextAsync(T item)
+    {
+        var variant = _route.Variant?.Invoke(item) ?? 0;
+        if ((uint)variant >= (uint)_subjects.Length)
+        {
+            variant = 0;
+        }
+
+        _buffer.Clear();
+        _writer.Reset(_buffer);
+        _route.Encode(_writer, _target, item);
+        _writer.Flush();
+        var length = _buffer.WrittenCount;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        _buffer.WrittenSpan.CopyTo(rented);
+        var sequence = _route.Sequence?.Invoke(item) ?? ++_sequences[variant];
+        var message = new OutboundMessage(
+            _subjects[variant],
+            rented,
+            length,
+            sequence,
+            _route.Epoch?.Invoke(item) ?? -1,
+            _route.Kind?.Invoke(item),
+            _route.MsgId?.Invoke(_target, item),
+            _route.ReceiveTime(item));
+        _queue.TryEnqueue(message);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using OrleansFeed.Bridge.Nats.Publishing;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Runtime.Streams;
+
+namespace OrleansFeed.Bridge.Nats.Routes;
+
+/// <summary>A typed row of the stream → subject table: how to name, encode and label events of type <typeparamref name="T"/>.</summary>
+/// <typeparam name="T">The stream's event type.</typeparam>
+/// <param name="Namespace">Silo stream namespace.</param>
+/// <param name="Scope">Book or instrument keyed.</param>
+/// <param name="SubjectKind">Subject kind token.</param>
+/// <param name="Subjects">The subjects of one target (index chosen per event by <see cref="Variant"/>), from prefix and target.</param>
+/// <param name="Encode">Writes one event's JSON payload.</param>
+/// <param name="ReceiveTime">Our receive time of the event (UTC, µs) for the receive-to-publish latency; <see cref="Timestamp.None"/> when the event has none.</param>
+public sealed record BridgeRoute<T>(
+    string Namespace,
+    RouteScope Scope,
+    string SubjectKind,
+    Func<string, RouteTarget, string[]> Subjects,
+    Action<Utf8JsonWriter, RouteTarget, T> Encode,
+    Func<T, Timestamp> ReceiveTime) : IBridgeRoute
+{
+    /// <inheritdoc />
+    public bool RequiresDeclaredNamespace { get; init; }
+
+    /// <summary>Index into <see cref="Subjects"/> for an event; null = always 0.</summary>
+    public Func<T, int>? Variant { get; init; }
+
+    /// <summary>The event's own sequence (book deltas); null = a per-subject counter of this bridge instance.</summary>
+    public Func<T, long>? Sequence { get; init; }
+
+    /// <summary>The event's book epoch; null = no <c>Md-Epoch</c> header.</summary>
+    public Func<T, long>? Epoch { get; init; }
+
+    /// <summary>The <c>Md-Kind</c> header value; null = none.</summary>
+    public Func<T, string>? Kind { get; init; }
+
+    /// <summary>The <c>Nats-Msg-Id</c> for JetStream de-duplication; null (or a null result) = none.</summary>
+    public Func<RouteTarget, T, string?>? MsgId { get; init; }
+
+    /// <inheritdoc />
+    public IStreamSubscription Subscribe(IStreamProvider streams, RouteTarget target, string prefix, BridgeQueue queue, StreamSubscriptionOptions options)
+    {
+        var subscription = new RouteSubscription<T>(this, target, Subjects(prefix, target), queue);
+        return streams.GetStream<T>(new StreamId(Namespace, target.StreamKey)).Subscribe(subscription.OnNextAsync, options);
+    }
+}

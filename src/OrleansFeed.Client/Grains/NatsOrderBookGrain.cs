@@ -1,0 +1,73 @@
+using System.Text;
+using System.Text.Json;
+using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Client.Internal;
+using OrleansFeed.Core.Instruments;
+using OrleansFeed.Core.Trades;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Nats;
+
+namespace OrleansFeed.Client.Grains;
+
+/// <summary>
+/// <see cref="IOrderBookGrain"/> over NATS request/reply: each call is one request on the subject the bridge serves
+/// for the book and the reply decoded into the grain's return type.
+/// </summary>
+internal sealed class NatsOrderBookGrain : IOrderBookGrain
+{
+    private readonly OrleansFeedClient _client;
+    private readonly BookKey _key;
+    private readonly string _prefix;
+
+    public NatsOrderBookGrain(OrleansFeedClient client, BookKey key)
+    {
+        _client = client;
+        _key = key;
+        _prefix = client.Options.SubjectPrefix;
+    }
+
+    public async Task EnsureActiveAsync() => await GetTickerAsync().ConfigureAwait(false);
+
+    public async Task<BookSnapshot> GetSnapshotAsync(int depth)
+    {
+        using var doc = await RequestAsync(MdSubjects.SnapshotBook(_prefix, _key.Venue, _key.Symbol), $"{{\"depth\":{depth}}}").ConfigureAwait(false);
+        return WireReader.Snapshot(doc.RootElement);
+    }
+
+    public async Task<Trade[]> GetRecentTradesAsync(int limit)
+    {
+        using var doc = await RequestAsync(MdSubjects.RpcTrades(_prefix, _key.Venue, _key.Symbol), $"{{\"limit\":{limit}}}").ConfigureAwait(false);
+        return WireReader.Trades(doc.RootElement);
+    }
+
+    public async Task<Ticker> GetTickerAsync()
+    {
+        using var doc = await RequestAsync(MdSubjects.RpcTicker(_prefix, _key.Venue, _key.Symbol), string.Empty).ConfigureAwait(false);
+        return WireReader.Ticker(doc.RootElement);
+    }
+
+    private async Task<JsonDocument> RequestAsync(string subject, string body)
+    {
+        NatsMsg reply;
+        try
+        {
+            reply = await _client.Connection.RequestAsync(subject, Encoding.UTF8.GetBytes(body), timeout: _client.Options.RequestTimeout).ConfigureAwait(false);
+        }
+        catch (NatsNoRespondersException ex)
+        {
+            throw new BookNotServedException(_key.ToString(), subject, ex);
+        }
+
+        var doc = JsonDocument.Parse(reply.Data);
+        try
+        {
+            WireReader.ThrowIfError(doc.RootElement, subject);
+            return doc;
+        }
+        catch
+        {
+            doc.Dispose();
+            throw;
+        }
+    }
+}
