@@ -246,6 +246,14 @@ public sealed partial class ExchangeSimulator
             if (ShouldDrop(frame.VenueId, symbol))
             {
                 Interlocked.Increment(ref _diffsDropped);
+                foreach (var client in _clients)
+                {
+                    if (client.Venue == frame.Venue && frame.Key is not null && client.HasKey(frame.Key))
+                    {
+                        frame.Venue!.OnFrameWithheld(client.Session!);
+                    }
+                }
+
                 return;
             }
 

@@ -108,6 +108,14 @@ internal sealed class BitfinexSimulatedVenue : SimulatedVenue
         return (byte[])[.. span[..(comma + 1)], .. Encoding.ASCII.GetBytes(sequence.ToString(CultureInfo.InvariantCulture)), (byte)']'];
     }
 
+    public override void OnFrameWithheld(SimulatedSession session)
+    {
+        if ((session.Flags & SequenceAllFlag) != 0)
+        {
+            session.Sequence++;
+        }
+    }
+
     public override bool TryLocateSizeDigit(ReadOnlySpan<byte> frame, out int index)
     {
         // [chanId,[price,count,amount],seq]: count 0 deletes the level and amount then only names the side.

@@ -32,6 +32,14 @@ internal abstract class SimulatedVenue
     /// <summary>The bytes a given client receives for a recorded frame; the frame itself unless the venue renumbers.</summary>
     public virtual ReadOnlyMemory<byte> RewriteForClient(ReadOnlyMemory<byte> frame, SimulatedSession session) => frame;
 
+    /// <summary>
+    /// A frame this client was subscribed to was withheld by fault injection. Venues with connection-wide sequence
+    /// numbers (Bitfinex SEQ_ALL) consume one, so the loss shows as a gap exactly as a lost message would live.
+    /// </summary>
+    public virtual void OnFrameWithheld(SimulatedSession session)
+    {
+    }
+
     /// <summary>The recorded book checksum of a book frame, when the venue sends one (Kraken <c>c</c>, OKX <c>checksum</c>).</summary>
     public virtual bool TryReadChecksum(ReadOnlySpan<byte> frame, out long checksum)
     {

@@ -1,0 +1,114 @@
+using OrleansFeed.Exchanges.Okx;
+using OrleansFeed.Exchanges.Okx.Messages;
+using OrleansFeed.Exchanges.Tests.Reference;
+using OrleansFeed.Grains.Abstractions;
+using static OrleansFeed.EndToEnd.Tests.Venues.VenueBooksTests;
+
+namespace OrleansFeed.EndToEnd.Tests.Venues;
+
+/// <summary>
+/// Fault injection through the simulator on in-stream snapshot venues: a corrupted level, a dropped message and a
+/// disconnect are detected, that symbol (or that connection) is resynced by re-subscription, the other symbols are
+/// untouched, and every book ends equal to the independent rebuild.
+/// </summary>
+public class VenueFaultTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Kraken_CorruptedLevel_ChecksumMismatchResubscribesThatPairOnly()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var file = Recording("kraken", "2021-04-05_book-1000");
+        var reference = ReferenceKrakenBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
+        await using var silo = await VenueSilo.StartAsync([file], "kraken", adapter: null, cts.Token, playbackSpeed: 20);
+        await WaitSyncedAsync(silo, "XBT/USD", cts.Token);
+
+        silo.Simulator.CorruptNextDiff("kraken", "XBT/USD");
+        await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
+
+        silo.Simulator.DiffsCorrupted.Should().Be(1);
+        var (book, _) = await silo.ReadBookAsync("XBT/USD");
+        book.Counters.ChecksumFailures.Should().Be(1, "the corrupted size changes the recomputed CRC-32");
+        book.Counters.Resyncs.Should().Be(1);
+        book.Epoch.Should().Be(2, "the book was rebuilt from the snapshot of the re-subscription");
+        foreach (var other in reference.Keys.Where(s => s != "XBT/USD"))
+        {
+            (await silo.ReadBookAsync(other)).Snapshot.Counters.Resyncs.Should().Be(0, $"{other} shares the connection but not the fault");
+        }
+
+        var status = await silo.Grains.GetGrain<IExchangeConnectorGrain>("kraken").GetStatusAsync();
+        status.Resubscribes.Should().Be(1);
+        status.Reconnects.Should().Be(0, "one pair's resync never touches the connection");
+    }
+
+    [Fact]
+    public async Task Okx_DroppedUpdate_DetectedAndThatInstrumentResynced()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var file = Recording("okx", "2022-02-27");
+        var reference = ReferenceOkxBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
+        await using var silo = await VenueSilo.StartAsync([file], "okx", new OkxProtocol(OkxChannel.BooksL2Tbt), cts.Token, playbackSpeed: 5);
+        await WaitSyncedAsync(silo, "ELON-USDT", cts.Token);
+
+        silo.Simulator.DropNextDiff("okx", "ELON-USDT");
+        await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
+
+        silo.Simulator.DiffsDropped.Should().Be(1);
+        var (book, _) = await silo.ReadBookAsync("ELON-USDT");
+        (book.Counters.ChecksumFailures + book.Counters.Gaps).Should().Be(1, "the next update's checksum (or seqId chain) no longer matches");
+        book.Epoch.Should().BeGreaterThanOrEqualTo(2);
+        (await silo.ReadBookAsync("ZEN-USDT")).Snapshot.Counters.Resyncs.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Bitfinex_DroppedMessage_SequenceBreakResyncsTheConnectionsBooks()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var file = Recording("bitfinex", "2021-04-05");
+        var built = ReferenceBitfinexBooks.Build([file]);
+        var reference = built.Books.ToDictionary(b => b.Key, b => RefBook.From(b.Value.Bids, b.Value.Asks));
+        var busiest = built.Books.MaxBy(b => b.Value.Updates).Key;
+        await using var silo = await VenueSilo.StartAsync([file], "bitfinex", adapter: null, cts.Token, playbackSpeed: 20, depthLimit: 25);
+        await WaitSyncedAsync(silo, busiest, cts.Token);
+
+        silo.Simulator.DropNextDiff("bitfinex", busiest);
+        await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
+
+        silo.Simulator.DiffsDropped.Should().Be(1);
+        var (book, _) = await silo.ReadBookAsync(busiest);
+        book.Counters.Resyncs.Should().BeGreaterThanOrEqualTo(1, "a connection-wide sequence break cannot be attributed, so the connection's books resync");
+        book.Epoch.Should().BeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task Coinbase_Disconnect_ReconnectsAndEveryBookResyncs()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var file = Recording("coinbase", "2021-04-17");
+        var reference = ReferenceCoinbaseBooks.Build([file]).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
+        await using var silo = await VenueSilo.StartAsync([file], "coinbase", adapter: null, cts.Token, playbackSpeed: 5);
+        foreach (var symbol in reference.Keys)
+        {
+            await WaitSyncedAsync(silo, symbol, cts.Token);
+        }
+
+        silo.Simulator.CloseAllConnections().Should().BeGreaterThan(0);
+        await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
+
+        (await silo.Grains.GetGrain<IExchangeConnectorGrain>("coinbase").GetStatusAsync()).Reconnects.Should().BeGreaterThanOrEqualTo(1);
+        foreach (var symbol in reference.Keys)
+        {
+            (await silo.ReadBookAsync(symbol)).Snapshot.Epoch.Should().BeGreaterThanOrEqualTo(2, $"{symbol} was rebuilt after the reconnect");
+        }
+    }
+
+    private static async Task WaitSyncedAsync(VenueSilo silo, string symbol, CancellationToken cancellationToken)
+    {
+        while ((await silo.ReadBookAsync(symbol)).Snapshot is not { SyncState: "synced", Counters.Applied: > 0 })
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Delay(10, CancellationToken.None);
+        }
+    }
+}
