@@ -1,0 +1,64 @@
+using OrleansFeed.Core.Aggregation.Candles;
+using OrleansFeed.Core.Aggregation.Stats;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Core.Trades;
+
+namespace OrleansFeed.Grains.Aggregation;
+
+/// <summary>The trade-derived aggregates of one series (one venue book, or consolidated): a 24 h window and one
+/// candle builder per interval. Owned by one aggregator activation; not thread-safe.</summary>
+internal sealed class TradeSeries
+{
+    private readonly CandleBuilder[] _candles;
+
+    public TradeSeries(CandleBuilderOptions candleOptions)
+    {
+        Stats = new RollingTradeStats();
+        _candles = [.. CandleIntervals.All.Select(i => new CandleBuilder(i, candleOptions))];
+    }
+
+    public RollingTradeStats Stats { get; private set; }
+
+    public IReadOnlyList<CandleBuilder> Candles => _candles;
+
+    /// <summary>Trades offered since the last <see cref="TakeTraded"/>: whether open candles changed.</summary>
+    public bool Traded { get; private set; }
+
+    public void OnTrade(in Trade trade, Timestamp now)
+    {
+        Stats.OnTrade(trade, now);
+        foreach (var builder in _candles)
+        {
+            builder.OnTrade(trade, now);
+        }
+
+        Traded = true;
+    }
+
+    public void Advance(Timestamp now)
+    {
+        Stats.Evict(now);
+        foreach (var builder in _candles)
+        {
+            builder.Advance(now);
+        }
+    }
+
+    public bool TakeTraded()
+    {
+        var traded = Traded;
+        Traded = false;
+        return traded;
+    }
+
+    public CandleBuilder Builder(CandleInterval interval) => _candles[(int)interval];
+
+    public void Restore(RollingTradeStats stats, IReadOnlyList<CandleBuilder> candles)
+    {
+        Stats = stats;
+        for (var i = 0; i < _candles.Length && i < candles.Count; i++)
+        {
+            _candles[i] = candles[i];
+        }
+    }
+}
