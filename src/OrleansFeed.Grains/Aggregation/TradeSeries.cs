@@ -17,7 +17,7 @@ internal sealed class TradeSeries
         _candles = [.. CandleIntervals.All.Select(i => new CandleBuilder(i, candleOptions))];
     }
 
-    public RollingTradeStats Stats { get; private set; }
+    public RollingTradeStats Stats { get; }
 
     public IReadOnlyList<CandleBuilder> Candles => _candles;
 
@@ -52,13 +52,4 @@ internal sealed class TradeSeries
     }
 
     public CandleBuilder Builder(CandleInterval interval) => _candles[(int)interval];
-
-    public void Restore(RollingTradeStats stats, IReadOnlyList<CandleBuilder> candles)
-    {
-        Stats = stats;
-        for (var i = 0; i < _candles.Length && i < candles.Count; i++)
-        {
-            _candles[i] = candles[i];
-        }
-    }
 }

@@ -5,6 +5,7 @@ using OrleansFeed.Api.Hosting;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Grains.OrderBooks;
@@ -44,6 +45,7 @@ public static class SiloHost
         services.AddHttpClient();
         services.AddOrleansFeedApi();
         services.AddHostedService<FeedStartupService>();
+        services.AddAggregation(builder.Configuration); // after the feed startup: aggregators need the catalog filled
         services.AddSingleton<IConfiguredBooks, FeedConfiguredBooks>();
         services.AddHealthChecks().AddOrleansFeedBooksSynced();
         configureServices?.Invoke(services);
