@@ -7,9 +7,13 @@ using OrleansFeed.Grains.Abstractions;
 
 namespace OrleansFeed.Api.Contracts.Aggregation;
 
-/// <summary>Maps aggregator answers to the v1 JSON contracts: decimal strings, ISO-8601 µs times, lower-case enums.</summary>
-internal static class AggregationMapper
+/// <summary>Maps aggregator answers to the v1 JSON contracts: decimal strings, ISO-8601 µs times, lower-case enums.
+/// Public so the replay command writes the same shapes as the API. Pure functions; never throw on valid grain values.</summary>
+public static class AggregationMapper
 {
+    /// <summary>The NBBO body.</summary>
+    /// <param name="n">The aggregator NBBO.</param>
+    /// <returns>The DTO.</returns>
     public static NbboDto ToDto(AggregatedNbbo n) => new(
         n.Instrument,
         n.Sequence,
@@ -34,14 +38,23 @@ internal static class AggregationMapper
         DtoMapper.Time(n.Nbbo.ReceiveTime),
         DtoMapper.Time(n.PublishTime));
 
+    /// <summary>The consolidated depth body.</summary>
+    /// <param name="d">The depth.</param>
+    /// <returns>The DTO.</returns>
     public static DepthDto ToDto(AggregatedDepth d) => new(d.Instrument, d.Venues, Levels(d.Bids), Levels(d.Asks), DtoMapper.Time(d.AsOf));
 
+    /// <summary>The statistics body.</summary>
+    /// <param name="s">The statistics.</param>
+    /// <returns>The DTO.</returns>
     public static StatsDto ToDto(AggregatedStats s) => new(
         s.Instrument,
         DtoMapper.Time(s.AsOf),
         ToDto(s.Consolidated),
         [.. s.Venues.Select(v => new VenueStatsDto(v.Venue, v.Symbol, ToDto(v.Stats)))]);
 
+    /// <summary>One rolling window.</summary>
+    /// <param name="s">The window snapshot.</param>
+    /// <returns>The DTO; prices null when the window holds no trade.</returns>
     public static StatsWindowDto ToDto(RollingStatsSnapshot s)
     {
         var any = s.TradeCount > 0;
@@ -61,9 +74,17 @@ internal static class AggregationMapper
             s.IsExact);
     }
 
+    /// <summary>A candle list.</summary>
+    /// <param name="s">The series.</param>
+    /// <returns>The DTO.</returns>
     public static CandlesDto ToDto(CandleSeries s) => new(
         s.Instrument, s.Venue, CandleIntervals.Name(s.Interval), [.. s.Candles.Select(c => ToDto(s.Instrument, s.Venue, c))]);
 
+    /// <summary>One candle.</summary>
+    /// <param name="instrument">Aggregator key.</param>
+    /// <param name="venue">Venue id; null for consolidated.</param>
+    /// <param name="c">The candle.</param>
+    /// <returns>The DTO.</returns>
     public static CandleDto ToDto(string instrument, string? venue, Candle c) => new(
         instrument,
         venue,
@@ -82,6 +103,9 @@ internal static class AggregationMapper
         c.IsEmpty,
         c.IsAmended);
 
+    /// <summary>The contract text of an eligibility: <c>eligible</c>, <c>no-quote</c>, <c>unverified</c>, <c>stale</c>, <c>halted</c>.</summary>
+    /// <param name="e">The eligibility.</param>
+    /// <returns>The text.</returns>
     public static string EligibilityText(VenueEligibility e) => e switch
     {
         VenueEligibility.Eligible => "eligible",
@@ -92,6 +116,10 @@ internal static class AggregationMapper
         _ => "unknown",
     };
 
+    /// <summary>Parses an interval name (<c>1m</c>, <c>5m</c>, <c>15m</c>, <c>1h</c>, <c>4h</c>, <c>1d</c>; case-sensitive).</summary>
+    /// <param name="text">The name.</param>
+    /// <param name="interval">The interval.</param>
+    /// <returns>False for any other text.</returns>
     public static bool TryParseInterval(string? text, out CandleInterval interval)
     {
         foreach (var candidate in CandleIntervals.All)
@@ -107,8 +135,14 @@ internal static class AggregationMapper
         return false;
     }
 
+    /// <summary>A decimal as an invariant decimal string (scale kept).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
     public static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A decimal as an invariant decimal string, or null.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text or null.</returns>
     public static string? Text(decimal? value) => value is { } v ? Text(v) : null;
 
     private static NbboSideDto? Side(decimal? price, decimal size, IReadOnlyList<VenueSize> venues) =>
