@@ -14,7 +14,8 @@ public static class AggregationHostingExtensions
     /// Adds <see cref="AggregationOptions"/> bound from <c>Aggregation</c> and validated at start, the
     /// <see cref="IAggregatorGrain"/> implementation and <see cref="AggregatorStartupService"/>, which activates one
     /// aggregator per instrument of the catalog. Call it after the service that fills the catalog and activates the
-    /// books (hosted services start in registration order).
+    /// books (hosted services start in registration order); that service may also resolve <see cref="AggregatorStartupService"/>
+    /// and call <see cref="AggregatorStartupService.ActivateAllAsync"/> itself before the connectors start (the silo's does).
     /// </summary>
     /// <param name="services">The service collection; must already have the grain runtime and an instrument catalog.</param>
     /// <param name="configuration">The configuration holding the <c>Aggregation</c> section (may be absent: defaults).</param>
@@ -25,7 +26,8 @@ public static class AggregationHostingExtensions
         services.AddOptions<AggregationOptions>().Bind(configuration.GetSection(AggregationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AggregationOptions>, AggregationOptionsValidator>());
         services.AddGrain<IAggregatorGrain, AggregatorGrain>();
-        services.AddHostedService<AggregatorStartupService>();
+        services.TryAddSingleton<AggregatorStartupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AggregatorStartupService>());
         return services;
     }
 }
