@@ -11,7 +11,10 @@ public sealed partial class AggregatorGrain
     // evictions reach subscribers of a quiet instrument.
     private const int StatsHeartbeatTicks = 60;
 
-    private AggregatedNbbo ComputeNbbo(Timestamp now)
+    private AggregatedNbbo ComputeNbbo(Timestamp now) =>
+        new(GrainKey, _nbboSequence, _nbbo.Compute(now), _nbbo.Compute(now, NbboPriceMode.FeeAdjusted), VenueStatuses(now), now);
+
+    private VenueQuoteStatus[] VenueStatuses(Timestamp now)
     {
         var venues = new VenueQuoteStatus[_mirrors.Count];
         for (var i = 0; i < _mirrors.Count; i++)
@@ -30,19 +33,20 @@ public sealed partial class AggregatorGrain
                 m.ReceiveTime);
         }
 
-        return new AggregatedNbbo(GrainKey, _nbboSequence, _nbbo.Compute(now), _nbbo.Compute(now, NbboPriceMode.FeeAdjusted), venues, now);
+        return venues;
     }
 
     private async ValueTask PublishNbboIfChangedAsync(bool measure)
     {
         var now = Timestamp.Now(TimeProvider);
-        var next = ComputeNbbo(now);
-        if (_lastNbbo is { } last && SameQuote(last.Nbbo, next.Nbbo) && SameQuote(last.FeeAdjusted, next.FeeAdjusted))
+        var raw = _nbbo.Compute(now);
+        var fee = _nbbo.Compute(now, NbboPriceMode.FeeAdjusted);
+        if (_lastNbbo is { } last && SameQuote(last.Nbbo, raw) && SameQuote(last.FeeAdjusted, fee))
         {
             return;
         }
 
-        next = next with { Sequence = ++_nbboSequence };
+        var next = new AggregatedNbbo(GrainKey, ++_nbboSequence, raw, fee, VenueStatuses(now), now);
         _lastNbbo = next;
         if (measure)
         {

@@ -111,7 +111,18 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
                 break;
         }
 
-        _nbbo.Update(mirror.Quote());
+        // Most deltas change deeper levels only: when the venue's top and eligibility are unchanged the NBBO is too,
+        // so the update path skips computing (and allocating) it. Other venues' ageing is handled by the tick.
+        var previous = mirror.LastQuote;
+        var eligibleBefore = _nbbo.GetEligibility(mirror.Label, Timestamp.Now(TimeProvider)) == VenueEligibility.Eligible;
+        var quote = mirror.Quote();
+        _nbbo.Update(quote);
+        mirror.LastQuote = quote;
+        if (eligibleBefore && previous is { } p && VenueMirror.SameTop(p, quote))
+        {
+            return;
+        }
+
         await PublishNbboIfChangedAsync(measure: true).ConfigureAwait(false);
     }
 
@@ -129,7 +140,8 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
             LogSnapshotFailed(_logger, GrainKey, mirror.Key, ex.Message);
         }
 
-        _nbbo.Update(mirror.Quote());
+        mirror.LastQuote = mirror.Quote();
+        _nbbo.Update(mirror.LastQuote.Value);
     }
 
     private async ValueTask OnTradeAsync(VenueMirror mirror, Trade trade)

@@ -121,6 +121,14 @@ internal sealed class VenueMirror
         Verified = false;
     }
 
+    /// <summary>The quote last given to the NBBO calculator; null before the first.</summary>
+    public VenueQuote? LastQuote { get; set; }
+
+    /// <summary>Equal prices, sizes and flags (times ignored): the venue's contribution to the NBBO is unchanged.</summary>
+    public static bool SameTop(in VenueQuote a, in VenueQuote b) =>
+        a.BidPrice == b.BidPrice && a.BidSize == b.BidSize && a.AskPrice == b.AskPrice && a.AskSize == b.AskSize
+        && a.BookVerified == b.BookVerified && a.Halted == b.Halted;
+
     public VenueQuote Quote()
     {
         var hasBid = Book.TryGetBestBid(out var bid);

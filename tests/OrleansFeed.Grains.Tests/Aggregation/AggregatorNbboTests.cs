@@ -68,6 +68,22 @@ public sealed class AggregatorNbboTests
     }
 
     [Fact]
+    public async Task Nbbo_DeltaBelowTheTop_NoNbboPublished()
+    {
+        await using var h = await AggregationHarness.StartAsync(TwoVenues, ArrangeTwo);
+        var grain = h.Aggregator("BTC-USDT");
+        var before = (await grain.GetNbboAsync().WaitAsync(AggregationHarness.Timeout)).Sequence;
+
+        await h.PublishDeltaAsync(Binance, BookDeltaKind.Update, 11, (BookSide.Bid, "90.00", "5"), (BookSide.Ask, "110.00", "5"));
+        await h.PublishDeltaAsync(Binance, BookDeltaKind.Update, 12, (BookSide.Bid, "100.80", "1"));
+
+        var nbbo = await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.BidPrice == 100.80m, "the top change arrived");
+        nbbo.Sequence.Should().Be(before + 1, "the deeper change did not move the NBBO");
+        var depth = await grain.GetDepthAsync(10);
+        depth.Bids.Should().Contain(l => l.Price == 90m, "the deep level is in the mirror");
+    }
+
+    [Fact]
     public async Task Nbbo_StaleDelta_VenueUnverifiedAndExcluded()
     {
         await using var h = await AggregationHarness.StartAsync(TwoVenues, ArrangeTwo);
