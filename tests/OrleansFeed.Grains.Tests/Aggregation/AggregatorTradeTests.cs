@@ -2,7 +2,9 @@ using OrleansFeed.Core.Aggregation.Candles;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Tests.Infrastructure;
+using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Runtime.Storage;
+using OrleansFeed.Runtime.Streams;
 
 namespace OrleansFeed.Grains.Tests.Aggregation;
 
@@ -86,6 +88,44 @@ public sealed class AggregatorTradeTests
         kraken.Candles.Should().HaveCount(3);
         kraken.Candles[1].IsEmpty.Should().BeTrue();
         kraken.Candles[1].Close.ToDecimal().Should().Be(102m, "an empty candle carries the previous close");
+    }
+
+    [Fact]
+    public async Task Timer_CandleDueWithoutTrades_ClosedAndPublishedWithStats()
+    {
+        var settings = new Dictionary<string, string?> { ["Aggregation:TickInterval"] = "00:00:01" };
+        await using var h = await AggregationHarness.StartAsync(TwoVenues, Arrange, settings);
+        var grain = h.Aggregator("BTC-USDT");
+        await grain.EnsureActiveAsync().WaitAsync(AggregationHarness.Timeout);
+        var closed = new TaskCompletionSource<CandleUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stats = new TaskCompletionSource<AggregatedStats>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var candleSub = h.Streams.GetStream<CandleUpdate>(new StreamId(StreamNamespaces.Candles, "BTC-USDT")).Subscribe(u =>
+        {
+            if (u.Venue is null && u.Candle.Interval == CandleInterval.OneMinute && u.Candle.IsClosed)
+            {
+                closed.TrySetResult(u);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        await using var statsSub = h.Streams.GetStream<AggregatedStats>(new StreamId(StreamNamespaces.Stats, "BTC-USDT")).Subscribe(s =>
+        {
+            if (s.Consolidated.TradeCount == 1)
+            {
+                stats.TrySetResult(s);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+
+        await h.PublishTradeAsync(Binance, 1, "100", "1", h.Now.PlusSeconds(1));
+        await AggregationHarness.UntilAsync(grain.GetStatsAsync, s => s.Consolidated.TradeCount == 1, "trade handled");
+        h.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        var candle = (await closed.Task.WaitAsync(AggregationHarness.Timeout)).Candle;
+        candle.TradeCount.Should().Be(1);
+        candle.Close.ToDecimal().Should().Be(100m);
+        (await stats.Task.WaitAsync(AggregationHarness.Timeout)).Venues.Single(v => v.Venue == "binance").Stats.TradeCount.Should().Be(1);
     }
 
     [Fact]

@@ -153,3 +153,9 @@ public sealed class AggregationHarness : IAsyncDisposable
         await _services.DisposeAsync();
     }
 }
+
+/// <summary>Time arithmetic for tests.</summary>
+public static class TimestampTestExtensions
+{
+    public static Timestamp PlusSeconds(this Timestamp time, int seconds) => new(time.UnixMicroseconds + (seconds * 1_000_000L));
+}
