@@ -33,7 +33,12 @@ public sealed partial class AggregatorGrain
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A state we cannot read is dropped, not fatal: the aggregates rebuild from new trades.
-            _consolidated = new TradeSeries(_candleOptions);
+            _consolidated.Clear(_candleOptions);
+            foreach (var mirror in _mirrors)
+            {
+                mirror.Trades.Clear(_candleOptions);
+            }
+
             LogStateFailed(_logger, GrainKey, "restore", ex.Message);
         }
     }

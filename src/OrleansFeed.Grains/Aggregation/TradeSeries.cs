@@ -14,10 +14,11 @@ internal sealed class TradeSeries
     public TradeSeries(CandleBuilderOptions candleOptions)
     {
         Stats = new RollingTradeStats();
-        _candles = [.. CandleIntervals.All.Select(i => new CandleBuilder(i, candleOptions))];
+        _candles = new CandleBuilder[CandleIntervals.All.Count];
+        Clear(candleOptions);
     }
 
-    public RollingTradeStats Stats { get; }
+    public RollingTradeStats Stats { get; private set; }
 
     public IReadOnlyList<CandleBuilder> Candles => _candles;
 
@@ -52,4 +53,16 @@ internal sealed class TradeSeries
     }
 
     public CandleBuilder Builder(CandleInterval interval) => _candles[(int)interval];
+
+    /// <summary>Drops every trade and candle (a stored state that could not be restored).</summary>
+    public void Clear(CandleBuilderOptions candleOptions)
+    {
+        Stats = new RollingTradeStats();
+        for (var i = 0; i < _candles.Length; i++)
+        {
+            _candles[i] = new CandleBuilder(CandleIntervals.All[i], candleOptions);
+        }
+
+        Traded = false;
+    }
 }
