@@ -103,6 +103,16 @@ public sealed class AggregationRestTests : IAsyncLifetime
         _host.BtcAggregate.LastCandleQuery.Should().Be((CandleInterval.FiveMinutes, new Timestamp(1_699_999_200_000_000), new Timestamp(1_700_000_000_000_000), "binance"));
     }
 
+    [Fact]
+    public async Task GetCandles_NoBounds_NewestCandlesWhateverTheClock()
+    {
+        var root = await GetJsonAsync("/api/v1/candles/BTC-USDT");
+
+        root.GetProperty("interval").GetString().Should().Be("1m");
+        root.GetProperty("venue").ValueKind.Should().Be(JsonValueKind.Null);
+        _host.BtcAggregate.LastCandleQuery.Should().Be((CandleInterval.OneMinute, new Timestamp(long.MinValue), new Timestamp(long.MaxValue), (string?)null));
+    }
+
     private async Task<JsonElement> GetJsonAsync(string path)
     {
         var response = await _host.Http.GetAsync(new Uri(path, UriKind.Relative), _timeout.Token);

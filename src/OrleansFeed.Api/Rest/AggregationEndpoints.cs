@@ -77,8 +77,7 @@ internal static class AggregationEndpoints
         string? venue,
         IInstrumentCatalog catalog,
         IOptions<AggregationOptions> options,
-        IGrainFactory grains,
-        TimeProvider time)
+        IGrainFactory grains)
     {
         var name = string.IsNullOrEmpty(interval) ? "1m" : interval;
         if (!AggregationMapper.TryParseInterval(name, out var parsed))
@@ -98,15 +97,16 @@ internal static class AggregationEndpoints
 
         var width = CandleIntervals.Microseconds(parsed);
 
-        // Defaults: the open candle and the 99 before it; 'end' is exclusive on candle start.
-        var toTime = to ?? new Timestamp(CandleIntervals.Floor(Timestamp.Now(time), parsed).UnixMicroseconds + width);
-        var fromTime = from ?? new Timestamp(toTime.UnixMicroseconds - (DefaultCandleCount * width));
-        if (fromTime >= toTime)
+        // Without bounds: the newest candles kept, whatever the aggregation clock (live or replayed trades).
+        var latestOnly = from is null && to is null;
+        var fromTime = from ?? (to is { } t ? new Timestamp(t.UnixMicroseconds - (DefaultCandleCount * width)) : new Timestamp(long.MinValue));
+        var toTime = to ?? (from is { } f ? new Timestamp(f.UnixMicroseconds + (MaxCandleCount * width)) : new Timestamp(long.MaxValue));
+        if (!latestOnly && fromTime >= toTime)
         {
             return ApiProblems.BadParameter("start", start, "must be before 'end'");
         }
 
-        if ((toTime.UnixMicroseconds - fromTime.UnixMicroseconds) / width > MaxCandleCount)
+        if (!latestOnly && (toTime.UnixMicroseconds - fromTime.UnixMicroseconds) / width > MaxCandleCount)
         {
             return ApiProblems.BadParameter("start", start, $"must be at most {MaxCandleCount} intervals before 'end'");
         }
@@ -124,6 +124,11 @@ internal static class AggregationEndpoints
         }
 
         var series = await grains.GetGrain<IAggregatorGrain>(key).GetCandlesAsync(parsed, fromTime, toTime, venueId);
+        if (latestOnly && series.Candles.Count > DefaultCandleCount)
+        {
+            series = series with { Candles = [.. series.Candles.Skip(series.Candles.Count - DefaultCandleCount)] };
+        }
+
         return TypedResults.Ok(AggregationMapper.ToDto(series));
     }
 }

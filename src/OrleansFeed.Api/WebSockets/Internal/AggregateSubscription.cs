@@ -22,20 +22,18 @@ internal sealed class AggregateSubscription : SessionSubscription
     private readonly IAggregatorGrain _grain;
     private readonly CandleInterval _interval;
     private readonly string? _venue;
-    private readonly TimeProvider _time;
     private readonly List<object> _buffer = [];
     private IAsyncDisposable? _stream;
     private bool _live;
     private long _nbboSequence;
 
-    public AggregateSubscription(WebSocketSession session, string channel, string key, IAggregatorGrain grain, CandleInterval interval, string? venue, TimeProvider time)
+    public AggregateSubscription(WebSocketSession session, string channel, string key, IAggregatorGrain grain, CandleInterval interval, string? venue)
         : base(channel, null, key)
     {
         _session = session;
         _grain = grain;
         _interval = interval;
         _venue = venue;
-        _time = time;
     }
 
     public void Start(IStreamProvider streams, int capacity)
@@ -104,11 +102,11 @@ internal sealed class AggregateSubscription : SessionSubscription
         }
     }
 
-    private Task<CandleSeries> CandlesAsync()
+    // The newest candles kept, independent of the aggregation clock (replayed trades are in the past).
+    private async Task<CandleSeries> CandlesAsync()
     {
-        var width = CandleIntervals.Microseconds(_interval);
-        var end = CandleIntervals.Floor(Timestamp.Now(_time), _interval).UnixMicroseconds + width;
-        return _grain.GetCandlesAsync(_interval, new Timestamp(end - (SnapshotCandles * width)), new Timestamp(end), _venue);
+        var series = await _grain.GetCandlesAsync(_interval, new Timestamp(long.MinValue), new Timestamp(long.MaxValue), _venue).ConfigureAwait(false);
+        return series.Candles.Count <= SnapshotCandles ? series : series with { Candles = [.. series.Candles.Skip(series.Candles.Count - SnapshotCandles)] };
     }
 
     private ValueTask OnUpdateAsync<T>(T update)

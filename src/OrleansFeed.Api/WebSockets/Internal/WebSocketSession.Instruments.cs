@@ -43,7 +43,7 @@ internal sealed partial class WebSocketSession
         AggregateSubscription subscription;
         try
         {
-            subscription = new AggregateSubscription(this, channel, key, _grains.GetGrain<IAggregatorGrain>(key), interval, venue, _time);
+            subscription = new AggregateSubscription(this, channel, key, _grains.GetGrain<IAggregatorGrain>(key), interval, venue);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
