@@ -104,6 +104,15 @@ public sealed class AggregationRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetNbboLatency_Instrument_MicrosecondNumbers()
+    {
+        var root = await GetJsonAsync("/api/v1/nbbo/BTC-USDT/latency");
+
+        root.GetProperty("count").GetInt64().Should().Be(0);
+        root.GetProperty("receiveP999").ValueKind.Should().Be(JsonValueKind.Number);
+    }
+
+    [Fact]
     public async Task GetCandles_NoBounds_NewestCandlesWhateverTheClock()
     {
         var root = await GetJsonAsync("/api/v1/candles/BTC-USDT");

@@ -12,7 +12,7 @@ using OrleansFeed.Runtime;
 namespace OrleansFeed.Api.Rest;
 
 /// <summary>
-/// Consolidated data per canonical instrument: <c>GET /api/v1/nbbo/{instrument}</c>, <c>/depth/{instrument}?levels=</c>,
+/// Consolidated data per canonical instrument: <c>GET /api/v1/nbbo/{instrument}</c>, <c>/nbbo/{instrument}/latency</c>, <c>/depth/{instrument}?levels=</c>,
 /// <c>/stats/{instrument}</c>, <c>/candles/{instrument}?interval=&amp;start=&amp;end=&amp;venue=</c> (docs/rest-api.md).
 /// </summary>
 internal static class AggregationEndpoints
@@ -25,6 +25,7 @@ internal static class AggregationEndpoints
     public static RouteGroupBuilder MapAggregation(this RouteGroupBuilder api)
     {
         api.MapGet("/nbbo/{instrument}", GetNbboAsync).WithTags("Aggregation").WithName("GetNbbo");
+        api.MapGet("/nbbo/{instrument}/latency", GetLatencyAsync).WithTags("Aggregation").WithName("GetNbboLatency");
         api.MapGet("/depth/{instrument}", GetDepthAsync).WithTags("Aggregation").WithName("GetConsolidatedDepth");
         api.MapGet("/stats/{instrument}", GetStatsAsync).WithTags("Aggregation").WithName("GetStats");
         api.MapGet("/candles/{instrument}", GetCandlesAsync).WithTags("Aggregation").WithName("GetCandles");
@@ -40,6 +41,17 @@ internal static class AggregationEndpoints
         }
 
         return TypedResults.Ok(AggregationMapper.ToDto(await grains.GetGrain<IAggregatorGrain>(key).GetNbboAsync()));
+    }
+
+    private static async Task<Results<Ok<NbboLatency>, ProblemHttpResult>> GetLatencyAsync(
+        string instrument, IInstrumentCatalog catalog, IOptions<AggregationOptions> options, IGrainFactory grains)
+    {
+        if (!AggregationKeys.TryResolve(catalog, instrument, options.Value.QuoteCurrencyPolicy, out var key))
+        {
+            return ApiProblems.UnknownInstrument(instrument);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IAggregatorGrain>(key).GetLatencyAsync());
     }
 
     private static async Task<Results<Ok<DepthDto>, ProblemHttpResult>> GetDepthAsync(
