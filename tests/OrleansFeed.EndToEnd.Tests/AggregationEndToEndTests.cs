@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansFeed.Core.Instruments;
@@ -89,6 +91,13 @@ public class AggregationEndToEndTests
                     await AssertCandlesAsync(http, key, mine, cts.Token);
                 }
 
+                // The same NBBO and stats as the WebSocket snapshots of the instrument channels.
+                using var nbboWs = await WebSocketSnapshotAsync(silo, "nbbo", key, cts.Token);
+                Dec(nbboWs.RootElement.GetProperty("data").GetProperty("bid").GetProperty("price").GetString()).Should().Be(bestBid.Key, $"{key} WebSocket NBBO bid");
+                Dec(nbboWs.RootElement.GetProperty("data").GetProperty("ask").GetProperty("price").GetString()).Should().Be(bestAsk.Key, $"{key} WebSocket NBBO ask");
+                using var statsWs = await WebSocketSnapshotAsync(silo, "stats", key, cts.Token);
+                statsWs.RootElement.GetProperty("data").GetProperty("consolidated").GetProperty("tradeCount").GetInt64().Should().Be(mine.Count, $"{key} WebSocket stats");
+
                 checkedTrades += mine.Count;
             }
         }
@@ -144,6 +153,26 @@ public class AggregationEndToEndTests
             previousClose = byTime.Last(t => Time(t) == Time(byTime[^1])).Price.ToDecimal();
             Dec(c.GetProperty("close").GetString()).Should().Be(previousClose.Value, $"{key} candle {i} close");
             Dec(c.GetProperty("volume").GetString()).Should().Be(inside.Sum(t => t.Size.ToDecimal()), $"{key} candle {i} volume");
+        }
+    }
+
+    private static async Task<JsonDocument> WebSocketSnapshotAsync(MultiVenueSilo silo, string channel, string instrument, CancellationToken ct)
+    {
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri($"ws://{silo.Api.Authority}/ws"), ct);
+        var subscribe = $$"""{"op":"subscribe","channel":"{{channel}}","instrument":"{{instrument}}","id":1}""";
+        await socket.SendAsync(Encoding.UTF8.GetBytes(subscribe), WebSocketMessageType.Text, true, ct);
+        while (true)
+        {
+            var doc = JsonDocument.Parse(await WebSocketBookTests.ReceiveAsync(socket, ct));
+            var type = doc.RootElement.GetProperty("type").GetString();
+            if (type == "snapshot")
+            {
+                return doc;
+            }
+
+            type.Should().Be("ack", $"{channel} {instrument}: {doc.RootElement.GetRawText()}");
+            doc.Dispose();
         }
     }
 
