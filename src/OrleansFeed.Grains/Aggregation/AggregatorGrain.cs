@@ -20,6 +20,11 @@ namespace OrleansFeed.Grains.Aggregation;
 /// </summary>
 public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
 {
+    // A dropped delta shows as a sequence gap and reloads the mirror, so the book grain is never held up by a slow
+    // aggregator: that also rules out a wait cycle while the aggregator awaits that book's snapshot. Trades keep the
+    // default waiting queue: a lost trade would make the statistics wrong.
+    private static readonly StreamSubscriptionOptions DeltaQueue = new() { Capacity = 65_536, OverflowPolicy = StreamOverflowPolicy.DropOldest };
+
     private readonly AggregationOptions _options;
     private readonly IInstrumentCatalog _catalog;
     private readonly IGrainStorage _storage;
@@ -75,7 +80,7 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
             mirror.Label = books.Count(b => b.Venue == instrument.Venue) > 1 ? mirror.Key : instrument.Venue;
             _mirrors.Add(mirror);
             _nbbo.Configure(mirror.Label, _options.QuoteConfigFor(instrument.Venue));
-            SubscribeInTurn(StreamProvider.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, mirror.Key)), delta => OnDeltaAsync(mirror, delta));
+            SubscribeInTurn(StreamProvider.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, mirror.Key)), delta => OnDeltaAsync(mirror, delta), DeltaQueue);
             SubscribeInTurn(StreamProvider.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, mirror.Key)), trade => OnTradeAsync(mirror, trade));
         }
 
