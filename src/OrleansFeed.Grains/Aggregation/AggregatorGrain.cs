@@ -112,8 +112,10 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
             case DeltaOutcome.Ignored:
                 return;
             case DeltaOutcome.Reload:
+                // LoadAsync already gave the reloaded top to the calculator.
                 await LoadAsync(mirror).ConfigureAwait(false);
-                break;
+                await PublishNbboIfChangedAsync(measure: true).ConfigureAwait(false);
+                return;
         }
 
         // Most deltas change deeper levels only: when the venue's top and eligibility are unchanged the NBBO is too,
