@@ -20,8 +20,9 @@ internal sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ApiHost(WebApplication app, InstrumentCatalog catalog, FakeOrderBookGrain btc, FakeOrderBookGrain eth, FakeStreamProvider streams, Uri address)
+    private ApiHost(WebApplication app, InstrumentCatalog catalog, FakeOrderBookGrain btc, FakeOrderBookGrain eth, FakeStreamProvider streams, Uri address, FakeAggregatorGrain btcAggregate)
     {
+        BtcAggregate = btcAggregate;
         _app = app;
         Catalog = catalog;
         Btc = btc;
@@ -37,6 +38,9 @@ internal sealed class ApiHost : IAsyncDisposable
     public FakeOrderBookGrain Btc { get; }
 
     public FakeOrderBookGrain Eth { get; }
+
+    /// <summary>The aggregator of BTC-USDT (ETH-USDT has none: its grain calls fail).</summary>
+    public FakeAggregatorGrain BtcAggregate { get; }
 
     public FakeStreamProvider Streams { get; }
 
@@ -73,6 +77,8 @@ internal sealed class ApiHost : IAsyncDisposable
         // A symbol with a slash (Kraken): REST paths carry it through a catch-all segment.
         catalog.AddOrUpdate(KrakenInstrument);
         grains.Add("kraken:XBT/USD", new FakeOrderBookGrain(KrakenInstrument, streams));
+        var btcAggregate = new FakeAggregatorGrain("BTC-USDT", streams);
+        grains.AddAggregator("BTC-USDT", btcAggregate);
         await btc.ApplyAsync(
             FakeOrderBookGrain.Bid("100.10", "1.5"), FakeOrderBookGrain.Bid("100.00", "2.000"), FakeOrderBookGrain.Bid("99.5", "0.001"),
             FakeOrderBookGrain.Ask("100.20", "0.5"), FakeOrderBookGrain.Ask("100.3", "3"));
@@ -104,7 +110,7 @@ internal sealed class ApiHost : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ApiHost(app, catalog, btc, eth, streams, new Uri(address));
+        return new ApiHost(app, catalog, btc, eth, streams, new Uri(address), btcAggregate);
     }
 
     public async ValueTask DisposeAsync()

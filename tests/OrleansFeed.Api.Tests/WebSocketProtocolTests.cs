@@ -54,7 +54,7 @@ public sealed class WebSocketProtocolTests : IAsyncDisposable
     [InlineData("""{"op":"subscribe","channel":"book","venue":"binance","symbol":"NOPE","id":5}""", 404, "unknown instrument")]
     [InlineData("""{"op":"subscribe","channel":"book","venue":"binance","symbol":"BTCUSDT","depth":0,"id":5}""", 400, "depth")]
     [InlineData("""{"op":"subscribe","channel":"book","venue":"binance","symbol":"BTCUSDT","depth":"ten","id":5}""", 400, "depth")]
-    [InlineData("""{"op":"subscribe","channel":"candles","venue":"binance","symbol":"BTCUSDT","id":5}""", 400, "unknown channel")]
+    [InlineData("""{"op":"subscribe","channel":"orders","venue":"binance","symbol":"BTCUSDT","id":5}""", 400, "unknown channel")]
     [InlineData("""{"op":"subscribe","channel":"book","id":5}""", 400, "required")]
     [InlineData("""{"op":"unsubscribe","channel":"book","venue":"binance","symbol":"BTCUSDT","id":5}""", 404, "not subscribed")]
     public async Task Request_Bad_RepliesErrorWithIdAndStaysOpen(string request, int code, string text)

@@ -48,7 +48,7 @@ public class WebSocketBookTests
     private static List<(decimal, string)> Side(JsonElement side) =>
         side.EnumerateArray().Select(l => (decimal.Parse(l[0].GetString()!, System.Globalization.CultureInfo.InvariantCulture), l[1].GetString()!)).ToList();
 
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    internal static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[1 << 20];
         var length = 0;

@@ -43,7 +43,7 @@ public static class ApiHostingExtensions
 
     /// <summary>
     /// Maps <c>/api/v1/instruments</c>, <c>/api/v1/books/{venue}/{symbol}</c>, <c>/api/v1/trades/{venue}/{symbol}</c>,
-    /// <c>/api/v1/ticker/{venue}/{symbol}</c> (unknown paths under <c>/api/v1</c> give a 404 problem) and the
+    /// <c>/api/v1/ticker/{venue}/{symbol}</c>, the aggregation endpoints <c>/api/v1/nbbo|depth|stats|candles/{instrument}</c> (unknown paths under <c>/api/v1</c> give a 404 problem) and the
     /// WebSocket endpoint at <see cref="ApiWebSocketOptions.Path"/>. No middleware is needed: the WebSocket endpoint
     /// carries its own <c>UseWebSockets</c> pipeline.
     /// </summary>
@@ -58,6 +58,7 @@ public static class ApiHostingExtensions
         api.MapTrades();
         api.MapTicker();
         api.MapVenues();
+        api.MapAggregation();
         api.MapFallback("{*path}", (string? path) => ApiProblems.NotFound("/api/v1/" + path));
         endpoints.MapOrleansFeedWebSocket();
         return api;

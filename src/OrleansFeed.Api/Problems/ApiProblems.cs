@@ -22,6 +22,13 @@ internal static class ApiProblems
             statusCode: StatusCodes.Status404NotFound,
             extensions: new Dictionary<string, object?> { ["venue"] = venue, ["symbol"] = symbol });
 
+    public static ProblemHttpResult UnknownInstrument(string instrument) =>
+        TypedResults.Problem(
+            title: "Unknown instrument",
+            detail: $"No configured venue trades instrument '{instrument}'; see GET /api/v1/instruments (canonical names).",
+            statusCode: StatusCodes.Status404NotFound,
+            extensions: new Dictionary<string, object?> { ["instrument"] = instrument });
+
     public static ProblemHttpResult NotFound(string path) =>
         TypedResults.Problem(
             title: "Not found",

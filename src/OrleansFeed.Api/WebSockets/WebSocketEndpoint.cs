@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OrleansFeed.Api.Diagnostics;
 using OrleansFeed.Api.Hosting;
 using OrleansFeed.Api.WebSockets.Internal;
+using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Runtime;
 using OrleansFeed.Runtime.Streams;
@@ -49,6 +50,7 @@ internal static class WebSocketEndpoint
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ApiMetrics>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger<WebSocketSession>());
+        session.CurrencyPolicy = services.GetRequiredService<IOptions<AggregationOptions>>().Value.QuoteCurrencyPolicy;
         try
         {
             await session.RunAsync(context.RequestAborted);

@@ -1,6 +1,7 @@
 namespace OrleansFeed.Grains.Abstractions;
 
-/// <summary>Stream namespaces; every stream key is the book key <c>venue:symbol</c>.</summary>
+/// <summary>Stream namespaces; book streams are keyed by the book key <c>venue:symbol</c>, aggregation streams
+/// (<see cref="Nbbo"/>, <see cref="Stats"/>, <see cref="Candles"/>) by the aggregator's instrument key.</summary>
 public static class StreamNamespaces
 {
     /// <summary>Connector → book: <c>OrleansFeed.Exchanges.Common.Events.BookEvent</c> (diffs, snapshots, resets).</summary>
@@ -14,4 +15,13 @@ public static class StreamNamespaces
 
     /// <summary>Book → consumers (WebSocket, NATS, aggregator): <see cref="BookDelta"/> with a gap-free sequence.</summary>
     public const string BookDeltas = "book-deltas";
+
+    /// <summary>Aggregator → consumers (WebSocket, NATS bridge): <see cref="AggregatedNbbo"/>, keyed by instrument (NBBO group key, e.g. <c>BTC-USDT</c>).</summary>
+    public const string Nbbo = "nbbo";
+
+    /// <summary>Aggregator → consumers: <see cref="AggregatedStats"/> (24 h rolling), keyed by instrument; at most once per aggregator tick.</summary>
+    public const string Stats = "stats";
+
+    /// <summary>Aggregator → consumers: <see cref="CandleUpdate"/> (closed, amended and open candles), keyed by instrument.</summary>
+    public const string Candles = "candles";
 }

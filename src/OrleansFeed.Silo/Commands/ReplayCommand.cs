@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
 using OrleansFeed.Exchanges;
+using OrleansFeed.Core.Aggregation.Nbbo;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Replay;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Silo.Replay;
 
 namespace OrleansFeed.Silo.Commands;
 
@@ -30,9 +32,16 @@ internal static class ReplayCommand
     {
         var engine = new ReplayEngine(AllVenues.Registry());
         var sessions = new List<ReplaySession>();
-        foreach (var files in CaptureFile.GroupSessions(inputs))
+
+        // Aggregates: captures from different moments are aligned to a common start (docs/aggregation.md#replay).
+        var aggregation = new ReplayAggregation();
+        aggregation.Attach(engine);
+        var groups = CaptureFile.GroupSessions(inputs);
+        var records = groups.Select(CaptureFile.ReadMerged).ToList();
+        var alignment = ReplayAlignment.Of(records);
+        for (var i = 0; i < groups.Count; i++)
         {
-            sessions.Add(engine.Run(SessionName(files[0]), files));
+            sessions.Add(engine.Run(SessionName(groups[i][0]), groups[i], aggregation.Track(records[i], alignment.Offsets[i])));
         }
 
         Console.WriteLine($"{"session",-52} {"book",-30} {"state",-8} {"msgs",7} {"gaps",5} {"resyncs",7} {"trades",6} {"bids",5} {"asks",5} {"checksums",9}");
@@ -53,7 +62,8 @@ internal static class ReplayCommand
         {
             using var stream = output.Create();
             using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-            ReplayReportWriter.Write(writer, sessions, depth ?? int.MaxValue);
+            var names = sessions.Select(s => s.Name).ToList();
+            ReplayReportWriter.Write(writer, sessions, depth ?? int.MaxValue, w => ReplayAggregatesWriter.Write(w, aggregation, alignment, names, QuoteCurrencyPolicy.Separate));
             Console.WriteLine($"Wrote {output.FullName}");
         }
 

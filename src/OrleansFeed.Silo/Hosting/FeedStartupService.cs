@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Runtime;
@@ -17,7 +18,8 @@ namespace OrleansFeed.Silo.Hosting;
 /// <param name="venues">Venue adapters.</param>
 /// <param name="catalog">Instrument catalog.</param>
 /// <param name="grains">Grain factory.</param>
-public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry venues, IInstrumentCatalog catalog, IGrainFactory grains) : IHostedService
+/// <param name="aggregators">Activates the aggregators between books and connectors, so they see the first event; null without aggregation.</param>
+public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry venues, IInstrumentCatalog catalog, IGrainFactory grains, AggregatorStartupService? aggregators = null) : IHostedService
 {
     /// <summary>The configured book keys (readiness waits for all of them).</summary>
     public static IEnumerable<BookKey> ConfiguredBooks(FeedOptions feed, VenueRegistry venues) =>
@@ -34,6 +36,11 @@ public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry
             }
 
             await grains.GetGrain<IOrderBookGrain>(key.ToString()).EnsureActiveAsync().ConfigureAwait(false);
+        }
+
+        if (aggregators is not null)
+        {
+            await aggregators.ActivateAllAsync().ConfigureAwait(false);
         }
 
         foreach (var (venue, _) in feed.Value.EnabledVenues)

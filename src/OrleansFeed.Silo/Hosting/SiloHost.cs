@@ -7,6 +7,7 @@ using OrleansFeed.Bridge.Nats.Hosting;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Grains.OrderBooks;
@@ -49,6 +50,7 @@ public static class SiloHost
         services.AddHostedService<FeedStartupService>();
         services.AddSingleton<InstrumentReferenceLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<InstrumentReferenceLoader>());
+        services.AddAggregation(builder.Configuration); // after the feed startup: aggregators need the catalog filled
         services.AddSingleton<IConfiguredBooks, FeedConfiguredBooks>();
         services.AddHealthChecks().AddOrleansFeedBooksSynced();
         services.AddRedisIntegration(builder.Configuration);

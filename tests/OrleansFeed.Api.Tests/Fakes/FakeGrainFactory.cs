@@ -9,7 +9,11 @@ internal sealed class FakeGrainFactory : IGrainFactory
 {
     private readonly ConcurrentDictionary<string, IOrderBookGrain> _books = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, IAggregatorGrain> _aggregators = new(StringComparer.Ordinal);
+
     public void Add(string key, IOrderBookGrain grain) => _books[key] = grain;
+
+    public void AddAggregator(string key, IAggregatorGrain grain) => _aggregators[key] = grain;
 
     public TGrainInterface GetGrain<TGrainInterface>(string key)
         where TGrainInterface : IGrainWithStringKey
@@ -17,6 +21,11 @@ internal sealed class FakeGrainFactory : IGrainFactory
         if (typeof(TGrainInterface) == typeof(IOrderBookGrain) && _books.TryGetValue(key, out var grain))
         {
             return (TGrainInterface)grain;
+        }
+
+        if (typeof(TGrainInterface) == typeof(IAggregatorGrain) && _aggregators.TryGetValue(key, out var aggregator))
+        {
+            return (TGrainInterface)aggregator;
         }
 
         throw new InvalidOperationException($"No fake grain {typeof(TGrainInterface).Name}/{key}.");

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace OrleansFeed.Api.WebSockets.Internal;
 
-/// <summary>A parsed client message: <c>{"op","channel","venue","symbol","depth","id"}</c>.</summary>
+/// <summary>A parsed client message: <c>{"op","channel","venue","symbol","instrument","interval","depth","id"}</c>.</summary>
 internal sealed class ClientRequest
 {
     public string? Op { get; private set; }
@@ -12,6 +12,12 @@ internal sealed class ClientRequest
     public string? Venue { get; private set; }
 
     public string? Symbol { get; private set; }
+
+    /// <summary>Canonical instrument of an instrument channel (<c>nbbo</c>, <c>stats</c>, <c>candles</c>).</summary>
+    public string? Instrument { get; private set; }
+
+    /// <summary>Candle interval name of the <c>candles</c> channel (<c>1m</c> when absent).</summary>
+    public string? Interval { get; private set; }
 
     /// <summary>Raw depth: null when absent; otherwise the number, or <see cref="DepthInvalid"/> set.</summary>
     public long? Depth { get; private set; }
@@ -45,6 +51,8 @@ internal sealed class ClientRequest
                     case "channel": request.Channel = Text(property.Value); break;
                     case "venue": request.Venue = Text(property.Value); break;
                     case "symbol": request.Symbol = Text(property.Value); break;
+                    case "instrument": request.Instrument = Text(property.Value); break;
+                    case "interval": request.Interval = Text(property.Value); break;
                     case "depth":
                         if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt64(out var depth))
                         {

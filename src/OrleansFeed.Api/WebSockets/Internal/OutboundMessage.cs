@@ -16,6 +16,8 @@ internal enum OutboundKind : byte
     Delta,
     Status,
     Trade,
+    AggregateSnapshot,
+    AggregateUpdate,
 }
 
 /// <summary>
@@ -54,6 +56,10 @@ internal readonly struct OutboundMessage
 
     public static OutboundMessage Delta(SessionSubscription subscription, BookDelta delta) =>
         new() { Kind = delta.Kind == BookDeltaKind.Stale ? OutboundKind.Status : OutboundKind.Delta, Subscription = subscription, Payload = delta };
+
+    /// <summary>A snapshot or update of an instrument channel; <paramref name="dto"/> is the channel's v1 DTO, serialized as <c>data</c>.</summary>
+    public static OutboundMessage Aggregate(SessionSubscription subscription, object dto, bool snapshot) =>
+        new() { Kind = snapshot ? OutboundKind.AggregateSnapshot : OutboundKind.AggregateUpdate, Subscription = subscription, Payload = dto };
 
     public static OutboundMessage ForTrade(SessionSubscription subscription, Trade trade) =>
         new() { Kind = OutboundKind.Trade, Subscription = subscription, Trade = trade };

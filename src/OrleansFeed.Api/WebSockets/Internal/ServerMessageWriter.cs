@@ -42,8 +42,11 @@ internal static class ServerMessageWriter
     [
         JsonEncodedText.Encode("ack"), JsonEncodedText.Encode("error"), JsonEncodedText.Encode("pong"),
         JsonEncodedText.Encode("heartbeat"), JsonEncodedText.Encode("snapshot"), JsonEncodedText.Encode("delta"),
-        JsonEncodedText.Encode("status"), JsonEncodedText.Encode("trade"),
+        JsonEncodedText.Encode("status"), JsonEncodedText.Encode("trade"), JsonEncodedText.Encode("snapshot"),
+        JsonEncodedText.Encode("update"),
     ];
+
+    private static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
 
     public static void Write(Utf8JsonWriter w, in OutboundMessage m)
     {
@@ -72,6 +75,14 @@ internal static class ServerMessageWriter
             case OutboundKind.Delta:
             case OutboundKind.Status:
                 WriteDelta(w, m.Subscription!, (BookDelta)m.Payload!, m.Kind == OutboundKind.Delta);
+                break;
+            case OutboundKind.AggregateSnapshot:
+            case OutboundKind.AggregateUpdate:
+                // Instrument channels carry the REST DTO as 'data' (docs/websocket-protocol.md); not a per-frame hot path.
+                w.WriteString(Channel, m.Subscription!.Channel);
+                w.WriteString(Instrument, m.Subscription.StreamKey);
+                w.WritePropertyName(Data);
+                JsonSerializer.Serialize(w, m.Payload, m.Payload!.GetType());
                 break;
             case OutboundKind.Trade:
                 WriteHeader(w, m.Subscription!);

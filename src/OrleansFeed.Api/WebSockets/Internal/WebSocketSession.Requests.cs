@@ -22,6 +22,12 @@ internal sealed partial class WebSocketSession
             case "ping":
                 TryEnqueue(OutboundMessage.Pong(request.Id, Timestamp.Now(_time)));
                 break;
+            case "subscribe" when IsInstrumentChannel(request.Channel):
+                SubscribeInstrument(request);
+                break;
+            case "unsubscribe" when IsInstrumentChannel(request.Channel):
+                await UnsubscribeInstrumentAsync(request);
+                break;
             case "subscribe":
                 Subscribe(request);
                 break;
@@ -127,7 +133,7 @@ internal sealed partial class WebSocketSession
         instrument = null!;
         if (channel is not ("book" or "trades"))
         {
-            Reply(request.Id, 400, request.Channel is null ? "missing 'channel'" : $"unknown channel '{request.Channel}'; expected book or trades");
+            Reply(request.Id, 400, request.Channel is null ? "missing 'channel'" : $"unknown channel '{request.Channel}'; expected book, trades, nbbo, stats or candles");
             return false;
         }
 

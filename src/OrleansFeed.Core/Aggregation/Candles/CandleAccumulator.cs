@@ -63,6 +63,26 @@ internal struct CandleAccumulator
         QuoteVolume += price.ToDecimal() * size.ToDecimal();
     }
 
+    public static CandleAccumulator FromState(CandleState s) => new()
+    {
+        Start = s.Start,
+        Open = FixedDecimal.Parse(s.Open),
+        High = FixedDecimal.Parse(s.High),
+        Low = FixedDecimal.Parse(s.Low),
+        Close = FixedDecimal.Parse(s.Close),
+        Volume = s.Volume,
+        QuoteVolume = s.QuoteVolume,
+        TradeCount = s.TradeCount,
+        IsAmended = s.IsAmended,
+        _firstTime = s.FirstTime,
+        _firstSequence = s.FirstSequence,
+        _lastTime = s.LastTime,
+        _lastSequence = s.LastSequence,
+    };
+
+    public readonly CandleState ToState() => new(
+        Start, Open.ToString(), High.ToString(), Low.ToString(), Close.ToString(), Volume, QuoteVolume, TradeCount, IsAmended, _firstTime, _firstSequence, _lastTime, _lastSequence);
+
     public readonly Candle ToCandle(CandleInterval interval, long width, bool closed) => new(
         interval,
         new Timestamp(Start),

@@ -35,6 +35,20 @@ internal sealed class TradeBucket
         Overflowed = false;
     }
 
+    public void Restore(long count, decimal volume, decimal quote, FixedDecimal high, FixedDecimal low, TradePoint first, TradePoint last, TradePoint[] detail, bool overflowed)
+    {
+        Count = count;
+        Volume = volume;
+        Quote = quote;
+        High = high;
+        Low = low;
+        First = first;
+        Last = last;
+        _detail = detail.Length > 0 ? detail : new TradePoint[4];
+        DetailCount = detail.Length;
+        Overflowed = overflowed;
+    }
+
     public void Add(in TradePoint point, int maxDetail)
     {
         if (Count == 0)

@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansFeed.Core.Aggregation.Candles;
+using OrleansFeed.Core.Aggregation.Latency;
+using OrleansFeed.Core.Aggregation.Nbbo;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Core.Trades;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Grains.Instruments;
+using OrleansFeed.Runtime;
+using OrleansFeed.Runtime.Storage;
+using OrleansFeed.Runtime.Streams;
+
+namespace OrleansFeed.Grains.Aggregation;
+
+/// <summary>
+/// Consolidates one instrument across venues (<see cref="IAggregatorGrain"/>): mirrors each venue book from its
+/// deltas, keeps the NBBO, and feeds every trade to the venue's and the consolidated 24 h window and candle builders.
+/// Thin: the rules live in <c>OrleansFeed.Core.Aggregation</c>. See docs/aggregation.md.
+/// </summary>
+public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
+{
+    // A dropped delta shows as a sequence gap and reloads the mirror, so the book grain is never held up by a slow
+    // aggregator: that also rules out a wait cycle while the aggregator awaits that book's snapshot. Trades keep the
+    // default waiting queue: a lost trade would make the statistics wrong.
+    private static readonly StreamSubscriptionOptions DeltaQueue = new() { Capacity = 65_536, OverflowPolicy = StreamOverflowPolicy.DropOldest };
+
+    private readonly AggregationOptions _options;
+    private readonly IInstrumentCatalog _catalog;
+    private readonly IGrainStorage _storage;
+    private readonly ILogger<AggregatorGrain> _logger;
+    private readonly List<VenueMirror> _mirrors = [];
+    private readonly LatencyHistogram _fromReceive = new();
+    private readonly LatencyHistogram _fromExchange = new();
+    private CandleBuilderOptions _candleOptions = CandleBuilderOptions.Default;
+    private TradeSeries _consolidated = null!;
+    private NbboCalculator _nbbo = null!;
+    private IAsyncStream<AggregatedNbbo> _nbboStream = null!;
+    private IAsyncStream<AggregatedStats> _statsStream = null!;
+    private IAsyncStream<CandleUpdate> _candleStream = null!;
+    private AggregatedNbbo? _lastNbbo;
+    private long _nbboSequence;
+    private long _tradeWatermark;
+    private bool _statsDirty;
+    private int _ticksSinceStats;
+
+    /// <summary>Created by the runtime per activation.</summary>
+    /// <param name="options">Aggregation settings (section <c>Aggregation</c>).</param>
+    /// <param name="catalog">Instrument catalog: which books feed this instrument.</param>
+    /// <param name="storage">Grain storage for the trade buckets and candles.</param>
+    /// <param name="logger">Logger.</param>
+    public AggregatorGrain(IOptions<AggregationOptions> options, IInstrumentCatalog catalog, IGrainStorage storage, ILogger<AggregatorGrain> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _catalog = catalog;
+        _storage = storage;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">No configured book belongs to this key.</exception>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var books = AggregationKeys.Books(_catalog, GrainKey, _options.QuoteCurrencyPolicy);
+        if (books.Count == 0)
+        {
+            throw new ArgumentException($"No configured book trades instrument '{GrainKey}'.");
+        }
+
+        _candleOptions = CandleBuilderOptions.Default with { GracePeriod = _options.CandleGracePeriod, HistoryCapacity = _options.CandleHistory };
+        _consolidated = new TradeSeries(_candleOptions);
+        _nbbo = new NbboCalculator(GrainKey, new VenueQuoteConfig(_options.MaxQuoteAge, 0m));
+        _nbboStream = StreamProvider.GetStream<AggregatedNbbo>(new StreamId(StreamNamespaces.Nbbo, GrainKey));
+        _statsStream = StreamProvider.GetStream<AggregatedStats>(new StreamId(StreamNamespaces.Stats, GrainKey));
+        _candleStream = StreamProvider.GetStream<CandleUpdate>(new StreamId(StreamNamespaces.Candles, GrainKey));
+        foreach (var instrument in books.OrderBy(b => b.Venue, StringComparer.Ordinal).ThenBy(b => b.Symbol, StringComparer.Ordinal))
+        {
+            var mirror = new VenueMirror(instrument, _candleOptions);
+            mirror.Label = books.Count(b => b.Venue == instrument.Venue) > 1 ? mirror.Key : instrument.Venue;
+            _mirrors.Add(mirror);
+            _nbbo.Configure(mirror.Label, _options.QuoteConfigFor(instrument.Venue));
+            SubscribeInTurn(StreamProvider.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, mirror.Key)), delta => OnDeltaAsync(mirror, delta), DeltaQueue);
+            SubscribeInTurn(StreamProvider.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, mirror.Key)), trade => OnTradeAsync(mirror, trade));
+        }
+
+        await RestoreAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var mirror in _mirrors)
+        {
+            await LoadAsync(mirror).ConfigureAwait(false);
+        }
+
+        _lastNbbo = ComputeNbbo(Timestamp.Now(TimeProvider));
+        RegisterTimer(OnTickAsync, _options.TickInterval, _options.TickInterval);
+        RegisterTimer(SaveAsync, _options.SaveInterval, _options.SaveInterval);
+        LogActivated(_logger, GrainKey, _mirrors.Count);
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task EnsureActiveAsync() => Task.CompletedTask;
+
+    private Timestamp TradeNow() =>
+        _options.Clock == AggregationClock.Trades ? new Timestamp(_tradeWatermark) : Timestamp.Now(TimeProvider);
+
+    private async ValueTask OnDeltaAsync(VenueMirror mirror, BookDelta delta)
+    {
+        switch (mirror.Apply(delta))
+        {
+            case DeltaOutcome.Ignored:
+                return;
+            case DeltaOutcome.Reload:
+                // LoadAsync already gave the reloaded top to the calculator.
+                await LoadAsync(mirror).ConfigureAwait(false);
+                await PublishNbboIfChangedAsync(measure: true).ConfigureAwait(false);
+                return;
+        }
+
+        // Most deltas change deeper levels only: when the venue's top and eligibility are unchanged the NBBO is too,
+        // so the update path skips computing (and allocating) it. Other venues' ageing is handled by the tick.
+        var previous = mirror.LastQuote;
+        var eligibleBefore = _nbbo.GetEligibility(mirror.Label, Timestamp.Now(TimeProvider)) == VenueEligibility.Eligible;
+        var quote = mirror.Quote();
+        _nbbo.Update(quote);
+        mirror.LastQuote = quote;
+        if (eligibleBefore && previous is { } p && VenueMirror.SameTop(p, quote))
+        {
+            return;
+        }
+
+        await PublishNbboIfChangedAsync(measure: true).ConfigureAwait(false);
+    }
+
+    private async Task LoadAsync(VenueMirror mirror)
+    {
+        try
+        {
+            var snapshot = await GrainFactory.GetGrain<IOrderBookGrain>(mirror.Key).GetSnapshotAsync(_options.MirrorDepth).ConfigureAwait(false);
+            mirror.Load(snapshot);
+        }
+        catch (Exception ex)
+        {
+            // The next delta or tick asks again; meanwhile the venue is unverified and out of the NBBO.
+            mirror.Invalidate();
+            LogSnapshotFailed(_logger, GrainKey, mirror.Key, ex.Message);
+        }
+
+        mirror.LastQuote = mirror.Quote();
+        _nbbo.Update(mirror.LastQuote.Value);
+    }
+
+    private async ValueTask OnTradeAsync(VenueMirror mirror, Trade trade)
+    {
+        var time = (trade.ExchangeTime.IsNone ? trade.ReceiveTime : trade.ExchangeTime).UnixMicroseconds;
+        _tradeWatermark = Math.Max(_tradeWatermark, time);
+        var now = TradeNow();
+        mirror.Trades.OnTrade(trade, now);
+        _consolidated.OnTrade(trade, now);
+        _statsDirty = true;
+        await PublishEmittedAsync(mirror.Venue, mirror.Trades).ConfigureAwait(false);
+        await PublishEmittedAsync(null, _consolidated).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 4001, EventName = "AggregatorActivated", Level = LogLevel.Information, Message = "Aggregator {Instrument} active over {Books} books")]
+    private static partial void LogActivated(ILogger logger, string instrument, int books);
+
+    [LoggerMessage(EventId = 4002, EventName = "AggregatorSnapshotFailed", Level = LogLevel.Warning, Message = "Aggregator {Instrument}: snapshot of {Book} failed: {Error}")]
+    private static partial void LogSnapshotFailed(ILogger logger, string instrument, string book, string error);
+
+    [LoggerMessage(EventId = 4003, EventName = "AggregatorStateFailed", Level = LogLevel.Warning, Message = "Aggregator {Instrument}: state {Operation} failed: {Error}")]
+    private static partial void LogStateFailed(ILogger logger, string instrument, string operation, string error);
+}
