@@ -45,13 +45,13 @@ public sealed class BinanceConnectivity(BinanceMarket market) : IVenueConnectivi
             BinanceMarket.CoinFutures => "/dapi/v1/depth",
             _ => "/api/v3/depth",
         };
-        return new Uri(string.Create(CultureInfo.InvariantCulture, $"{rest}{path}?symbol={symbol}&limit={options.DepthLimit}"));
+        return new Uri(string.Create(CultureInfo.InvariantCulture, $"{rest}{path}?symbol={symbol}&limit={options.DepthLimit ?? VenueOptions.DefaultDepthLimit}"));
     }
 
     /// <inheritdoc />
     public int SnapshotWeight(VenueOptions options)
     {
-        var limit = options.DepthLimit;
+        var limit = options.DepthLimit ?? VenueOptions.DefaultDepthLimit;
         if (market.IsFutures())
         {
             // §2 (unconfirmed figures): 5-50 → 2; 100 → 5; 500 → 10; 1000 → 20.

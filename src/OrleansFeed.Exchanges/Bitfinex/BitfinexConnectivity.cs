@@ -85,7 +85,7 @@ public sealed class BitfinexConnectivity(BitfinexChannelDirectory directory) : I
     /// <summary>The book <c>len</c> for the configured depth: 1, 25, 100 or 250.</summary>
     /// <param name="options">Venue options.</param>
     /// <returns>The length.</returns>
-    public static int Length(VenueOptions options) => options.DepthLimit switch
+    public static int Length(VenueOptions options) => (options.DepthLimit ?? VenueOptions.DefaultDepthLimit) switch
     {
         <= 1 => 1,
         <= 25 => 25,

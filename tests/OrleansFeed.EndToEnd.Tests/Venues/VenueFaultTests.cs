@@ -21,7 +21,7 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("kraken", "2021-04-05_book-1000");
         var reference = ReferenceKrakenBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "kraken", adapter: null, cts.Token, playbackSpeed: 20);
+        await using var silo = await VenueSilo.StartAsync([file], "kraken", cts.Token, playbackSpeed: 20);
         await WaitSyncedAsync(silo, "XBT/USD", cts.Token);
 
         silo.Simulator.CorruptNextDiff("kraken", "XBT/USD");
@@ -48,7 +48,7 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("okx", "2022-02-27");
         var reference = ReferenceOkxBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "okx", new OkxProtocol(OkxChannel.BooksL2Tbt), cts.Token, playbackSpeed: 5);
+        await using var silo = await VenueSilo.StartAsync([file], "okx", cts.Token, playbackSpeed: 5, bookChannel: "books-l2-tbt");
         await WaitSyncedAsync(silo, "ELON-USDT", cts.Token);
 
         silo.Simulator.DropNextDiff("okx", "ELON-USDT");
@@ -69,7 +69,7 @@ public class VenueFaultTests
         var built = ReferenceBitfinexBooks.Build([file]);
         var reference = built.Books.ToDictionary(b => b.Key, b => RefBook.From(b.Value.Bids, b.Value.Asks));
         var busiest = built.Books.MaxBy(b => b.Value.Updates).Key;
-        await using var silo = await VenueSilo.StartAsync([file], "bitfinex", adapter: null, cts.Token, playbackSpeed: 20, depthLimit: 25);
+        await using var silo = await VenueSilo.StartAsync([file], "bitfinex", cts.Token, playbackSpeed: 20, depthLimit: 25);
         await WaitSyncedAsync(silo, busiest, cts.Token);
 
         silo.Simulator.DropNextDiff("bitfinex", busiest);
@@ -87,7 +87,7 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("coinbase", "2021-04-17");
         var reference = ReferenceCoinbaseBooks.Build([file]).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "coinbase", adapter: null, cts.Token, playbackSpeed: 5);
+        await using var silo = await VenueSilo.StartAsync([file], "coinbase", cts.Token, playbackSpeed: 5);
         foreach (var symbol in reference.Keys)
         {
             await WaitSyncedAsync(silo, symbol, cts.Token);
