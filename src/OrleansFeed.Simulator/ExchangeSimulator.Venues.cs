@@ -55,7 +55,21 @@ public sealed partial class ExchangeSimulator
     /// <returns>Endpoints sorted by venue id.</returns>
     /// <exception cref="InvalidOperationException">Not started.</exception>
     public IReadOnlyList<SimulatedVenueEndpoint> Endpoints() =>
-        [.. Venues.Select(v => new SimulatedVenueEndpoint(v, VenueWebSocketUri(v), VenueRestUri(v), SymbolsOf(v)))];
+        [.. Venues.Select(v =>
+        {
+            var recorded = _venueCapture.Venues.FirstOrDefault(x => x.Venue == v) is { } venue ? venue.DescribeRecording(FactsOf(venue)) : default;
+            return new SimulatedVenueEndpoint(v, VenueWebSocketUri(v), VenueRestUri(v), SymbolsOf(v))
+            {
+                BookChannel = recorded.BookChannel,
+                DepthLimit = recorded.DepthLimit,
+            };
+        })];
+
+    private RecordingFacts FactsOf(SimulatedVenue venue) => new(
+        _frames.Where(f => f.Venue == venue && f.Kind is SimulatedFrameKind.BookSnapshot or SimulatedFrameKind.BookDiff && f.Key is not null)
+            .Select(f => SubscriptionKey.ChannelOf(f.Key!)).ToHashSet(StringComparer.Ordinal),
+        _venueCapture.Acks[venue],
+        _venueCapture.RestPaths.TryGetValue(venue, out var paths) ? paths : []);
 
     private static Dictionary<string, List<int>> IndexBookFrames(PlaybackFrame[] frames)
     {

@@ -40,6 +40,9 @@ internal abstract class SimulatedVenue
     {
     }
 
+    /// <summary>The connector settings that subscribe what was recorded (book channel, depth); none by default.</summary>
+    public virtual RecordedBookSettings DescribeRecording(RecordingFacts facts) => default;
+
     /// <summary>The recorded book checksum of a book frame, when the venue sends one (Kraken <c>c</c>, OKX <c>checksum</c>).</summary>
     public virtual bool TryReadChecksum(ReadOnlySpan<byte> frame, out long checksum)
     {

@@ -50,20 +50,21 @@ public sealed class VenueSilo : IAsyncDisposable
         var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { PlaybackSpeed = playbackSpeed });
         await simulator.StartAsync(cancellationToken);
         var endpoint = simulator.Endpoints().Single(e => e.Venue == venue);
-        var settings = new Dictionary<string, string?>
+        // What run --simulate configures (recorded channel/depth included); explicit arguments override it.
+        var settings = new Dictionary<string, string?>(endpoint.Settings())
         {
-            [$"Feed:Venues:{venue}:WebSocketUrl"] = endpoint.WebSocketUrl.ToString(),
-            [$"Feed:Venues:{venue}:RestUrl"] = endpoint.RestUrl.ToString(),
-            [$"Feed:Venues:{venue}:DepthLimit"] = depthLimit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [$"Feed:Venues:{venue}:BookChannel"] = bookChannel,
-            [$"Feed:Venues:{venue}:LoadInstruments"] = "false",
             [$"Feed:Venues:{venue}:ReconnectMinDelay"] = "00:00:00.050",
             [$"Feed:Venues:{venue}:ReconnectMaxDelay"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        for (var i = 0; i < endpoint.Symbols.Count; i++)
+        if (depthLimit is not null)
         {
-            settings[$"Feed:Venues:{venue}:Symbols:{i}"] = endpoint.Symbols[i];
+            settings[$"Feed:Venues:{venue}:DepthLimit"] = depthLimit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (bookChannel is not null)
+        {
+            settings[$"Feed:Venues:{venue}:BookChannel"] = bookChannel;
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
