@@ -254,6 +254,11 @@ public sealed partial class ExchangeSimulator
 
     private void PlayVenueFrame(PlaybackFrame frame)
     {
+        if (frame.VenueId == KuCoinVenue && frame.Kind == SimulatedFrameKind.BookDiff && frame.Symbol is { } kucoinSymbol)
+        {
+            TrackKuCoinBook(kucoinSymbol, frame.Combined);
+        }
+
         var payload = frame.Combined;
         if (frame.Kind == SimulatedFrameKind.BookDiff && frame.Symbol is { } symbol)
         {

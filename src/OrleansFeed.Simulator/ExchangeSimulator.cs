@@ -34,6 +34,7 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
     private readonly TrueBookSet _books;
     private readonly VenueCapture _venueCapture;
     private readonly RecordedRestSnapshots _restSnapshots;
+    private readonly KuCoinTrueBooks _kuCoinBooks = new();
     private readonly Dictionary<string, List<int>> _bookFrames;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _startSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
