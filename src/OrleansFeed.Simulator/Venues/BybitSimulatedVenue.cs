@@ -65,6 +65,9 @@ internal sealed class BybitSimulatedVenue : SimulatedVenue
         });
     }
 
+    /// <summary>The v5 connector subscribes <c>orderbook.N</c> only; v2 topics are served to clients that ask for them.</summary>
+    public override bool IsConnectorChannel(string channel) => channel.StartsWith("orderbook.", StringComparison.Ordinal);
+
     /// <summary>The <c>N</c> of a recorded v5 <c>orderbook.N</c>; none for the v2 <c>orderBookL2_25</c> (a v5 connector cannot subscribe it).</summary>
     public override RecordedBookSettings DescribeRecording(RecordingFacts facts)
     {

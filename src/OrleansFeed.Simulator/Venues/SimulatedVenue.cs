@@ -40,6 +40,10 @@ internal abstract class SimulatedVenue
     {
     }
 
+    /// <summary>Whether this repo's connector can subscribe a recorded book channel (Bybit: v5 <c>orderbook.N</c>, not the
+    /// retired v2 <c>orderBookL2_25</c>); <see cref="ExchangeSimulator.Endpoints"/> lists only such symbols.</summary>
+    public virtual bool IsConnectorChannel(string channel) => true;
+
     /// <summary>The connector settings that subscribe what was recorded (book channel, depth); none by default.</summary>
     public virtual RecordedBookSettings DescribeRecording(RecordingFacts facts) => default;
 
