@@ -8,6 +8,7 @@ namespace OrleansFeed.Simulator;
 public sealed partial class ExchangeSimulator
 {
     private const string KuCoinVenue = "kucoin";
+    private long _kuCoinSynthesized;
 
     /// <summary>KuCoin's ping interval announced by <c>bullet-public</c>, ms (shared/docs/exchange-protocols.md §3).</summary>
     private const int KuCoinPingIntervalMs = 18_000;
@@ -31,8 +32,26 @@ public sealed partial class ExchangeSimulator
         }
     }
 
-    /// <summary>Answers with the recorded snapshot nearest before the current playback point of KuCoin's frames,
-    /// waiting for the first one when playback has not reached it yet.</summary>
+    /// <summary>Synthesized KuCoin level-2 snapshots served (the true book at the playback point).</summary>
+    public long KuCoinSnapshotsSynthesized => Interlocked.Read(ref _kuCoinSynthesized);
+
+    /// <summary>Keeps KuCoin's true book of a symbol current with a played (or withheld) recorded diff, seeding it from
+    /// the recorded snapshot once playback has reached it.</summary>
+    private void TrackKuCoinBook(string symbol, ReadOnlyMemory<byte> recorded)
+    {
+        if (!_kuCoinBooks.IsSeeded(symbol) && _restSnapshots.Current(KuCoinVenue, symbol) is { Reached.IsCompleted: true } snapshot)
+        {
+            _kuCoinBooks.Seed(symbol, snapshot.Body);
+        }
+
+        _kuCoinBooks.Apply(symbol, recorded);
+    }
+
+    /// <summary>
+    /// Answers with KuCoin's true book at the current playback point (sequence = the last played <c>sequenceEnd</c>,
+    /// depth 20/100 for the partial paths) once playback has passed the symbol's recorded snapshot, so a resync after a
+    /// gap succeeds; before that, with the recorded snapshot, waiting for it when playback has not reached it yet.
+    /// </summary>
     private async Task HandleKuCoinSnapshotAsync(HttpContext context)
     {
         Interlocked.Increment(ref _restRequests);
@@ -53,6 +72,17 @@ public sealed partial class ExchangeSimulator
         if (_restSnapshots.Current(KuCoinVenue, symbol) is not { } snapshot)
         {
             await WriteKuCoinErrorAsync(context, StatusCodes.Status400BadRequest, "400100", "symbol not exists").ConfigureAwait(false);
+            return;
+        }
+
+        var path = context.Request.Path.Value ?? string.Empty;
+        var depth = path.EndsWith("level2_20", StringComparison.Ordinal) ? 20 : path.EndsWith("level2_100", StringComparison.Ordinal) ? 100 : 0;
+        if (_kuCoinBooks.TrySnapshot(symbol, depth, _time.GetUtcNow().ToUnixTimeMilliseconds()) is { } synthesized)
+        {
+            context.Response.ContentType = JsonContentType;
+            Interlocked.Increment(ref _snapshotsServed);
+            Interlocked.Increment(ref _kuCoinSynthesized);
+            await context.Response.Body.WriteAsync(synthesized, aborted).ConfigureAwait(false);
             return;
         }
 

@@ -50,12 +50,34 @@ public sealed partial class ExchangeSimulator
     public Uri VenueRestUri(string venue) =>
         venue == "binance" ? BaseUri : new Uri(BaseUri, "/" + venue);
 
-    /// <summary>One endpoint per venue with recorded traffic (<see cref="Venues"/>): URLs and symbols to configure a
-    /// connector against this simulator.</summary>
+    /// <summary>One endpoint per venue with recorded traffic (<see cref="Venues"/>): URLs, the symbols this repo's
+    /// connector can subscribe (Bybit v2-only symbols are left out) and the recorded book channel/depth.</summary>
     /// <returns>Endpoints sorted by venue id.</returns>
     /// <exception cref="InvalidOperationException">Not started.</exception>
     public IReadOnlyList<SimulatedVenueEndpoint> Endpoints() =>
-        [.. Venues.Select(v => new SimulatedVenueEndpoint(v, VenueWebSocketUri(v), VenueRestUri(v), SymbolsOf(v)))];
+        [.. Venues.Select(v =>
+        {
+            var venue = _venueCapture.Venues.FirstOrDefault(x => x.Venue == v);
+            var recorded = venue is null ? default : venue.DescribeRecording(FactsOf(venue));
+            var symbols = venue is null ? SymbolsOf(v) : [.. SymbolsOf(v).Where(s => ConnectorCanSubscribe(venue, s))];
+            return new SimulatedVenueEndpoint(v, VenueWebSocketUri(v), VenueRestUri(v), symbols)
+            {
+                BookChannel = recorded.BookChannel,
+                DepthLimit = recorded.DepthLimit,
+            };
+        })];
+
+    /// <summary>True when the symbol has a REST snapshot or a book frame on a channel the venue's connector subscribes.</summary>
+    private bool ConnectorCanSubscribe(SimulatedVenue venue, string symbol) =>
+        _restSnapshots.SymbolsOf(venue.Venue).Contains(symbol, StringComparer.Ordinal)
+        || _frames.Any(f => f.Venue == venue && f.Symbol == symbol && f.Kind is SimulatedFrameKind.BookSnapshot or SimulatedFrameKind.BookDiff
+            && f.Key is not null && venue.IsConnectorChannel(SubscriptionKey.ChannelOf(f.Key)));
+
+    private RecordingFacts FactsOf(SimulatedVenue venue) => new(
+        _frames.Where(f => f.Venue == venue && f.Kind is SimulatedFrameKind.BookSnapshot or SimulatedFrameKind.BookDiff && f.Key is not null)
+            .Select(f => SubscriptionKey.ChannelOf(f.Key!)).ToHashSet(StringComparer.Ordinal),
+        _venueCapture.Acks[venue],
+        _venueCapture.RestPaths.TryGetValue(venue, out var paths) ? paths : []);
 
     private static Dictionary<string, List<int>> IndexBookFrames(PlaybackFrame[] frames)
     {
@@ -240,6 +262,11 @@ public sealed partial class ExchangeSimulator
 
     private void PlayVenueFrame(PlaybackFrame frame)
     {
+        if (frame.VenueId == KuCoinVenue && frame.Kind == SimulatedFrameKind.BookDiff && frame.Symbol is { } kucoinSymbol)
+        {
+            TrackKuCoinBook(kucoinSymbol, frame.Combined);
+        }
+
         var payload = frame.Combined;
         if (frame.Kind == SimulatedFrameKind.BookDiff && frame.Symbol is { } symbol)
         {

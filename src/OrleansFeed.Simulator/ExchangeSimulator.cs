@@ -34,6 +34,7 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
     private readonly TrueBookSet _books;
     private readonly VenueCapture _venueCapture;
     private readonly RecordedRestSnapshots _restSnapshots;
+    private readonly KuCoinTrueBooks _kuCoinBooks = new();
     private readonly Dictionary<string, List<int>> _bookFrames;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _startSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -108,6 +109,20 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
         _bookFrames = IndexBookFrames(_frames);
         Log.CaptureLoaded(_logger, _frames.Length, skipped, _books.ByTime.Count, unusableSnapshots);
     }
+
+    /// <summary>
+    /// A simulator over capture files or folders that may hold several sessions (e.g. <c>shared/data</c> itself):
+    /// sessions are laid on one timeline by <see cref="CaptureSessions.ReadAligned"/> (different venues side by side,
+    /// the same host one after another). Non-capture files in folders are skipped.
+    /// </summary>
+    /// <param name="inputs">Files or folders.</param>
+    /// <param name="options">Options; defaults when null.</param>
+    /// <param name="loggerFactory">Logging; none when null.</param>
+    /// <param name="timeProvider">Clock for pacing; the system clock when null.</param>
+    /// <returns>The simulator, not started.</returns>
+    /// <exception cref="FileNotFoundException">An input does not exist.</exception>
+    public static ExchangeSimulator FromInputs(IEnumerable<string> inputs, SimulatorOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null) =>
+        new(CaptureSessions.ReadAligned(inputs), options, loggerFactory, timeProvider);
 
     /// <summary>Creates a simulator from capture files merged into one session (<see cref="CaptureFile.ReadMerged"/>).</summary>
     /// <param name="paths">Capture files, e.g. a cryptofeed <c>.ws</c> file and its <c>.http</c> file.</param>

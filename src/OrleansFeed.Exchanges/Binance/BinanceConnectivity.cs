@@ -24,12 +24,12 @@ public sealed class BinanceConnectivity(BinanceMarket market) : IVenueConnectivi
         var plans = new List<ConnectionPlan>();
         if (split)
         {
-            AddSharded(plans, "public", $"{ws}/public", symbols, s => [$"{s}@{depth}", $"{s}@bookTicker"], carriesBooks: true, options);
-            AddSharded(plans, "market", $"{ws}/market", symbols, s => [$"{s}@aggTrade"], carriesBooks: false, options);
+            AddSharded(plans, "public", $"{ws}/public", symbols, s => [$"{s}@{depth}", $"{s}@bookTicker"], carriesBooks: true, options, SubscribeIntervalOf(market));
+            AddSharded(plans, "market", $"{ws}/market", symbols, s => [$"{s}@aggTrade"], carriesBooks: false, options, SubscribeIntervalOf(market));
         }
         else
         {
-            AddSharded(plans, "stream", ws, symbols, s => [$"{s}@{depth}", $"{s}@aggTrade", $"{s}@bookTicker"], carriesBooks: true, options);
+            AddSharded(plans, "stream", ws, symbols, s => [$"{s}@{depth}", $"{s}@aggTrade", $"{s}@bookTicker"], carriesBooks: true, options, SubscribeIntervalOf(market));
         }
 
         return plans;
@@ -45,13 +45,13 @@ public sealed class BinanceConnectivity(BinanceMarket market) : IVenueConnectivi
             BinanceMarket.CoinFutures => "/dapi/v1/depth",
             _ => "/api/v3/depth",
         };
-        return new Uri(string.Create(CultureInfo.InvariantCulture, $"{rest}{path}?symbol={symbol}&limit={options.DepthLimit}"));
+        return new Uri(string.Create(CultureInfo.InvariantCulture, $"{rest}{path}?symbol={symbol}&limit={options.DepthLimit ?? VenueOptions.DefaultDepthLimit}"));
     }
 
     /// <inheritdoc />
     public int SnapshotWeight(VenueOptions options)
     {
-        var limit = options.DepthLimit;
+        var limit = options.DepthLimit ?? VenueOptions.DefaultDepthLimit;
         if (market.IsFutures())
         {
             // §2 (unconfirmed figures): 5-50 → 2; 100 → 5; 500 → 10; 1000 → 20.
@@ -105,7 +105,8 @@ public sealed class BinanceConnectivity(BinanceMarket market) : IVenueConnectivi
         List<string> symbols,
         Func<string, string[]> streamsOf,
         bool carriesBooks,
-        VenueOptions options)
+        VenueOptions options,
+        TimeSpan interval)
     {
         var shard = 0;
         var streams = new List<string>();
@@ -115,7 +116,7 @@ public sealed class BinanceConnectivity(BinanceMarket market) : IVenueConnectivi
             var own = streamsOf(symbol.ToLowerInvariant());
             if (streams.Count > 0 && streams.Count + own.Length > options.MaxStreamsPerConnection)
             {
-                plans.Add(Plan(name, shard++, baseUrl, streams, books));
+                plans.Add(Plan(name, shard++, baseUrl, streams, books, interval));
                 streams = [];
                 books = [];
             }
@@ -129,10 +130,22 @@ public sealed class BinanceConnectivity(BinanceMarket market) : IVenueConnectivi
 
         if (streams.Count > 0)
         {
-            plans.Add(Plan(name, shard, baseUrl, streams, books));
+            plans.Add(Plan(name, shard, baseUrl, streams, books, interval));
         }
     }
 
-    private static ConnectionPlan Plan(string name, int shard, string baseUrl, List<string> streams, List<string> books) =>
-        new($"{name}-{shard}", new Uri($"{baseUrl}/stream?streams={string.Join('/', streams)}"), [], books.ToArray());
+    private static ConnectionPlan Plan(string name, int shard, string baseUrl, List<string> streams, List<string> books, TimeSpan interval) =>
+        new($"{name}-{shard}", new Uri($"{baseUrl}/stream?streams={string.Join('/', streams)}"), [], books.ToArray())
+        {
+            SubscribeMessageInterval = interval,
+        };
+
+    /// <summary>
+    /// Pause between client messages on one connection: spot/US accept 5 incoming messages per second (§1 "Limits"),
+    /// USD-M/COIN-M 10 (§2) → 200 ms / 100 ms. Streams are subscribed in the URL, so this paces any later message.
+    /// </summary>
+    /// <param name="market">The market.</param>
+    /// <returns>The interval.</returns>
+    public static TimeSpan SubscribeIntervalOf(BinanceMarket market) =>
+        TimeSpan.FromMilliseconds(market.IsFutures() ? 100 : 200);
 }

@@ -25,6 +25,12 @@ public sealed class BitfinexConnectivity(BitfinexChannelDirectory directory) : I
     /// <summary>Channels allowed on one connection.</summary>
     public const int MaxChannelsPerConnection = 25;
 
+    /// <summary>Connections opened per minute on <c>api-pub</c> ("Public Channels": 20) → one every 3 s.</summary>
+    public static TimeSpan ConnectInterval { get; } = TimeSpan.FromSeconds(60.0 / 20);
+
+    /// <summary>Pause between subscribe messages: no rate is documented, so a conservative 20 per second [assumed].</summary>
+    public static TimeSpan SubscribeInterval { get; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>The conf flags sent on connect: SEQ_ALL + OB_CHECKSUM.</summary>
     public const int Flags = BitfinexConfFlags.SeqAll + BitfinexConfFlags.OrderBookChecksum;
 
@@ -48,7 +54,11 @@ public sealed class BitfinexConnectivity(BitfinexChannelDirectory directory) : I
             messages.AddRange(group.Select(s => SubscribeBook(options, s)));
             messages.AddRange(group.Select(s => Subscribe("trades", s)));
             messages.AddRange(group.Select(s => Subscribe("ticker", s)));
-            plans.Add(new ConnectionPlan($"public-{shard}", new Uri(ws), messages, group));
+            plans.Add(new ConnectionPlan($"public-{shard}", new Uri(ws), messages, group)
+            {
+                SubscribeMessageInterval = SubscribeInterval,
+                ConnectDelay = ConnectInterval * shard,
+            });
         }
 
         return plans;
@@ -85,7 +95,7 @@ public sealed class BitfinexConnectivity(BitfinexChannelDirectory directory) : I
     /// <summary>The book <c>len</c> for the configured depth: 1, 25, 100 or 250.</summary>
     /// <param name="options">Venue options.</param>
     /// <returns>The length.</returns>
-    public static int Length(VenueOptions options) => options.DepthLimit switch
+    public static int Length(VenueOptions options) => (options.DepthLimit ?? VenueOptions.DefaultDepthLimit) switch
     {
         <= 1 => 1,
         <= 25 => 25,

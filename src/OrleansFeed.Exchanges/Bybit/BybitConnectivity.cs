@@ -24,6 +24,12 @@ public sealed class BybitConnectivity(BybitCategory category, int bookDepth = 50
     /// <summary>Total args text allowed on one public connection (§7: 21,000 characters).</summary>
     public const int MaxArgsCharactersPerConnection = 21_000;
 
+    /// <summary>Pause between subscribe requests: §7 documents no message rate, so a conservative 20 per second [assumed].</summary>
+    public static TimeSpan SubscribeInterval { get; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>New connections: at most 500 per 5 minutes per domain (§7 "Limits") → one every 600 ms.</summary>
+    public static TimeSpan ConnectInterval { get; } = TimeSpan.FromMilliseconds(600);
+
     /// <summary>Default WebSocket host.</summary>
     public const string DefaultWebSocketBase = "wss://stream.bybit.com";
 
@@ -135,6 +141,8 @@ public sealed class BybitConnectivity(BybitCategory category, int bookDepth = 50
         new(string.Create(CultureInfo.InvariantCulture, $"public-{index}"), uri, topics.Chunk(MaxArgsPerRequest).Select(c => Request("subscribe", c)).ToArray(), books.ToArray())
         {
             KeepAlive = KeepAlive,
+            SubscribeMessageInterval = SubscribeInterval,
+            ConnectDelay = ConnectInterval * index,
         };
 
     private static string Rest(VenueOptions options) =>

@@ -18,8 +18,11 @@ namespace OrleansFeed.Exchanges.Bybit;
 /// <param name="category">The category; linear by default.</param>
 /// <param name="bookDepth">The <c>N</c> of <c>orderbook.N</c> subscribed and kept: 1, 50 (default), 200 or 1000.</param>
 /// <seealso href="https://bybit-exchange.github.io/docs/v5/websocket/public/orderbook"/>
-public sealed class BybitProtocol(BybitCategory category = BybitCategory.Linear, int bookDepth = 50) : IVenueProtocol, IVenueConnectivity
+public sealed class BybitProtocol(BybitCategory category = BybitCategory.Linear, int bookDepth = BybitProtocol.DefaultBookDepth) : IVenueProtocol, IVenueConnectivity
 {
+    /// <summary>The depth when <c>DepthLimit</c> is not configured: <c>orderbook.50</c>.</summary>
+    public const int DefaultBookDepth = 50;
+
     private readonly BybitConnectivity _connectivity = new(category, bookDepth);
 
     /// <summary>The category.</summary>
@@ -56,6 +59,30 @@ public sealed class BybitProtocol(BybitCategory category = BybitCategory.Linear,
 
     /// <inheritdoc />
     public bool MatchesUrl(string url) => BybitCategoryInfo.TryFromUrl(url, out var category) && category == Category;
+
+    /// <summary>The <c>orderbook.N</c> depths <c>DepthLimit</c> may name (§7 "Topics and payloads").</summary>
+    public static IReadOnlyCollection<int> AllowedDepths { get; } = [1, 50, 200, 1000];
+
+    /// <summary><c>DepthLimit</c> must be 1, 50, 200 or 1000 when set (default 50); <c>BookChannel</c> is unused.</summary>
+    /// <param name="options">The venue's options.</param>
+    /// <param name="section">The configuration section.</param>
+    /// <returns>Problems found.</returns>
+    public IEnumerable<string> ValidateOptions(VenueOptions options, string section) =>
+        new[] { VenueOptionChecks.DepthOneOf(options, section, AllowedDepths, "the N of orderbook.N"), VenueOptionChecks.NoBookChannel(options, section) }.OfType<string>();
+
+    /// <summary>An adapter subscribing and keeping <c>orderbook.{DepthLimit}</c> (default 50).</summary>
+    /// <param name="options">The venue's options.</param>
+    /// <returns>The configured adapter.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><c>DepthLimit</c> is not 1, 50, 200 or 1000.</exception>
+    public IVenueProtocol Configure(VenueOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var depth = options.DepthLimit ?? DefaultBookDepth;
+        return depth == BookDepth ? this : new BybitProtocol(Category, depth);
+    }
+
+    /// <summary>The book depth subscribed and kept (the <c>N</c> of <c>orderbook.N</c>).</summary>
+    public int BookDepth => _connectivity.BookDepth;
 
     /// <inheritdoc />
     public IFrameParser CreateParser(SymbolTable symbols, ParseLimits limits) => new BybitFrameParser(symbols, limits);

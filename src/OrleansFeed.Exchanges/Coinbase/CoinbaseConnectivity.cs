@@ -39,12 +39,15 @@ public sealed class CoinbaseConnectivity(CoinbaseFeed feed) : IVenueConnectivity
         var symbols = options.Symbols.Select(s => s.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
         var perConnection = Math.Max(1, options.MaxStreamsPerConnection / 3);
         var plans = new List<ConnectionPlan>();
+        var connections = Math.Max(1, (symbols.Count + perConnection - 1) / perConnection);
         for (var shard = 0; shard * perConnection < symbols.Count; shard++)
         {
             var products = symbols.Skip(shard * perConnection).Take(perConnection).ToArray();
             plans.Add(new ConnectionPlan($"public-{shard}", new Uri(ws), SubscribeMessages(products), products)
             {
-                SubscribeMessageInterval = SubscribeInterval,
+                // The 8 messages/s limit is per IP: connections subscribing at once share it.
+                SubscribeMessageInterval = SubscribeInterval * connections,
+                ConnectDelay = SubscribeInterval * shard,
             });
         }
 

@@ -53,7 +53,7 @@ public sealed class KrakenConnectivity : IVenueConnectivity
     {
         var url = ConnectUrl(options);
         var version = VersionOf(url);
-        var depth = KrakenSubscriptions.BookDepth(options.DepthLimit);
+        var depth = KrakenSubscriptions.BookDepth(options.DepthLimit ?? VenueOptions.DefaultDepthLimit);
         var perConnection = Math.Max(1, options.MaxStreamsPerConnection / 2);
         var pairs = options.Symbols.Distinct(StringComparer.Ordinal).ToList();
         var plans = new List<ConnectionPlan>();
@@ -77,7 +77,7 @@ public sealed class KrakenConnectivity : IVenueConnectivity
     public IReadOnlyList<string> ResubscribeMessages(VenueOptions options, string symbol)
     {
         var version = VersionOf(ConnectUrl(options));
-        var depth = KrakenSubscriptions.BookDepth(options.DepthLimit);
+        var depth = KrakenSubscriptions.BookDepth(options.DepthLimit ?? VenueOptions.DefaultDepthLimit);
         return [KrakenSubscriptions.Book(version, [symbol], depth, subscribe: false), KrakenSubscriptions.Book(version, [symbol], depth)];
     }
 
@@ -86,7 +86,7 @@ public sealed class KrakenConnectivity : IVenueConnectivity
     public Uri SnapshotUri(VenueOptions options, string symbol)
     {
         var pair = Uri.EscapeDataString(symbol.Replace("/", string.Empty, StringComparison.Ordinal));
-        var count = KrakenSubscriptions.BookDepth(options.DepthLimit).ToString(CultureInfo.InvariantCulture);
+        var count = KrakenSubscriptions.BookDepth(options.DepthLimit ?? VenueOptions.DefaultDepthLimit).ToString(CultureInfo.InvariantCulture);
         return new Uri($"{RestBase(options)}/0/public/Depth?pair={pair}&count={count}");
     }
 

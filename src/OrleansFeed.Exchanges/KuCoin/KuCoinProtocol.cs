@@ -54,6 +54,36 @@ public sealed class KuCoinProtocol(KuCoinSnapshotDepth snapshotDepth = KuCoinSna
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Host.Equals("kucoin.com", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".kucoin.com", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary><c>DepthLimit</c> must be 20, 100 or 0 (the full book, signed requests) when set (default 100); <c>BookChannel</c> is unused.</summary>
+    /// <param name="options">The venue's options.</param>
+    /// <param name="section">The configuration section.</param>
+    /// <returns>Problems found.</returns>
+    public IEnumerable<string> ValidateOptions(VenueOptions options, string section) =>
+        new[] { VenueOptionChecks.DepthOneOf(options, section, [20, 100, 0], "the REST level2_20, level2_100 snapshot, 0 = full level2 book"), VenueOptionChecks.NoBookChannel(options, section) }.OfType<string>();
+
+    /// <summary>An adapter syncing from the snapshot <c>DepthLimit</c> names (20, 100 = default, 0 = full).</summary>
+    /// <param name="options">The venue's options.</param>
+    /// <returns>The configured adapter.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><c>DepthLimit</c> is not 20, 100 or 0.</exception>
+    public IVenueProtocol Configure(VenueOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var depth = DepthOf(options.DepthLimit);
+        return depth == snapshotDepth ? this : new KuCoinProtocol(depth, maxBufferedDiffs);
+    }
+
+    /// <summary>The snapshot a <c>DepthLimit</c> names: null or 100 → top 100, 20 → top 20, 0 → full.</summary>
+    /// <param name="depthLimit">The configured value.</param>
+    /// <returns>The snapshot depth.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Any other value.</exception>
+    public static KuCoinSnapshotDepth DepthOf(int? depthLimit) => depthLimit switch
+    {
+        null or 100 => KuCoinSnapshotDepth.Top100,
+        20 => KuCoinSnapshotDepth.Top20,
+        0 => KuCoinSnapshotDepth.Full,
+        _ => throw new ArgumentOutOfRangeException(nameof(depthLimit), depthLimit, "KuCoin DepthLimit must be 20, 100 or 0 (full book)."),
+    };
+
     /// <inheritdoc />
     public IFrameParser CreateParser(SymbolTable symbols, ParseLimits limits) => new KuCoinFrameParser(symbols, limits);
 

@@ -37,6 +37,9 @@ public sealed class OkxConnectivity(OkxChannel bookChannel = OkxChannel.Books) :
     /// <summary>Pause between subscribe/unsubscribe requests on one connection: 480 per hour ([unconfirmed] §6) → 7.5 s.</summary>
     public static TimeSpan SubscribeInterval { get; } = TimeSpan.FromSeconds(3600.0 / 480);
 
+    /// <summary>Connection requests per IP: about 3 per second ([unconfirmed] §6) → one every 350 ms.</summary>
+    public static TimeSpan ConnectInterval { get; } = TimeSpan.FromMilliseconds(350);
+
     /// <inheritdoc />
     public BookSnapshotSource SnapshotSource => BookSnapshotSource.Stream;
 
@@ -61,6 +64,7 @@ public sealed class OkxConnectivity(OkxChannel bookChannel = OkxChannel.Books) :
             {
                 KeepAlive = KeepAlive,
                 SubscribeMessageInterval = SubscribeInterval,
+                ConnectDelay = ConnectInterval * plans.Count,
             });
         }
 

@@ -68,6 +68,52 @@ public sealed class OkxProtocol(OkxChannel bookChannel = OkxChannel.Books) : IVe
         return okx && (uri.AbsolutePath.StartsWith("/ws/v5/", StringComparison.Ordinal) || uri.AbsolutePath.StartsWith("/api/v5/", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// <c>BookChannel</c> must be empty, <c>books</c>, <c>books-l2-tbt</c> or <c>books50-l2-tbt</c>; <c>DepthLimit</c> is
+    /// unused (the channel sets the depth: 400 or 50) and, when set, must be 5..5000 like elsewhere.
+    /// </summary>
+    /// <param name="options">The venue's options.</param>
+    /// <param name="section">The configuration section.</param>
+    /// <returns>Problems found.</returns>
+    public IEnumerable<string> ValidateOptions(VenueOptions options, string section)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.DepthLimit is < 5 or > 5000)
+        {
+            yield return $"{section}:DepthLimit must be 5..5000 (was {options.DepthLimit}).";
+        }
+
+        if (!TryReadBookChannel(options.BookChannel, out _))
+        {
+            yield return $"{section}:BookChannel must be books, books-l2-tbt or books50-l2-tbt (was '{options.BookChannel}').";
+        }
+    }
+
+    /// <summary>An adapter subscribing and keeping the configured <c>BookChannel</c> (this one when it is already that channel).</summary>
+    /// <param name="options">The venue's options.</param>
+    /// <returns>The configured adapter.</returns>
+    /// <exception cref="ArgumentException"><c>BookChannel</c> is not an OKX book channel.</exception>
+    public IVenueProtocol Configure(VenueOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!TryReadBookChannel(options.BookChannel, out var channel))
+        {
+            throw new ArgumentException($"Feed:Venues:{Venue}:BookChannel '{options.BookChannel}' is not an OKX book channel.", nameof(options));
+        }
+
+        return channel == BookChannel ? this : new OkxProtocol(channel);
+    }
+
+    /// <summary>Reads a configured book channel name; empty means <see cref="OkxChannel.Books"/>.</summary>
+    /// <param name="name">The wire name.</param>
+    /// <param name="channel">The channel.</param>
+    /// <returns>False for anything but <c>books</c>, <c>books-l2-tbt</c>, <c>books50-l2-tbt</c> or empty.</returns>
+    public static bool TryReadBookChannel(string? name, out OkxChannel channel)
+    {
+        channel = string.IsNullOrWhiteSpace(name) ? OkxChannel.Books : OkxChannels.FromName(System.Text.Encoding.UTF8.GetBytes(name.Trim()));
+        return channel is OkxChannel.Books or OkxChannel.BooksL2Tbt or OkxChannel.Books50L2Tbt;
+    }
+
     /// <inheritdoc />
     public IFrameParser CreateParser(SymbolTable symbols, ParseLimits limits) => new OkxFrameParser(symbols, limits);
 

@@ -94,6 +94,19 @@ internal sealed partial class ConnectionRunner
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (_plan.ConnectDelay > TimeSpan.Zero)
+        {
+            // Staggered start: the venue limits new connections per IP (ConnectionPlan.ConnectDelay).
+            try
+            {
+                await Task.Delay(_plan.ConnectDelay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         var current = Start(buffering: false, cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {

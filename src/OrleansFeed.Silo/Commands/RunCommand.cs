@@ -1,6 +1,4 @@
 using System.CommandLine;
-using OrleansFeed.Exchanges.Binance;
-using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
 
@@ -14,7 +12,7 @@ internal static class RunCommand
 
     public static Command Create()
     {
-        var simulate = new Option<string[]>("--simulate") { Description = "Capture files or folders to serve from an in-process simulator instead of the live venue.", AllowMultipleArgumentsPerToken = true };
+        var simulate = new Option<string[]>("--simulate") { Description = "Capture files or folders (e.g. shared/data itself) to serve from an in-process simulator instead of the live venues: every recorded venue is pointed at it, every other configured venue is disabled.", AllowMultipleArgumentsPerToken = true };
         var speed = new Option<double>("--speed") { Description = "Simulator playback speed: 1 = recorded pace, 0 = as fast as possible.", DefaultValueFactory = _ => 1 };
         var command = new Command("run", "Run one silo: connectors, order books and the REST/WebSocket API.") { ConfigOption, PortOption, simulate, speed };
         command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], result.GetValue(speed), null, cancellationToken));
@@ -32,11 +30,12 @@ internal static class RunCommand
 
         if (simulate.Length > 0)
         {
-            var files = CaptureFile.GroupSessions(simulate).SelectMany(s => s).ToList();
-            simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { PlaybackSpeed = speed });
+            var records = CaptureSessions.ReadAligned(simulate);
+            simulator = new ExchangeSimulator(records, new SimulatorOptions { PlaybackSpeed = speed });
             await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
-            overrides.AddRange(SimulatorOverrides(files, simulator));
-            Console.WriteLine($"Simulator serving {files.Count} file(s) on {simulator.BaseUri}");
+            var configured = ConfigurationLoader.Load(config).GetSection("Feed:Venues").GetChildren().Select(c => c.Key);
+            overrides.AddRange(SimulatorOverrides.Build(records, simulator, configured));
+            Console.WriteLine($"Simulator serving {records.Count} record(s) on {simulator.BaseUri}; venues: {string.Join(", ", simulator.Endpoints().Select(e => $"{e.Venue} ({e.Symbols.Count} symbols)"))}");
         }
 
         var configuration = ConfigurationLoader.Load(config, overrides);
@@ -55,28 +54,5 @@ internal static class RunCommand
         }
 
         return 0;
-    }
-
-    /// <summary>Points the venue of the capture at the simulator and subscribes exactly the symbols the capture has snapshots for.</summary>
-    private static IEnumerable<KeyValuePair<string, string?>> SimulatorOverrides(IReadOnlyList<string> files, ExchangeSimulator simulator)
-    {
-        var url = files.SelectMany(CaptureFile.Read).First(r => r.Kind == CaptureRecordKind.Open).Source;
-        if (!BinanceMarketInfo.TryFromUrl(url, out var market))
-        {
-            throw new InvalidOperationException($"The capture's connection {url} is not a venue the simulator serves.");
-        }
-
-        var prefix = $"Feed:Venues:{market.VenueId()}";
-        yield return new("Feed:Venues:binance:Enabled", "false");
-        yield return new("Feed:Venues:binance-futures:Enabled", "false");
-        yield return new($"{prefix}:Enabled", "true");
-        yield return new($"{prefix}:WebSocketUrl", simulator.WebSocketBaseUri.ToString().TrimEnd('/'));
-        yield return new($"{prefix}:RestUrl", simulator.BaseUri.ToString().TrimEnd('/'));
-        yield return new($"{prefix}:SplitRoutes", url.Contains("/public", StringComparison.Ordinal) ? "true" : "false");
-        var i = 0;
-        foreach (var symbol in simulator.SnapshotSymbols)
-        {
-            yield return new($"{prefix}:Symbols:{i++}", symbol);
-        }
     }
 }

@@ -37,12 +37,14 @@ public static class SiloHost
         var services = builder.Services;
         services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.SectionName));
         services.AddGrainRuntime();
-        services.AddSingleton(AllVenues.Registry());
+        // Connectors and book grains use adapters configured per venue (OKX BookChannel, Bybit/KuCoin DepthLimit); the
+        // validator reads the unconfigured registry so resolving the options never needs the configured one.
+        services.AddSingleton(sp => AllVenues.Registry().Configure(sp.GetRequiredService<IOptions<FeedOptions>>().Value.Venues));
         services.AddSingleton<IInstrumentCatalog, InstrumentCatalog>();
         services.AddSingleton<BookDirectory>();
         services.AddSingleton<CaptureRecorder>();
         services.AddOptions<FeedOptions>().Bind(builder.Configuration.GetSection(FeedOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<FeedOptions>, FeedOptionsValidator>();
+        services.AddSingleton<IValidateOptions<FeedOptions>>(new FeedOptionsValidator(AllVenues.Registry()));
         services.AddGrain<IOrderBookGrain, OrderBookGrain>();
         services.AddGrain<IExchangeConnectorGrain, ExchangeConnectorGrain>();
         services.AddHttpClient();

@@ -19,6 +19,9 @@ internal sealed class VenueCapture(IReadOnlyList<SimulatedVenue> venues)
 
     public List<RecordedRestSnapshot> RestSnapshots { get; } = [];
 
+    /// <summary>Distinct paths of the recorded REST book snapshots per venue (which snapshot depth was recorded).</summary>
+    public Dictionary<SimulatedVenue, HashSet<string>> RestPaths { get; } = [];
+
     /// <summary>Venues with at least one played frame.</summary>
     public HashSet<SimulatedVenue> Present { get; } = [];
 
@@ -96,6 +99,12 @@ internal sealed class VenueCapture(IReadOnlyList<SimulatedVenue> venues)
             if (pair.StartsWith("symbol=", StringComparison.OrdinalIgnoreCase))
             {
                 RestSnapshots.Add(new RecordedRestSnapshot(venue.Venue, Uri.UnescapeDataString(pair[7..]), record.Time, record.Payload));
+                if (!RestPaths.TryGetValue(venue, out var paths))
+                {
+                    RestPaths[venue] = paths = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                paths.Add(uri.AbsolutePath);
                 Present.Add(venue);
                 return;
             }

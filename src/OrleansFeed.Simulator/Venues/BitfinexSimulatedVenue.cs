@@ -116,6 +116,26 @@ internal sealed class BitfinexSimulatedVenue : SimulatedVenue
         }
     }
 
+    /// <summary>The recorded book <c>len</c> of a book ack.</summary>
+    public override RecordedBookSettings DescribeRecording(RecordingFacts facts)
+    {
+        foreach (var (key, ack) in facts.Acks)
+        {
+            if (SubscriptionKey.ChannelOf(key) != "book")
+            {
+                continue;
+            }
+
+            using var doc = TryParse(ack.Span);
+            if (doc is not null && StringOf(doc.RootElement, "len") is { } len && int.TryParse(len, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                return new RecordedBookSettings(DepthLimit: n);
+            }
+        }
+
+        return default;
+    }
+
     public override bool TryLocateSizeDigit(ReadOnlySpan<byte> frame, out int index)
     {
         // [chanId,[price,count,amount],seq]: count 0 deletes the level and amount then only names the side.

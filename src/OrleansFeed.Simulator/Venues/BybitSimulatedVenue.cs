@@ -65,6 +65,23 @@ internal sealed class BybitSimulatedVenue : SimulatedVenue
         });
     }
 
+    /// <summary>The v5 connector subscribes <c>orderbook.N</c> only; v2 topics are served to clients that ask for them.</summary>
+    public override bool IsConnectorChannel(string channel) => channel.StartsWith("orderbook.", StringComparison.Ordinal);
+
+    /// <summary>The <c>N</c> of a recorded v5 <c>orderbook.N</c>; none for the v2 <c>orderBookL2_25</c> (a v5 connector cannot subscribe it).</summary>
+    public override RecordedBookSettings DescribeRecording(RecordingFacts facts)
+    {
+        foreach (var channel in facts.BookChannels.Order(StringComparer.Ordinal))
+        {
+            if (channel.StartsWith("orderbook.", StringComparison.Ordinal) && int.TryParse(channel.AsSpan("orderbook.".Length), System.Globalization.CultureInfo.InvariantCulture, out var depth))
+            {
+                return new RecordedBookSettings(DepthLimit: depth);
+            }
+        }
+
+        return default;
+    }
+
     public override bool TryLocateSizeDigit(ReadOnlySpan<byte> frame, out int index)
     {
         // v5 deltas: "b"/"a" level arrays; v2 deltas: objects with a "size" in "update"/"insert" (deletes have none).

@@ -107,6 +107,27 @@ internal sealed class KrakenSimulatedVenue : SimulatedVenue
         j.WriteEndObject();
     });
 
+    /// <summary>The recorded book depth: <c>subscription.depth</c> of a book ack, else the <c>N</c> of <c>book-N</c> frames' acks.</summary>
+    public override RecordedBookSettings DescribeRecording(RecordingFacts facts)
+    {
+        foreach (var (key, ack) in facts.Acks)
+        {
+            if (SubscriptionKey.ChannelOf(key) != "book")
+            {
+                continue;
+            }
+
+            using var doc = TryParse(ack.Span);
+            if (doc is not null && doc.RootElement.TryGetProperty("subscription", out var subscription)
+                && subscription.ValueKind == JsonValueKind.Object && subscription.TryGetProperty("depth", out var depth) && depth.TryGetInt32(out var n))
+            {
+                return new RecordedBookSettings(DepthLimit: n);
+            }
+        }
+
+        return default;
+    }
+
     /// <summary><c>book-1000</c> → <c>book</c>: clients subscribe by name, the depth is a parameter.</summary>
     private static string ChannelName(string channelName)
     {

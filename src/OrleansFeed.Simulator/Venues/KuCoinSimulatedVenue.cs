@@ -81,6 +81,12 @@ internal sealed class KuCoinSimulatedVenue : SimulatedVenue
         });
     }
 
+    /// <summary>The recorded REST snapshot: <c>level2_20</c> → 20, <c>level2_100</c> → 100, the full <c>level2</c> → 0.</summary>
+    public override RecordedBookSettings DescribeRecording(RecordingFacts facts) =>
+        facts.RestPaths.Count == 0 ? default
+        : facts.RestPaths.Any(p => p.EndsWith("/level2", StringComparison.Ordinal)) ? new RecordedBookSettings(DepthLimit: 0)
+        : new RecordedBookSettings(DepthLimit: facts.RestPaths.Any(p => p.EndsWith("level2_100", StringComparison.Ordinal)) ? 100 : 20);
+
     public override bool TryLocateSizeDigit(ReadOnlySpan<byte> frame, out int index)
     {
         // Price "0" entries only advance the sequence: changing their size would corrupt nothing.

@@ -76,6 +76,10 @@ internal sealed class OkxSimulatedVenue : SimulatedVenue
 
     public override bool TryReadChecksum(ReadOnlySpan<byte> frame, out long checksum) => JsonLevelScan.TryReadLong(frame, "checksum", out checksum);
 
+    /// <summary>The recorded book channel (<c>books</c>, <c>books-l2-tbt</c> or <c>books50-l2-tbt</c>).</summary>
+    public override RecordedBookSettings DescribeRecording(RecordingFacts facts) =>
+        new(facts.BookChannels.Where(c => c is "books" or "books-l2-tbt" or "books50-l2-tbt").Order(StringComparer.Ordinal).FirstOrDefault());
+
     public override bool TryLocateSizeDigit(ReadOnlySpan<byte> frame, out int index)
     {
         // The checksum covers the top 25 levels per side: corrupt the diff's best level.

@@ -40,6 +40,13 @@ internal abstract class SimulatedVenue
     {
     }
 
+    /// <summary>Whether this repo's connector can subscribe a recorded book channel (Bybit: v5 <c>orderbook.N</c>, not the
+    /// retired v2 <c>orderBookL2_25</c>); <see cref="ExchangeSimulator.Endpoints"/> lists only such symbols.</summary>
+    public virtual bool IsConnectorChannel(string channel) => true;
+
+    /// <summary>The connector settings that subscribe what was recorded (book channel, depth); none by default.</summary>
+    public virtual RecordedBookSettings DescribeRecording(RecordingFacts facts) => default;
+
     /// <summary>The recorded book checksum of a book frame, when the venue sends one (Kraken <c>c</c>, OKX <c>checksum</c>).</summary>
     public virtual bool TryReadChecksum(ReadOnlySpan<byte> frame, out long checksum)
     {

@@ -21,7 +21,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("kraken", "2021-04-05_book-1000");
         var reference = ReferenceKrakenBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "kraken", adapter: null, cts.Token);
+        await using var silo = await VenueSilo.StartAsync([file], "kraken", cts.Token);
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 
@@ -37,7 +37,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("okx", "2022-02-27");
         var reference = ReferenceOkxBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "okx", new OkxProtocol(OkxChannel.BooksL2Tbt), cts.Token);
+        await using var silo = await VenueSilo.StartAsync([file], "okx", cts.Token, bookChannel: "books-l2-tbt");
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 
@@ -52,7 +52,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var files = Session("kucoin", "2021-04-25");
         var reference = ReferenceKuCoinBooks.Build(files).ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync(files, "kucoin", new KuCoinProtocol(KuCoinSnapshotDepth.Full), cts.Token);
+        await using var silo = await VenueSilo.StartAsync(files, "kucoin", cts.Token, depthLimit: 0);
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 
@@ -69,7 +69,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("bitfinex", "2021-04-05");
         var reference = ReferenceBitfinexBooks.Build([file]).Books.ToDictionary(b => b.Key, b => RefBook.From(b.Value.Bids, b.Value.Asks));
-        await using var silo = await VenueSilo.StartAsync([file], "bitfinex", adapter: null, cts.Token, depthLimit: 25);
+        await using var silo = await VenueSilo.StartAsync([file], "bitfinex", cts.Token, depthLimit: 25);
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 
@@ -82,7 +82,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("coinbase", "2021-04-17");
         var reference = ReferenceCoinbaseBooks.Build([file]).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "coinbase", adapter: null, cts.Token);
+        await using var silo = await VenueSilo.StartAsync([file], "coinbase", cts.Token);
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 
@@ -95,7 +95,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("bybit", "2025-06-13");
         var reference = ReferenceBybitBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "bybit", new BybitProtocol(BybitCategory.Linear, 1), cts.Token);
+        await using var silo = await VenueSilo.StartAsync([file], "bybit", cts.Token, depthLimit: 1);
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 

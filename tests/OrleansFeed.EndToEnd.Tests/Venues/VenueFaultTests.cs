@@ -1,5 +1,3 @@
-using OrleansFeed.Exchanges.Okx;
-using OrleansFeed.Exchanges.Okx.Messages;
 using OrleansFeed.Exchanges.Tests.Reference;
 using OrleansFeed.Grains.Abstractions;
 using static OrleansFeed.EndToEnd.Tests.Venues.VenueBooksTests;
@@ -7,9 +5,9 @@ using static OrleansFeed.EndToEnd.Tests.Venues.VenueBooksTests;
 namespace OrleansFeed.EndToEnd.Tests.Venues;
 
 /// <summary>
-/// Fault injection through the simulator on in-stream snapshot venues: a corrupted level, a dropped message and a
-/// disconnect are detected, that symbol (or that connection) is resynced by re-subscription, the other symbols are
-/// untouched, and every book ends equal to the independent rebuild.
+/// Fault injection through the simulator: a corrupted level, a dropped message and a disconnect are detected, that
+/// symbol (or that connection) is resynced by re-subscription (stream venues) or a REST snapshot synthesized at the
+/// playback point (KuCoin), the other symbols are untouched, and every book ends equal to the independent rebuild.
 /// </summary>
 public class VenueFaultTests
 {
@@ -21,7 +19,7 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("kraken", "2021-04-05_book-1000");
         var reference = ReferenceKrakenBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "kraken", adapter: null, cts.Token, playbackSpeed: 20);
+        await using var silo = await VenueSilo.StartAsync([file], "kraken", cts.Token, playbackSpeed: 20);
         await WaitSyncedAsync(silo, "XBT/USD", cts.Token);
 
         silo.Simulator.CorruptNextDiff("kraken", "XBT/USD");
@@ -48,7 +46,7 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("okx", "2022-02-27");
         var reference = ReferenceOkxBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "okx", new OkxProtocol(OkxChannel.BooksL2Tbt), cts.Token, playbackSpeed: 5);
+        await using var silo = await VenueSilo.StartAsync([file], "okx", cts.Token, playbackSpeed: 5, bookChannel: "books-l2-tbt");
         await WaitSyncedAsync(silo, "ELON-USDT", cts.Token);
 
         silo.Simulator.DropNextDiff("okx", "ELON-USDT");
@@ -69,7 +67,7 @@ public class VenueFaultTests
         var built = ReferenceBitfinexBooks.Build([file]);
         var reference = built.Books.ToDictionary(b => b.Key, b => RefBook.From(b.Value.Bids, b.Value.Asks));
         var busiest = built.Books.MaxBy(b => b.Value.Updates).Key;
-        await using var silo = await VenueSilo.StartAsync([file], "bitfinex", adapter: null, cts.Token, playbackSpeed: 20, depthLimit: 25);
+        await using var silo = await VenueSilo.StartAsync([file], "bitfinex", cts.Token, playbackSpeed: 20, depthLimit: 25);
         await WaitSyncedAsync(silo, busiest, cts.Token);
 
         silo.Simulator.DropNextDiff("bitfinex", busiest);
@@ -87,7 +85,7 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("coinbase", "2021-04-17");
         var reference = ReferenceCoinbaseBooks.Build([file]).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "coinbase", adapter: null, cts.Token, playbackSpeed: 5);
+        await using var silo = await VenueSilo.StartAsync([file], "coinbase", cts.Token, playbackSpeed: 5);
         foreach (var symbol in reference.Keys)
         {
             await WaitSyncedAsync(silo, symbol, cts.Token);
@@ -100,6 +98,56 @@ public class VenueFaultTests
         foreach (var symbol in reference.Keys)
         {
             (await silo.ReadBookAsync(symbol)).Snapshot.Epoch.Should().BeGreaterThanOrEqualTo(2, $"{symbol} was rebuilt after the reconnect");
+        }
+    }
+
+    [Fact]
+    public async Task KuCoin_DroppedDiff_GapDetectedRestSnapshotAtPlaybackPointRepairsThatSymbolOnly()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var files = Session("kucoin", "2021-04-25");
+        var reference = ReferenceKuCoinBooks.Build(files).ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
+        await using var silo = await VenueSilo.StartAsync(files, "kucoin", cts.Token, playbackSpeed: 3, depthLimit: 0);
+        await WaitSyncedAsync(silo, "BCHSV-USDT", cts.Token);
+        silo.Simulator.DropNextDiff("kucoin", "BCHSV-USDT");
+        await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
+
+        silo.Simulator.DiffsDropped.Should().Be(1);
+        silo.Simulator.KuCoinSnapshotsSynthesized.Should().BeGreaterThanOrEqualTo(1, "the recorded snapshot is older than the buffered diffs");
+        var (book, _) = await silo.ReadBookAsync("BCHSV-USDT");
+        book.Counters.Gaps.Should().Be(1, "the next diff's sequenceStart skips the withheld one");
+        book.Counters.Resyncs.Should().Be(1);
+        book.Epoch.Should().Be(2, "the book was rebuilt from a REST snapshot");
+        foreach (var other in reference.Keys.Where(s => s != "BCHSV-USDT"))
+        {
+            var snapshot = (await silo.ReadBookAsync(other)).Snapshot;
+            snapshot.Counters.Resyncs.Should().Be(0, $"{other} shares the connection but not the fault");
+            snapshot.Epoch.Should().Be(1, $"{other} kept its first snapshot");
+        }
+    }
+
+    [Fact]
+    public async Task Kraken_Disconnect_ReconnectsAndEveryPairResyncs()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var file = Recording("kraken", "2021-04-05_book-1000");
+        var reference = ReferenceKrakenBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
+        await using var silo = await VenueSilo.StartAsync([file], "kraken", cts.Token, playbackSpeed: 20);
+        foreach (var symbol in reference.Keys)
+        {
+            await WaitSyncedAsync(silo, symbol, cts.Token);
+        }
+
+        silo.Simulator.CloseAllConnections().Should().BeGreaterThan(0);
+        await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
+
+        (await silo.Grains.GetGrain<IExchangeConnectorGrain>("kraken").GetStatusAsync()).Reconnects.Should().BeGreaterThanOrEqualTo(1);
+        reference.Should().HaveCount(10);
+        foreach (var symbol in reference.Keys)
+        {
+            var (book, _) = await silo.ReadBookAsync(symbol);
+            book.Epoch.Should().BeGreaterThanOrEqualTo(2, $"{symbol} was rebuilt from the snapshot after the reconnect");
+            book.Counters.ChecksumFailures.Should().Be(0);
         }
     }
 

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OrleansFeed.Exchanges;
-using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Runtime;
 using OrleansFeed.Silo.Hosting;
@@ -14,7 +12,7 @@ namespace OrleansFeed.EndToEnd.Tests.Venues;
 
 /// <summary>
 /// A silo (in-process, real Kestrel) whose one configured venue is pointed at the simulator serving that venue's
-/// recording, with the venue's adapter constructed for the recorded channels (e.g. OKX <c>books-l2-tbt</c>).
+/// recording, configured through settings for the recorded channels (e.g. OKX <c>BookChannel</c> <c>books-l2-tbt</c>).
 /// </summary>
 public sealed class VenueSilo : IAsyncDisposable
 {
@@ -42,34 +40,35 @@ public sealed class VenueSilo : IAsyncDisposable
     /// <summary>Starts the simulator on <paramref name="files"/> and a silo subscribed to every recorded symbol of <paramref name="venue"/>.</summary>
     /// <param name="files">The venue's recording.</param>
     /// <param name="venue">Venue id.</param>
-    /// <param name="adapter">The adapter for the recorded channels (replaces the default one of that venue id).</param>
     /// <param name="cancellationToken">Bounds the start.</param>
     /// <param name="playbackSpeed">Simulator speed (0 = as fast as possible).</param>
-    /// <param name="depthLimit">The venue's <c>DepthLimit</c> (subscription depth where the venue has one).</param>
+    /// <param name="depthLimit">The venue's <c>DepthLimit</c> (subscription or snapshot depth); null = venue default.</param>
+    /// <param name="bookChannel">The venue's <c>BookChannel</c> (OKX); null = venue default.</param>
     public static async Task<VenueSilo> StartAsync(
-        IReadOnlyList<string> files, string venue, IVenueProtocol? adapter, CancellationToken cancellationToken, double playbackSpeed = 0, int depthLimit = 1000)
+        IReadOnlyList<string> files, string venue, CancellationToken cancellationToken, double playbackSpeed = 0, int? depthLimit = null, string? bookChannel = null)
     {
         var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { PlaybackSpeed = playbackSpeed });
         await simulator.StartAsync(cancellationToken);
         var endpoint = simulator.Endpoints().Single(e => e.Venue == venue);
-        var settings = new Dictionary<string, string?>
+        // What run --simulate configures (recorded channel/depth included); explicit arguments override it.
+        var settings = new Dictionary<string, string?>(endpoint.Settings())
         {
-            [$"Feed:Venues:{venue}:WebSocketUrl"] = endpoint.WebSocketUrl.ToString(),
-            [$"Feed:Venues:{venue}:RestUrl"] = endpoint.RestUrl.ToString(),
-            [$"Feed:Venues:{venue}:DepthLimit"] = depthLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [$"Feed:Venues:{venue}:LoadInstruments"] = "false",
             [$"Feed:Venues:{venue}:ReconnectMinDelay"] = "00:00:00.050",
             [$"Feed:Venues:{venue}:ReconnectMaxDelay"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        for (var i = 0; i < endpoint.Symbols.Count; i++)
+        if (depthLimit is not null)
         {
-            settings[$"Feed:Venues:{venue}:Symbols:{i}"] = endpoint.Symbols[i];
+            settings[$"Feed:Venues:{venue}:DepthLimit"] = depthLimit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (bookChannel is not null)
+        {
+            settings[$"Feed:Venues:{venue}:BookChannel"] = bookChannel;
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var registry = new VenueRegistry(AllVenues.Protocols().Where(p => adapter is null || p.Venue != adapter.Venue).Concat(adapter is null ? [] : [adapter]));
-        var silo = SiloHost.Build(configuration, port: 0, services => services.AddSingleton(registry));
+        var silo = SiloHost.Build(configuration, port: 0);
         await silo.StartAsync(cancellationToken);
         var address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new VenueSilo(simulator, silo, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), venue, endpoint.Symbols);

@@ -44,7 +44,7 @@ public class CoinbaseProtocolTests
         plans[0].Uri.Should().Be(new Uri("wss://ws-feed.exchange.coinbase.com"));
         plans[0].BookSymbols.Should().Equal("BTC-USD", "ETH-USD");
         plans[1].BookSymbols.Should().Equal("SKL-GBP");
-        plans[0].SubscribeMessageInterval.Should().Be(TimeSpan.FromMilliseconds(125));
+        plans.Should().OnlyContain(p => p.SubscribeMessageInterval == TimeSpan.FromMilliseconds(250), "8 messages/s per IP shared by two connections");
         plans[0].KeepAlive.Should().BeNull("the heartbeat channel keeps the connection alive");
         plans[0].SubscribeMessages.Select(m => JsonDocument.Parse(m).RootElement.GetProperty("channels")[0].GetString())
             .Should().Equal("level2_batch", "matches", "ticker", "heartbeat");

@@ -88,9 +88,20 @@ public sealed class VenueProtocolTests
         (await client.ReceiveAsync(cts.Token)).Should().Be("{\"id\":\"7\",\"type\":\"ack\"}");
 
         await sim.PlaybackCompleted.WaitAsync(cts.Token);
-        var snapshot = await http.GetStringAsync(sim.VenueRestUri("kucoin") + "/api/v3/market/orderbook/level2?symbol=BCHSV-USDT", cts.Token);
-        var recorded = records.Last(r => r.Kind == CaptureRecordKind.Rest && r.Source.EndsWith("symbol=BCHSV-USDT", StringComparison.Ordinal));
-        snapshot.Should().Be(Encoding.UTF8.GetString(recorded.Payload.Span));
+        using var full = JsonDocument.Parse(await http.GetStringAsync(sim.VenueRestUri("kucoin") + "/api/v3/market/orderbook/level2?symbol=BCHSV-USDT", cts.Token));
+        using var top = JsonDocument.Parse(await http.GetStringAsync(sim.VenueRestUri("kucoin") + "/api/v1/market/orderbook/level2_100?symbol=BCHSV-USDT", cts.Token));
+
+        // Past the recorded snapshot the answer is the true book at the playback point: the last played sequenceEnd.
+        var lastSequenceEnd = records.Where(r => r.Kind == CaptureRecordKind.Received)
+            .Select(r => Encoding.UTF8.GetString(r.Payload.Span))
+            .Where(t => t.Contains("\"topic\":\"/market/level2:BCHSV-USDT\"", StringComparison.Ordinal))
+            .Select(t => JsonDocument.Parse(t).RootElement.GetProperty("data").GetProperty("sequenceEnd").GetInt64()).Max();
+        full.RootElement.GetProperty("code").GetString().Should().Be("200000");
+        full.RootElement.GetProperty("data").GetProperty("sequence").GetString().Should().Be(lastSequenceEnd.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        full.RootElement.GetProperty("data").GetProperty("bids").GetArrayLength().Should().BeGreaterThan(100);
+        top.RootElement.GetProperty("data").GetProperty("bids").GetArrayLength().Should().Be(100);
+        top.RootElement.GetProperty("data").GetProperty("asks")[0].GetRawText().Should().Be(full.RootElement.GetProperty("data").GetProperty("asks")[0].GetRawText());
+        sim.KuCoinSnapshotsSynthesized.Should().Be(2);
         using var missing = await http.GetAsync(sim.VenueRestUri("kucoin") + "/api/v1/market/orderbook/level2_100?symbol=NOPE-BTC", cts.Token);
         missing.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }

@@ -18,4 +18,11 @@ public sealed record ConnectionPlan(string Name, Uri Uri, IReadOnlyList<string> 
     /// limit, e.g. Binance 5 messages/s → 200 ms, KuCoin 100 per 10 s); zero sends them back to back.
     /// </summary>
     public TimeSpan SubscribeMessageInterval { get; init; }
+
+    /// <summary>
+    /// Delay before this connection's first connect attempt, staggering a venue's connections under its per-IP
+    /// connection-rate limit (e.g. Bitfinex 20 connections per minute → the i-th plan waits i × 3 s); zero connects
+    /// at once. Reconnects are paced by the reconnect back-off instead.
+    /// </summary>
+    public TimeSpan ConnectDelay { get; init; }
 }

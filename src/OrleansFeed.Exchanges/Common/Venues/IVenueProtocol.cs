@@ -75,4 +75,24 @@ public interface IVenueProtocol
     /// <param name="symbol">The symbol as configured.</param>
     /// <returns>The venue's spelling.</returns>
     string NormalizeSymbol(string symbol) => symbol.Trim().ToUpperInvariant();
+
+    /// <summary>
+    /// Checks the venue-specific options (<see cref="VenueOptions.DepthLimit"/>, <see cref="VenueOptions.BookChannel"/>);
+    /// each message names the section and key. By default <c>DepthLimit</c> must be 5..5000 when set and
+    /// <c>BookChannel</c> must be empty (the venue has one book channel).
+    /// </summary>
+    /// <param name="options">The venue's options.</param>
+    /// <param name="section">The configuration section, e.g. <c>Feed:Venues:okx</c>.</param>
+    /// <returns>Problems found; empty when valid.</returns>
+    IEnumerable<string> ValidateOptions(VenueOptions options, string section) => VenueOptionChecks.Default(options, section);
+
+    /// <summary>
+    /// The adapter configured for <paramref name="options"/>: venues whose book channel or depth changes the parser or
+    /// book sync (OKX <c>BookChannel</c>, Bybit and KuCoin <c>DepthLimit</c>) return a new adapter; others return this one.
+    /// Call after <see cref="ValidateOptions"/> found no problem.
+    /// </summary>
+    /// <param name="options">The venue's options.</param>
+    /// <returns>The configured adapter (same venue id).</returns>
+    /// <exception cref="ArgumentException">The options are invalid for this venue.</exception>
+    IVenueProtocol Configure(VenueOptions options) => this;
 }

@@ -18,8 +18,23 @@ public sealed class VenueOptions
     /// <summary>REST base URL, e.g. <c>https://api.binance.com</c>; empty = the venue's production default.</summary>
     public string RestUrl { get; set; } = string.Empty;
 
-    /// <summary>Levels requested per REST snapshot. Default 1000 (Binance weight 50 spot / 20 futures).</summary>
-    public int DepthLimit { get; set; } = 1000;
+    /// <summary>The <see cref="DepthLimit"/> of venues that take any level count when none is configured: 1000 levels.</summary>
+    public const int DefaultDepthLimit = 1000;
+
+    /// <summary>
+    /// Book depth, in levels per side; null (default) = the venue's default. Binance: REST snapshot <c>limit</c> (5..5000,
+    /// default 1000); Kraken/Bitfinex: rounded up to a subscribable depth (default 1000); Bybit: the <c>N</c> of
+    /// <c>orderbook.N</c> (1, 50, 200 or 1000; default 50); KuCoin: the REST snapshot synced from (20, 100 or 0 = full book;
+    /// default 100). Each venue validates its own values (<see cref="IVenueProtocol.ValidateOptions"/>).
+    /// </summary>
+    public int? DepthLimit { get; set; }
+
+    /// <summary>
+    /// The venue's book channel by its wire name; empty (default) = the venue's default. OKX: <c>books</c> (default),
+    /// <c>books-l2-tbt</c> or <c>books50-l2-tbt</c> (shared/docs/exchange-protocols.md §6 "Channels"). Venues with a
+    /// single book channel reject a value.
+    /// </summary>
+    public string BookChannel { get; set; } = string.Empty;
 
     /// <summary>
     /// Whether to read the venue's instrument reference endpoint (tick size, lot size, status) in the background at
@@ -51,17 +66,15 @@ public sealed class VenueOptions
     /// <summary>Largest reconnect delay. Default 30 s.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Checks ranges; the message names the section and key.</summary>
+    /// <summary>
+    /// Checks the venue-independent ranges; the message names the section and key. <see cref="DepthLimit"/> and
+    /// <see cref="BookChannel"/> are checked by the venue (<see cref="IVenueProtocol.ValidateOptions"/>).
+    /// </summary>
     /// <param name="venue">The venue id (section name).</param>
     /// <returns>Problems found; empty when valid.</returns>
     public IEnumerable<string> Validate(string venue)
     {
         var section = $"Feed:Venues:{venue}";
-        if (DepthLimit is < 5 or > 5000)
-        {
-            yield return $"{section}:DepthLimit must be 5..5000 (was {DepthLimit}).";
-        }
-
         if (MaxStreamsPerConnection is < 1 or > 1024)
         {
             yield return $"{section}:MaxStreamsPerConnection must be 1..1024 (was {MaxStreamsPerConnection}).";

@@ -40,4 +40,17 @@ public sealed class VenueRegistry
         protocol = null!;
         return false;
     }
+
+    /// <summary>
+    /// A registry whose adapters are configured (<see cref="IVenueProtocol.Configure"/>) with each venue's options;
+    /// venues without options keep their default adapter. What a silo's connectors and book grains use.
+    /// </summary>
+    /// <param name="options">Options by venue id (<c>Feed:Venues</c>); ids this registry does not know are ignored.</param>
+    /// <returns>A new registry.</returns>
+    /// <exception cref="ArgumentException">A venue's options are invalid (validate first).</exception>
+    public VenueRegistry Configure(IReadOnlyDictionary<string, VenueOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new VenueRegistry(_byVenue.Values.Select(p => options.TryGetValue(p.Venue, out var o) ? p.Configure(o) : p));
+    }
 }
