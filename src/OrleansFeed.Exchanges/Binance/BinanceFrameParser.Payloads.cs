@@ -46,11 +46,11 @@ public sealed partial class BinanceFrameParser
             }
             else if (reader.ValueTextEquals("b"u8))
             {
-                ok = hasBids = JsonLevelReader.TryReadLevels(ref reader, BookSide.Bid, ref levels, ref count, _limits.MaxLevelsPerMessage, out reason);
+                ok = hasBids = JsonLevelReader.TryReadLevels(ref reader, BookSide.Bid, ref levels, ref count, Limits.MaxLevelsPerMessage, out reason);
             }
             else if (reader.ValueTextEquals("a"u8))
             {
-                ok = hasAsks = JsonLevelReader.TryReadLevels(ref reader, BookSide.Ask, ref levels, ref count, _limits.MaxLevelsPerMessage, out reason);
+                ok = hasAsks = JsonLevelReader.TryReadLevels(ref reader, BookSide.Ask, ref levels, ref count, Limits.MaxLevelsPerMessage, out reason);
             }
             else
             {

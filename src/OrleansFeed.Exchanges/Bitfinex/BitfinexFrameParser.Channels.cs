@@ -175,7 +175,7 @@ public sealed partial class BitfinexFrameParser
                 return false;
             }
 
-            if (count >= _limits.MaxLevelsPerMessage)
+            if (count >= Limits.MaxLevelsPerMessage)
             {
                 reason = FrameRejectReason.TooManyLevels;
                 return false;

@@ -29,10 +29,9 @@ namespace OrleansFeed.Exchanges.Bitfinex;
 /// </remarks>
 /// <seealso href="https://docs.bitfinex.com/reference/ws-public-books"/>
 /// <seealso href="https://docs.bitfinex.com/docs/ws-general"/>
-public sealed partial class BitfinexFrameParser : IFrameParser
+public sealed partial class BitfinexFrameParser : JsonFrameParser
 {
     private readonly SymbolTable _symbols;
-    private readonly ParseLimits _limits;
     private readonly BitfinexChannelDirectory? _directory;
     private readonly Dictionary<long, BitfinexChannel> _channels = [];
     private long _lastSequence = -1;
@@ -42,9 +41,9 @@ public sealed partial class BitfinexFrameParser : IFrameParser
     /// <param name="limits">Caps on untrusted input; <see cref="ParseLimits.Default"/> when null.</param>
     /// <param name="directory">Where book channel ids are published for resubscribes; null to keep them private.</param>
     public BitfinexFrameParser(SymbolTable symbols, ParseLimits? limits = null, BitfinexChannelDirectory? directory = null)
+        : base(limits)
     {
         _symbols = symbols;
-        _limits = limits ?? ParseLimits.Default;
         _directory = directory;
     }
 
@@ -57,48 +56,23 @@ public sealed partial class BitfinexFrameParser : IFrameParser
     /// <summary>The last connection sequence number; -1 before the first.</summary>
     public long LastSequence => _lastSequence;
 
-    /// <summary>Parses one text frame.</summary>
-    /// <param name="frame">The frame's UTF-8 bytes.</param>
-    /// <param name="receiveTime">When we received it (UTC, µs).</param>
-    /// <param name="sink">Receives events and rejections.</param>
-    /// <returns>What was done with the frame.</returns>
-    public ParseStatus Parse(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
+    /// <inheritdoc />
+    protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
-        if (frame.Length > _limits.MaxFrameBytes)
-        {
-            return Reject(sink, FrameRejectReason.TooLarge, null);
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
-            if (!reader.Read())
-            {
-                return Reject(sink, FrameRejectReason.Malformed, null);
-            }
-
-            return reader.TokenType switch
-            {
-                JsonTokenType.StartArray => ParseChannelFrame(ref reader, receiveTime, sink),
-                JsonTokenType.StartObject => ParseEvent(ref reader, sink),
-                _ => Reject(sink, FrameRejectReason.Malformed, null),
-            };
-        }
-        catch (JsonException)
+        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
+        if (!reader.Read())
         {
             return Reject(sink, FrameRejectReason.Malformed, null);
         }
-        catch (InvalidOperationException)
+
+        return reader.TokenType switch
         {
-            return Reject(sink, FrameRejectReason.WrongFieldType, null);
-        }
+            JsonTokenType.StartArray => ParseChannelFrame(ref reader, receiveTime, sink),
+            JsonTokenType.StartObject => ParseEvent(ref reader, sink),
+            _ => Reject(sink, FrameRejectReason.Malformed, null),
+        };
     }
 
-    private static ParseStatus Reject(IMarketEventSink sink, FrameRejectReason reason, string? symbol)
-    {
-        sink.OnRejected(reason, symbol);
-        return ParseStatus.Rejected;
-    }
 
     /// <summary>Events: <c>subscribed</c>/<c>unsubscribed</c> maintain the channel map; <c>info</c> 20051/20060 announce a restart or maintenance.</summary>
     private ParseStatus ParseEvent(ref Utf8JsonReader reader, IMarketEventSink sink)

@@ -138,7 +138,7 @@ public sealed partial class BybitFrameParser
                 return false;
             }
 
-            if (count >= _limits.MaxLevelsPerMessage)
+            if (count >= Limits.MaxLevelsPerMessage)
             {
                 reason = FrameRejectReason.TooManyLevels;
                 return false;

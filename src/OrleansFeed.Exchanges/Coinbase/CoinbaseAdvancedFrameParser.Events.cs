@@ -124,7 +124,7 @@ public sealed partial class CoinbaseAdvancedFrameParser
                 return false;
             }
 
-            if (count >= _limits.MaxLevelsPerMessage)
+            if (count >= Limits.MaxLevelsPerMessage)
             {
                 reason = FrameRejectReason.TooManyLevels;
                 return false;

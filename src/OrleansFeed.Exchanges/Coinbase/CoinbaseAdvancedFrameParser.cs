@@ -26,10 +26,9 @@ namespace OrleansFeed.Exchanges.Coinbase;
 /// venue input. Not thread-safe: one parser per connection.</para>
 /// </remarks>
 /// <seealso href="https://docs.cdp.coinbase.com/advanced-trade/docs/ws-channels"/>
-public sealed partial class CoinbaseAdvancedFrameParser : IFrameParser
+public sealed partial class CoinbaseAdvancedFrameParser : JsonFrameParser
 {
     private readonly SymbolTable _symbols;
-    private readonly ParseLimits _limits;
     private readonly List<string> _bookSymbols = [];
     private long _lastSequence = -1;
 
@@ -37,9 +36,9 @@ public sealed partial class CoinbaseAdvancedFrameParser : IFrameParser
     /// <param name="symbols">Subscribed product ids (e.g. <c>BTC-USD</c>).</param>
     /// <param name="limits">Caps on untrusted input; <see cref="ParseLimits.Default"/> when null.</param>
     public CoinbaseAdvancedFrameParser(SymbolTable symbols, ParseLimits? limits = null)
+        : base(limits)
     {
         _symbols = symbols;
-        _limits = limits ?? ParseLimits.Default;
     }
 
     /// <summary><c>sequence_num</c> breaks seen on this connection (each one reset every book of the connection).</summary>
@@ -48,37 +47,12 @@ public sealed partial class CoinbaseAdvancedFrameParser : IFrameParser
     /// <summary>The last <c>sequence_num</c> seen; -1 before the first message.</summary>
     public long LastSequence => _lastSequence;
 
-    /// <summary>Parses one text frame.</summary>
-    /// <param name="frame">The frame's UTF-8 bytes.</param>
-    /// <param name="receiveTime">When we received it (UTC, µs).</param>
-    /// <param name="sink">Receives events and rejections.</param>
-    /// <returns>What was done with the frame.</returns>
-    public ParseStatus Parse(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
+    /// <inheritdoc />
+    protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
-        if (frame.Length > _limits.MaxFrameBytes)
-        {
-            return Reject(sink, FrameRejectReason.TooLarge, null);
-        }
-
-        try
-        {
-            return ParseEnvelope(frame, receiveTime, sink);
-        }
-        catch (JsonException)
-        {
-            return Reject(sink, FrameRejectReason.Malformed, null);
-        }
-        catch (InvalidOperationException)
-        {
-            return Reject(sink, FrameRejectReason.WrongFieldType, null);
-        }
+        return ParseEnvelope(frame, receiveTime, sink);
     }
 
-    private static ParseStatus Reject(IMarketEventSink sink, FrameRejectReason reason, string? symbol)
-    {
-        sink.OnRejected(reason, symbol);
-        return ParseStatus.Rejected;
-    }
 
     private ParseStatus ParseEnvelope(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {

@@ -35,11 +35,11 @@ public sealed partial class CoinbaseExchangeFrameParser
             }
             else if (reader.ValueTextEquals("bids"u8))
             {
-                ok = hasBids = JsonLevelReader.TryReadLevels(ref reader, BookSide.Bid, ref levels, ref count, _limits.MaxLevelsPerMessage, out reason);
+                ok = hasBids = JsonLevelReader.TryReadLevels(ref reader, BookSide.Bid, ref levels, ref count, Limits.MaxLevelsPerMessage, out reason);
             }
             else if (reader.ValueTextEquals("asks"u8))
             {
-                ok = hasAsks = JsonLevelReader.TryReadLevels(ref reader, BookSide.Ask, ref levels, ref count, _limits.MaxLevelsPerMessage, out reason);
+                ok = hasAsks = JsonLevelReader.TryReadLevels(ref reader, BookSide.Ask, ref levels, ref count, Limits.MaxLevelsPerMessage, out reason);
             }
             else
             {
@@ -153,7 +153,7 @@ public sealed partial class CoinbaseExchangeFrameParser
                 return false;
             }
 
-            if (count >= _limits.MaxLevelsPerMessage)
+            if (count >= Limits.MaxLevelsPerMessage)
             {
                 reason = FrameRejectReason.TooManyLevels;
                 return false;

@@ -22,68 +22,41 @@ namespace OrleansFeed.Exchanges.Coinbase;
 /// one parser per connection.</para>
 /// </remarks>
 /// <seealso href="https://docs.cdp.coinbase.com/exchange/websocket-feed/channels"/>
-public sealed partial class CoinbaseExchangeFrameParser : IFrameParser
+public sealed partial class CoinbaseExchangeFrameParser : JsonFrameParser
 {
     private readonly SymbolTable _symbols;
-    private readonly ParseLimits _limits;
 
     /// <summary>Creates a parser.</summary>
     /// <param name="symbols">Subscribed product ids (e.g. <c>BTC-USD</c>).</param>
     /// <param name="limits">Caps on untrusted input; <see cref="ParseLimits.Default"/> when null.</param>
     public CoinbaseExchangeFrameParser(SymbolTable symbols, ParseLimits? limits = null)
+        : base(limits)
     {
         _symbols = symbols;
-        _limits = limits ?? ParseLimits.Default;
     }
 
-    /// <summary>Parses one text frame.</summary>
-    /// <param name="frame">The frame's UTF-8 bytes.</param>
-    /// <param name="receiveTime">When we received it (UTC, µs).</param>
-    /// <param name="sink">Receives events and rejections.</param>
-    /// <returns>What was done with the frame.</returns>
-    public ParseStatus Parse(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
+    /// <inheritdoc />
+    protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
-        if (frame.Length > _limits.MaxFrameBytes)
-        {
-            return Reject(sink, FrameRejectReason.TooLarge, null);
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return Reject(sink, FrameRejectReason.Malformed, null);
-            }
-
-            return Classify(reader) switch
-            {
-                CoinbaseExchangeMessageType.Snapshot => ParseSnapshot(ref reader, receiveTime, sink),
-                CoinbaseExchangeMessageType.Update => ParseUpdate(ref reader, receiveTime, sink),
-                CoinbaseExchangeMessageType.Match => ParseMatch(ref reader, receiveTime, sink),
-                CoinbaseExchangeMessageType.Ticker => ParseTicker(ref reader, receiveTime, sink),
-                CoinbaseExchangeMessageType.Control => ParseStatus.Control,
-                CoinbaseExchangeMessageType.Ignored => ParseStatus.Ignored,
-                CoinbaseExchangeMessageType.Missing => Reject(sink, FrameRejectReason.MissingField, null),
-                _ => Reject(sink, FrameRejectReason.UnknownType, null),
-            };
-        }
-        catch (JsonException)
+        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return Reject(sink, FrameRejectReason.Malformed, null);
         }
-        catch (InvalidOperationException)
+
+        return Classify(reader) switch
         {
-            // Utf8JsonReader getters throw this on a token of the wrong type.
-            return Reject(sink, FrameRejectReason.WrongFieldType, null);
-        }
+            CoinbaseExchangeMessageType.Snapshot => ParseSnapshot(ref reader, receiveTime, sink),
+            CoinbaseExchangeMessageType.Update => ParseUpdate(ref reader, receiveTime, sink),
+            CoinbaseExchangeMessageType.Match => ParseMatch(ref reader, receiveTime, sink),
+            CoinbaseExchangeMessageType.Ticker => ParseTicker(ref reader, receiveTime, sink),
+            CoinbaseExchangeMessageType.Control => ParseStatus.Control,
+            CoinbaseExchangeMessageType.Ignored => ParseStatus.Ignored,
+            CoinbaseExchangeMessageType.Missing => Reject(sink, FrameRejectReason.MissingField, null),
+            _ => Reject(sink, FrameRejectReason.UnknownType, null),
+        };
     }
 
-    private static ParseStatus Reject(IMarketEventSink sink, FrameRejectReason reason, string? symbol)
-    {
-        sink.OnRejected(reason, symbol);
-        return ParseStatus.Rejected;
-    }
 
     /// <summary>Finds the <c>type</c> field (the feed sends it first, but any position is accepted) on a copy of the reader.</summary>
     private static CoinbaseExchangeMessageType Classify(Utf8JsonReader reader)

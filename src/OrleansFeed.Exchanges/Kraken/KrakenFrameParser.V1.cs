@@ -108,13 +108,13 @@ public sealed partial class KrakenFrameParser
                 {
                     snapshot |= reader.ValueSpan.Length == 2;
                     update |= reader.ValueSpan.Length == 1;
-                    ok = KrakenLevelReader.TryReadV1(ref reader, BookSide.Ask, ref levels, ref count, _limits.MaxLevelsPerMessage, ref latest, out reason);
+                    ok = KrakenLevelReader.TryReadV1(ref reader, BookSide.Ask, ref levels, ref count, Limits.MaxLevelsPerMessage, ref latest, out reason);
                 }
                 else if (reader.ValueTextEquals("bs"u8) || reader.ValueTextEquals("b"u8))
                 {
                     snapshot |= reader.ValueSpan.Length == 2;
                     update |= reader.ValueSpan.Length == 1;
-                    ok = KrakenLevelReader.TryReadV1(ref reader, BookSide.Bid, ref levels, ref count, _limits.MaxLevelsPerMessage, ref latest, out reason);
+                    ok = KrakenLevelReader.TryReadV1(ref reader, BookSide.Bid, ref levels, ref count, Limits.MaxLevelsPerMessage, ref latest, out reason);
                 }
                 else if (reader.ValueTextEquals("c"u8))
                 {

@@ -94,11 +94,11 @@ public sealed partial class KrakenFrameParser
             }
             else if (reader.ValueTextEquals("bids"u8))
             {
-                ok = KrakenLevelReader.TryReadV2(ref reader, BookSide.Bid, ref levels, ref count, _limits.MaxLevelsPerMessage, out reason);
+                ok = KrakenLevelReader.TryReadV2(ref reader, BookSide.Bid, ref levels, ref count, Limits.MaxLevelsPerMessage, out reason);
             }
             else if (reader.ValueTextEquals("asks"u8))
             {
-                ok = KrakenLevelReader.TryReadV2(ref reader, BookSide.Ask, ref levels, ref count, _limits.MaxLevelsPerMessage, out reason);
+                ok = KrakenLevelReader.TryReadV2(ref reader, BookSide.Ask, ref levels, ref count, Limits.MaxLevelsPerMessage, out reason);
             }
             else if (reader.ValueTextEquals("checksum"u8))
             {

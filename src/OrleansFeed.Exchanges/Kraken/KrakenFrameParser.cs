@@ -27,13 +27,12 @@ namespace OrleansFeed.Exchanges.Kraken;
 /// </remarks>
 /// <seealso href="https://docs.kraken.com/api/docs/websocket-v2/book"/>
 /// <seealso href="https://docs.kraken.com/api/docs/websocket-v1/book"/>
-public sealed partial class KrakenFrameParser : IFrameParser
+public sealed partial class KrakenFrameParser : JsonFrameParser
 {
     /// <summary>Kraken v2's default book depth, assumed until a subscribe ack names one (§4 "v2 messages").</summary>
     public const int DefaultV2Depth = 10;
 
     private readonly SymbolTable _symbols;
-    private readonly ParseLimits _limits;
     private readonly Dictionary<string, PairState> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (string Pair, KrakenChannel Channel, int Depth)> _channels = [];
 
@@ -41,54 +40,28 @@ public sealed partial class KrakenFrameParser : IFrameParser
     /// <param name="symbols">Subscribed pairs (either spelling).</param>
     /// <param name="limits">Caps on untrusted input; <see cref="ParseLimits.Default"/> when null.</param>
     public KrakenFrameParser(SymbolTable symbols, ParseLimits? limits = null)
+        : base(limits)
     {
         _symbols = symbols;
-        _limits = limits ?? ParseLimits.Default;
     }
 
-    /// <summary>Parses one text frame.</summary>
-    /// <param name="frame">The frame's UTF-8 bytes.</param>
-    /// <param name="receiveTime">When we received it (UTC, µs).</param>
-    /// <param name="sink">Receives book events, trades, BBOs and rejections.</param>
-    /// <returns>What was done with the frame.</returns>
-    public ParseStatus Parse(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
+    /// <inheritdoc />
+    protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
-        if (frame.Length > _limits.MaxFrameBytes)
-        {
-            return Reject(sink, FrameRejectReason.TooLarge, null);
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
-            if (!reader.Read())
-            {
-                return Reject(sink, FrameRejectReason.Malformed, null);
-            }
-
-            return reader.TokenType switch
-            {
-                JsonTokenType.StartArray => ParseV1Array(ref reader, receiveTime, sink),
-                JsonTokenType.StartObject => ParseObject(reader, receiveTime, sink),
-                _ => Reject(sink, FrameRejectReason.Malformed, null),
-            };
-        }
-        catch (JsonException)
+        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
+        if (!reader.Read())
         {
             return Reject(sink, FrameRejectReason.Malformed, null);
         }
-        catch (InvalidOperationException)
+
+        return reader.TokenType switch
         {
-            // Utf8JsonReader getters throw this on a token of the wrong type.
-            return Reject(sink, FrameRejectReason.WrongFieldType, null);
-        }
+            JsonTokenType.StartArray => ParseV1Array(ref reader, receiveTime, sink),
+            JsonTokenType.StartObject => ParseObject(reader, receiveTime, sink),
+            _ => Reject(sink, FrameRejectReason.Malformed, null),
+        };
     }
 
-    private static ParseStatus Reject(IMarketEventSink sink, FrameRejectReason reason, string? symbol)
-    {
-        sink.OnRejected(reason, symbol);
-        return ParseStatus.Rejected;
-    }
 
     /// <summary>A top-level object: a v1 event (<c>event</c>) or a v2 channel message / method reply.</summary>
     private ParseStatus ParseObject(Utf8JsonReader start, Timestamp receiveTime, IMarketEventSink sink)

@@ -53,11 +53,11 @@ public sealed partial class KuCoinFrameParser
                 {
                     if (reader.ValueTextEquals("asks"u8))
                     {
-                        ok = hasAsks = KuCoinLevelReader.TryReadChanges(ref reader, BookSide.Ask, ref levels, ref count, _limits.MaxLevelsPerMessage, out reason);
+                        ok = hasAsks = KuCoinLevelReader.TryReadChanges(ref reader, BookSide.Ask, ref levels, ref count, Limits.MaxLevelsPerMessage, out reason);
                     }
                     else if (reader.ValueTextEquals("bids"u8))
                     {
-                        ok = hasBids = KuCoinLevelReader.TryReadChanges(ref reader, BookSide.Bid, ref levels, ref count, _limits.MaxLevelsPerMessage, out reason);
+                        ok = hasBids = KuCoinLevelReader.TryReadChanges(ref reader, BookSide.Bid, ref levels, ref count, Limits.MaxLevelsPerMessage, out reason);
                     }
                     else
                     {

@@ -21,52 +21,25 @@ namespace OrleansFeed.Exchanges.KuCoin;
 /// one parser per connection.</para>
 /// </remarks>
 /// <seealso href="https://www.kucoin.com/docs-new/websocket-api/base-info/introduction"/>
-public sealed partial class KuCoinFrameParser : IFrameParser
+public sealed partial class KuCoinFrameParser : JsonFrameParser
 {
     private readonly SymbolTable _symbols;
-    private readonly ParseLimits _limits;
 
     /// <summary>Creates a parser.</summary>
     /// <param name="symbols">Subscribed symbols as KuCoin spells them (<c>BTC-USDT</c>).</param>
     /// <param name="limits">Caps on untrusted input; <see cref="ParseLimits.Default"/> when null.</param>
     public KuCoinFrameParser(SymbolTable symbols, ParseLimits? limits = null)
+        : base(limits)
     {
         _symbols = symbols;
-        _limits = limits ?? ParseLimits.Default;
     }
 
-    /// <summary>Parses one text frame.</summary>
-    /// <param name="frame">The frame's UTF-8 bytes.</param>
-    /// <param name="receiveTime">When we received it (UTC, µs).</param>
-    /// <param name="sink">Receives events and rejections.</param>
-    /// <returns>What was done with the frame.</returns>
-    public ParseStatus Parse(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
+    /// <inheritdoc />
+    protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
-        if (frame.Length > _limits.MaxFrameBytes)
-        {
-            return Reject(sink, FrameRejectReason.TooLarge, null);
-        }
-
-        try
-        {
-            return ParseEnvelope(frame, receiveTime, sink);
-        }
-        catch (JsonException)
-        {
-            return Reject(sink, FrameRejectReason.Malformed, null);
-        }
-        catch (InvalidOperationException)
-        {
-            // Utf8JsonReader getters throw this on a token of the wrong type.
-            return Reject(sink, FrameRejectReason.WrongFieldType, null);
-        }
+        return ParseEnvelope(frame, receiveTime, sink);
     }
 
-    private static ParseStatus Reject(IMarketEventSink sink, FrameRejectReason reason, string? symbol)
-    {
-        sink.OnRejected(reason, symbol);
-        return ParseStatus.Rejected;
-    }
 
     private ParseStatus ParseEnvelope(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {

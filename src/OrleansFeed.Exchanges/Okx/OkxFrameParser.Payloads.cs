@@ -32,11 +32,11 @@ public sealed partial class OkxFrameParser
         {
             if (reader.ValueTextEquals("asks"u8))
             {
-                ok = hasAsks = JsonLevelReader.TryReadLevels(ref reader, BookSide.Ask, ref levels, ref count, _limits.MaxLevelsPerMessage, out reason);
+                ok = hasAsks = JsonLevelReader.TryReadLevels(ref reader, BookSide.Ask, ref levels, ref count, Limits.MaxLevelsPerMessage, out reason);
             }
             else if (reader.ValueTextEquals("bids"u8))
             {
-                ok = hasBids = JsonLevelReader.TryReadLevels(ref reader, BookSide.Bid, ref levels, ref count, _limits.MaxLevelsPerMessage, out reason);
+                ok = hasBids = JsonLevelReader.TryReadLevels(ref reader, BookSide.Bid, ref levels, ref count, Limits.MaxLevelsPerMessage, out reason);
             }
             else if (reader.ValueTextEquals("ts"u8))
             {

@@ -19,57 +19,31 @@ namespace OrleansFeed.Exchanges.Okx;
 /// <see cref="ParseStatus.Rejected"/> is returned. Not thread-safe; one parser per connection.</para>
 /// </remarks>
 /// <seealso href="https://www.okx.com/docs-v5/en/#order-book-trading-market-data-ws-order-book-channel"/>
-public sealed partial class OkxFrameParser : IFrameParser
+public sealed partial class OkxFrameParser : JsonFrameParser
 {
     private readonly SymbolTable _symbols;
-    private readonly ParseLimits _limits;
 
     /// <summary>Creates a parser.</summary>
     /// <param name="symbols">Subscribed instrument ids (<c>BTC-USDT</c>, <c>BTC-USDT-SWAP</c>), as OKX spells them.</param>
     /// <param name="limits">Caps on untrusted input; <see cref="ParseLimits.Default"/> when null.</param>
     public OkxFrameParser(SymbolTable symbols, ParseLimits? limits = null)
+        : base(limits)
     {
         _symbols = symbols;
-        _limits = limits ?? ParseLimits.Default;
     }
 
-    /// <summary>Parses one text frame.</summary>
-    /// <param name="frame">The frame's UTF-8 bytes.</param>
-    /// <param name="receiveTime">When we received it (UTC, µs).</param>
-    /// <param name="sink">Receives events and rejections.</param>
-    /// <returns>What was done with the frame: <c>pong</c> and event replies are <see cref="ParseStatus.Control"/>.</returns>
-    public ParseStatus Parse(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
+    /// <inheritdoc />
+    protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
-        if (frame.Length > _limits.MaxFrameBytes)
-        {
-            return Reject(sink, FrameRejectReason.TooLarge, null);
-        }
-
         // §6 "Heartbeat": the reply to our text "ping" is the text "pong", not JSON.
         if (frame.Trim(" \r\n\t"u8).SequenceEqual("pong"u8))
         {
             return ParseStatus.Control;
         }
 
-        try
-        {
-            return ParseTop(frame, receiveTime, sink);
-        }
-        catch (JsonException)
-        {
-            return Reject(sink, FrameRejectReason.Malformed, null);
-        }
-        catch (InvalidOperationException)
-        {
-            return Reject(sink, FrameRejectReason.WrongFieldType, null);
-        }
+        return ParseTop(frame, receiveTime, sink);
     }
 
-    private static ParseStatus Reject(IMarketEventSink sink, FrameRejectReason reason, string? symbol)
-    {
-        sink.OnRejected(reason, symbol);
-        return ParseStatus.Rejected;
-    }
 
     private ParseStatus ParseTop(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
