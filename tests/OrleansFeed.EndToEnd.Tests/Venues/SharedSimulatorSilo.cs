@@ -15,7 +15,7 @@ namespace OrleansFeed.EndToEnd.Tests.Venues;
 /// <summary>
 /// A silo (in-process, real Kestrel) whose venues all point at ONE simulator serving several venues' recordings
 /// together (each recorded connection shifted to start at zero, so they play side by side); every recorded symbol of
-/// every venue is configured.
+/// every venue is configured. Playback starts paused: call <see cref="PlayWhenSubscribedAsync"/>.
 /// </summary>
 public sealed class SharedSimulatorSilo : IAsyncDisposable
 {
@@ -43,6 +43,7 @@ public sealed class SharedSimulatorSilo : IAsyncDisposable
         IReadOnlyList<string> files, IDictionary<string, IDictionary<string, string>> venueSettings, IDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
         var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { PlaybackSpeed = 0 });
+        simulator.Pause();
         await simulator.StartAsync(cancellationToken);
         var all = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
         foreach (var endpoint in simulator.Endpoints())
@@ -74,6 +75,30 @@ public sealed class SharedSimulatorSilo : IAsyncDisposable
         await silo.StartAsync(cancellationToken);
         var address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SharedSimulatorSilo(simulator, silo, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Barrier, then play: waits until <paramref name="clients"/> WebSocket clients are connected and every symbol of
+    /// each listed venue is subscribed on each listed channel (trade and ticker frames are not caught up, so a late
+    /// subscription would miss some), then resumes playback.
+    /// </summary>
+    public async Task PlayWhenSubscribedAsync(int clients, IReadOnlyDictionary<string, string[]> channels, CancellationToken cancellationToken)
+    {
+        await Simulator.WaitForClientsAsync(clients, cancellationToken);
+        foreach (var (venue, names) in channels)
+        {
+            var symbols = Simulator.Endpoints().Single(e => e.Venue == venue).Symbols;
+            await SiloWithSimulator.WaitUntilAsync(
+                () =>
+                {
+                    var held = Simulator.SubscriptionsOf(venue).ToHashSet();
+                    return names.All(c => symbols.All(s => held.Contains((c, s))));
+                },
+                $"{venue} subscribed {string.Join(",", names)} for {symbols.Count} symbols",
+                cancellationToken);
+        }
+
+        Simulator.Resume();
     }
 
     /// <summary>Waits until the whole capture has played and every book of every venue is synced.</summary>
