@@ -19,8 +19,8 @@ namespace OrleansFeed.Bridge.IntegrationTests;
 
 /// <summary>
 /// The aggregator's subjects after a replay through the silo: the last <c>nbbo</c>, <c>stats</c> and 1m
-/// <c>candle</c> messages of every aggregator key carry exactly the REST body of the aggregator grain's answer, and the
-/// closed candles replay from JetStream.
+/// <c>candle</c> messages (consolidated and per venue) of every aggregator key carry exactly the REST body of the
+/// aggregator grain's answer, and the closed candles replay from JetStream.
 /// </summary>
 [Collection(NatsCollection.Name)]
 public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
@@ -110,6 +110,20 @@ public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
                     () => Task.FromResult(Json(dto)),
                     () => candles.TryGetValue((candleSubject, dto.Start!), out var m) ? m : null,
                     $"{candleSubject} candle {dto.Start}",
+                    cts.Token);
+            }
+
+            // The venue's own candles go to the subject with the venue token.
+            var venueSeries = await grain.GetCandlesAsync(CandleInterval.OneMinute, new Timestamp(0), new Timestamp(long.MaxValue), BridgedSilo.Venue);
+            venueSeries.Candles.Should().NotBeEmpty();
+            var venueSubject = MdSubjects.VenueCandle(prefix, "1m", key, BridgedSilo.Venue);
+            foreach (var candle in venueSeries.Candles)
+            {
+                var dto = AggregationMapper.ToDto(key, BridgedSilo.Venue, candle);
+                await EventuallyAsync(
+                    () => Task.FromResult(Json(dto)),
+                    () => candles.TryGetValue((venueSubject, dto.Start!), out var m) ? m : null,
+                    $"{venueSubject} candle {dto.Start}",
                     cts.Token);
             }
 
