@@ -298,6 +298,7 @@ public class MultiVenueAggregationTests
         }
         catch (TimeoutException)
         {
+            // Not converged: the assertions below report the first differing level.
         }
 
         using (depth)
