@@ -37,6 +37,20 @@ public sealed partial class ExchangeSimulator
         }
     }
 
+    /// <summary>
+    /// The (channel, symbol) subscriptions the connected clients of a venue hold now, e.g. <c>("ticker", "XBT/USD")</c>
+    /// (channel names as the venue's plug-in reads them). A barrier for tests: with playback paused, wait until every
+    /// channel a connector subscribes is in, then resume, so no frame is played before its subscriber is there.
+    /// </summary>
+    /// <param name="venue">A venue id with a route (<c>kraken</c>, <c>okx</c>, …); Binance stream clients are not listed.</param>
+    /// <returns>Distinct pairs; empty when no client of the venue is connected. Thread-safe snapshot.</returns>
+    public IReadOnlyList<(string Channel, string Symbol)> SubscriptionsOf(string venue)
+    {
+        ArgumentNullException.ThrowIfNull(venue);
+        return [.. _clients.Where(c => c.Venue?.Venue == venue).SelectMany(c => c.Keys.ToArray())
+            .Distinct(StringComparer.Ordinal).Select(k => (OrleansFeed.Simulator.Venues.SubscriptionKey.ChannelOf(k), OrleansFeed.Simulator.Venues.SubscriptionKey.SymbolOf(k)))];
+    }
+
     private void MapWebSockets(WebApplication app)
     {
         foreach (var (prefix, route) in new[] { ("", StreamRoute.All), ("/public", StreamRoute.Public), ("/market", StreamRoute.Market) })

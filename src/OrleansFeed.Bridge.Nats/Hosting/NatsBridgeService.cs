@@ -7,8 +7,10 @@ using OrleansFeed.Bridge.Nats.Requests;
 using OrleansFeed.Bridge.Nats.Routes;
 using OrleansFeed.Bridge.Nats.Status;
 using OrleansFeed.Bridge.Nats.Streams;
+using OrleansFeed.Core.Aggregation.Nbbo;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Nats;
@@ -32,6 +34,7 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
     private readonly IStreamProvider _streams;
     private readonly IGrainFactory _grains;
     private readonly IInstrumentCatalog _catalog;
+    private readonly QuoteCurrencyPolicy _policy;
     private readonly VenueRegistry _venues;
     private readonly NatsBridgeStatus _status;
     private readonly ILoggerFactory _loggerFactory;
@@ -49,6 +52,7 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
     /// <param name="streams">The silo's stream provider.</param>
     /// <param name="grains">Grain factory for request/reply.</param>
     /// <param name="catalog">Instrument catalog (canonical names).</param>
+    /// <param name="aggregation">Aggregation settings: the quote-currency policy decides the aggregator keys the instrument routes follow.</param>
     /// <param name="venues">Venue adapters (canonical names of books not in the catalog yet).</param>
     /// <param name="status">Counters.</param>
     /// <param name="time">Clock.</param>
@@ -59,6 +63,7 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         IStreamProvider streams,
         IGrainFactory grains,
         IInstrumentCatalog catalog,
+        IOptions<AggregationOptions> aggregation,
         VenueRegistry venues,
         NatsBridgeStatus status,
         TimeProvider time,
@@ -69,6 +74,7 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         _streams = streams;
         _grains = grains;
         _catalog = catalog;
+        _policy = aggregation.Value.QuoteCurrencyPolicy;
         _venues = venues;
         _status = status;
         _time = time;
@@ -193,7 +199,12 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
             return books.Select(b => new RouteTarget(b.ToString(), b, CanonicalOf(b)));
         }
 
-        return books.Select(CanonicalOf).Distinct(StringComparer.Ordinal).Select(i => new RouteTarget(i, default, i));
+        // One target per aggregator key (AggregationKeys' rule: the NBBO group key of each book's canonical
+        // instrument), carrying the venues that feed it for the per-venue candle subjects.
+        return books
+            .GroupBy(b => NbboGrouping.GroupKey(CanonicalOf(b), _policy), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new RouteTarget(g.Key, default, g.Key, [.. g.Select(b => b.Venue).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]));
     }
 
     private string CanonicalOf(BookKey book)

@@ -31,10 +31,10 @@ internal sealed class RouteSubscription<T>
 
     public ValueTask OnNextAsync(T item)
     {
-        var variant = _route.Variant?.Invoke(item) ?? 0;
+        var variant = _route.Variant?.Invoke(_target, item) ?? 0;
         if ((uint)variant >= (uint)_subjects.Length)
         {
-            variant = 0;
+            return ValueTask.CompletedTask;
         }
 
         _buffer.Clear();

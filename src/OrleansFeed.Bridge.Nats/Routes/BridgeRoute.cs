@@ -24,8 +24,8 @@ public sealed record BridgeRoute<T>(
     /// <inheritdoc />
     public bool RequiresDeclaredNamespace { get; init; }
 
-    /// <summary>Index into <see cref="Subjects"/> for an event; null = always 0.</summary>
-    public Func<T, int>? Variant { get; init; }
+    /// <summary>Index into <see cref="Subjects"/> for an event of a target; null = always 0; a negative or out-of-range index = the event is not published.</summary>
+    public Func<RouteTarget, T, int>? Variant { get; init; }
 
     /// <summary>The event's own sequence (book deltas); null = a per-subject counter of this bridge instance.</summary>
     public Func<T, long>? Sequence { get; init; }

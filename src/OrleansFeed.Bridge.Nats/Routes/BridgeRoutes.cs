@@ -1,8 +1,5 @@
 using OrleansFeed.Bridge.Nats.Contracts;
 using OrleansFeed.Bridge.Nats.Subjects;
-using OrleansFeed.Core.Aggregation.Candles;
-using OrleansFeed.Core.Aggregation.Nbbo;
-using OrleansFeed.Core.Aggregation.Stats;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
@@ -16,14 +13,14 @@ namespace OrleansFeed.Bridge.Nats.Routes;
 /// </summary>
 public static class BridgeRoutes
 {
-    /// <summary>The aggregator's NBBO namespace (keyed by canonical instrument); published once the silo declares it.</summary>
-    public const string NbboNamespace = "nbbo";
+    /// <summary>The aggregator's NBBO namespace (<see cref="StreamNamespaces.Nbbo"/>, keyed by aggregator key).</summary>
+    public const string NbboNamespace = StreamNamespaces.Nbbo;
 
-    /// <summary>The aggregator's rolling 24h stats namespace; published once the silo declares it.</summary>
-    public const string StatsNamespace = "stats";
+    /// <summary>The aggregator's rolling 24 h stats namespace (<see cref="StreamNamespaces.Stats"/>).</summary>
+    public const string StatsNamespace = StreamNamespaces.Stats;
 
-    /// <summary>The aggregator's candles namespace; published once the silo declares it.</summary>
-    public const string CandlesNamespace = "candles";
+    /// <summary>The aggregator's candles namespace (<see cref="StreamNamespaces.Candles"/>).</summary>
+    public const string CandlesNamespace = StreamNamespaces.Candles;
 
     /// <summary>Every row: books, trades, venue BBO, then the aggregator's NBBO, stats and candles.</summary>
     public static IReadOnlyList<IBridgeRoute> All { get; } =
@@ -43,23 +40,52 @@ public static class BridgeRoutes
         },
         new BridgeRoute<BestBidOffer>(StreamNamespaces.VenueBbo, RouteScope.Book, "bbo",
             (p, t) => [MdSubjects.Bbo(p, t.Book.Venue, t.Book.Symbol)], (w, t, x) => MarketJson.WriteBbo(w, t.Book, x), x => x.ReceiveTime),
-        new BridgeRoute<Nbbo>(NbboNamespace, RouteScope.Instrument, "nbbo",
-            (p, t) => [MdSubjects.Instrument(p, "nbbo", t.Instrument)], (w, t, x) => AggregateJson.WriteNbbo(w, t.Instrument, x), x => x.ReceiveTime)
+        new BridgeRoute<AggregatedNbbo>(StreamNamespaces.Nbbo, RouteScope.Instrument, "nbbo",
+            (p, t) => [MdSubjects.Instrument(p, "nbbo", t.Instrument)], (w, _, x) => AggregateJson.WriteNbbo(w, x), x => x.Nbbo.ReceiveTime)
         {
-            RequiresDeclaredNamespace = true,
+            // The aggregator's own gap-free publish sequence (also "sequence" in the body).
+            Sequence = x => x.Sequence,
         },
-        new BridgeRoute<RollingStatsSnapshot>(StatsNamespace, RouteScope.Instrument, "stats",
-            (p, t) => [MdSubjects.Instrument(p, "stats", t.Instrument)], (w, t, x) => AggregateJson.WriteStats(w, t.Instrument, x), _ => Timestamp.None)
+        new BridgeRoute<AggregatedStats>(StreamNamespaces.Stats, RouteScope.Instrument, "stats",
+            (p, t) => [MdSubjects.Instrument(p, "stats", t.Instrument)], (w, _, x) => AggregateJson.WriteStats(w, x), _ => Timestamp.None),
+        new BridgeRoute<CandleUpdate>(StreamNamespaces.Candles, RouteScope.Instrument, "candle",
+            CandleSubjects, (w, _, x) => AggregateJson.WriteCandle(w, x), _ => Timestamp.None)
         {
-            RequiresDeclaredNamespace = true,
-        },
-        new BridgeRoute<Candle>(CandlesNamespace, RouteScope.Instrument, "candle",
-            (p, t) => [.. AggregateJson.IntervalTokenList.Select(i => MdSubjects.Candle(p, i, t.Instrument))], (w, t, x) => AggregateJson.WriteCandle(w, t.Instrument, x), _ => Timestamp.None)
-        {
-            RequiresDeclaredNamespace = true,
-            Variant = c => (int)c.Interval,
+            Variant = CandleVariant,
             // Only closed candles are de-duplicated: open ones update in place and must all pass.
-            MsgId = (t, c) => c.IsClosed ? $"{t.Instrument}:{AggregateJson.IntervalToken(c.Interval)}:{c.Start.UnixMicroseconds}:{(c.IsAmended ? c.TradeCount : 0)}" : null,
+            MsgId = (t, u) => u.Candle.IsClosed
+                ? $"{t.Instrument}:{u.Venue ?? "all"}:{AggregateJson.IntervalToken(u.Candle.Interval)}:{u.Candle.Start.UnixMicroseconds}:{(u.Candle.IsAmended ? u.Candle.TradeCount : 0)}"
+                : null,
         },
     ];
+
+    // Per interval: the consolidated subject, then one per venue of the instrument (target order).
+    private static string[] CandleSubjects(string prefix, RouteTarget target)
+    {
+        var venues = target.Venues ?? [];
+        var subjects = new List<string>();
+        foreach (var interval in AggregateJson.IntervalTokenList)
+        {
+            subjects.Add(MdSubjects.Candle(prefix, interval, target.Instrument));
+            subjects.AddRange(venues.Select(v => MdSubjects.VenueCandle(prefix, interval, target.Instrument, v)));
+        }
+
+        return [.. subjects];
+    }
+
+    private static int CandleVariant(RouteTarget target, CandleUpdate update)
+    {
+        var venues = target.Venues ?? [];
+        var venue = 0;
+        if (update.Venue is not null)
+        {
+            venue = Array.IndexOf(venues, update.Venue) + 1;
+            if (venue == 0)
+            {
+                return -1; // A venue that joined after start has no subject yet: its candles are not bridged.
+            }
+        }
+
+        return ((int)update.Candle.Interval * (venues.Length + 1)) + venue;
+    }
 }

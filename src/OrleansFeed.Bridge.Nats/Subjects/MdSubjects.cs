@@ -69,6 +69,15 @@ public static class MdSubjects
     /// <returns>The subject.</returns>
     public static string Candle(string prefix, string interval, string instrument) => $"{prefix}.candle.{Token(interval)}.{Token(instrument)}";
 
+    /// <summary>One venue's candles of an instrument: <c>{prefix}.candle.{interval}.{instrument}.{venue}</c> (the consolidated candles have no venue token).</summary>
+    /// <param name="prefix">Subject prefix.</param>
+    /// <param name="interval">Interval token.</param>
+    /// <param name="instrument">Aggregator key.</param>
+    /// <param name="venue">Venue id.</param>
+    /// <returns>The subject.</returns>
+    public static string VenueCandle(string prefix, string interval, string instrument, string venue) =>
+        $"{prefix}.candle.{Token(interval)}.{Token(instrument)}.{Token(venue)}";
+
     /// <summary>
     /// Makes one subject token from a venue id, symbol or instrument: ASCII letters, digits, <c>-</c> and <c>_</c>
     /// are kept (case preserved); every other character (<c>.</c> <c>/</c> <c>*</c> <c>&gt;</c> space, non-ASCII...)

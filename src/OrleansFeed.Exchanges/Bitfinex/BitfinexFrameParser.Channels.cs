@@ -28,6 +28,7 @@ public sealed partial class BitfinexFrameParser
         uint checksum = 0;
         Trade trade = default;
         BestBidOffer bbo = default;
+        VenueTicker24h? daily = null;
         var reason = FrameRejectReason.Malformed;
         var ok = true;
         if (reader.TokenType == JsonTokenType.String)
@@ -70,7 +71,7 @@ public sealed partial class BitfinexFrameParser
                     break;
                 case BitfinexChannelKind.Ticker:
                     payload = BitfinexPayload.Ticker;
-                    ok = TryReadTicker(ref reader, receiveTime, out bbo, out reason);
+                    ok = TryReadTicker(ref reader, receiveTime, out bbo, out daily, out reason);
                     break;
                 default:
                     // Trade history snapshot, unused channels, or data on a channel we never saw subscribed.
@@ -114,11 +115,11 @@ public sealed partial class BitfinexFrameParser
             CheckSequence(sequence, receiveTime, sink);
         }
 
-        return Emit(payload, known ? channel.Kind : BitfinexChannelKind.Other, symbol, sequence, levels, count, checksum, trade, bbo, receiveTime, sink);
+        return Emit(payload, known ? channel.Kind : BitfinexChannelKind.Other, symbol, sequence, levels, count, checksum, trade, bbo, daily, receiveTime, sink);
     }
 
     private ParseStatus Emit(
-        BitfinexPayload payload, BitfinexChannelKind channelKind, string? symbol, long sequence, LevelUpdate[]? levels, int count, uint checksum, in Trade trade, in BestBidOffer bbo, Timestamp receiveTime, IMarketEventSink sink)
+        BitfinexPayload payload, BitfinexChannelKind channelKind, string? symbol, long sequence, LevelUpdate[]? levels, int count, uint checksum, in Trade trade, in BestBidOffer bbo, in VenueTicker24h? daily, Timestamp receiveTime, IMarketEventSink sink)
     {
         var id = Math.Max(0, sequence);
         switch (payload)
@@ -139,6 +140,11 @@ public sealed partial class BitfinexFrameParser
                 return ParseStatus.Data;
             case BitfinexPayload.Ticker:
                 sink.OnBestBidOffer(symbol!, bbo with { UpdateId = id });
+                if (daily is { } d)
+                {
+                    sink.OnVenueTicker(symbol!, d);
+                }
+
                 return ParseStatus.Data;
             case BitfinexPayload.UnknownChannel:
             case BitfinexPayload.Trade:
@@ -268,14 +274,38 @@ public sealed partial class BitfinexFrameParser
     }
 
     /// <summary>Trading-pair ticker <c>[BID,BID_SIZE,ASK,ASK_SIZE,DAILY_CHANGE,…]</c>, reader on its <c>[</c>.</summary>
-    private static bool TryReadTicker(ref Utf8JsonReader reader, Timestamp receiveTime, out BestBidOffer bbo, out FrameRejectReason reason)
+    /// <summary>
+    /// Trading-pair ticker <c>[BID, BID_SIZE, ASK, ASK_SIZE, DAILY_CHANGE, DAILY_CHANGE_RELATIVE, LAST_PRICE, VOLUME,
+    /// HIGH, LOW]</c>: the BBO from the first four, and the venue's 24 h figures from the rest (open = LAST_PRICE −
+    /// DAILY_CHANGE). The 24 h part is optional: when a field is missing or not an exact decimal only the BBO is given.
+    /// </summary>
+    private static bool TryReadTicker(ref Utf8JsonReader reader, Timestamp receiveTime, out BestBidOffer bbo, out VenueTicker24h? daily, out FrameRejectReason reason)
     {
         bbo = default;
+        daily = null;
         if (!JsonLevelReader.TryReadDecimalElement(ref reader, out var bid, out reason)
             || !JsonLevelReader.TryReadDecimalElement(ref reader, out var bidSize, out reason)
             || !JsonLevelReader.TryReadDecimalElement(ref reader, out var ask, out reason)
-            || !JsonLevelReader.TryReadDecimalElement(ref reader, out var askSize, out reason)
-            || !SkipToEnd(ref reader))
+            || !JsonLevelReader.TryReadDecimalElement(ref reader, out var askSize, out reason))
+        {
+            reason = reason == default ? FrameRejectReason.Malformed : reason;
+            return false;
+        }
+
+        // Read ahead on a copy: the frame stays valid (BBO) even when the 24 h fields do not parse.
+        var ahead = reader;
+        if (JsonLevelReader.TryReadDecimalElement(ref ahead, out var change, out _)
+            && JsonLevelReader.TryReadDecimalElement(ref ahead, out _, out _)
+            && JsonLevelReader.TryReadDecimalElement(ref ahead, out var last, out _)
+            && JsonLevelReader.TryReadDecimalElement(ref ahead, out var volume, out _)
+            && JsonLevelReader.TryReadDecimalElement(ref ahead, out var high, out _)
+            && JsonLevelReader.TryReadDecimalElement(ref ahead, out var low, out _)
+            && FixedDecimal.TryFromDecimal(last.ToDecimal() - change.ToDecimal(), out var open))
+        {
+            daily = new VenueTicker24h(open, high, low, last, volume, Timestamp.None, receiveTime);
+        }
+
+        if (!SkipToEnd(ref reader))
         {
             reason = reason == default ? FrameRejectReason.Malformed : reason;
             return false;

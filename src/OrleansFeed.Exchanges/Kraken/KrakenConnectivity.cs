@@ -63,7 +63,8 @@ public sealed class KrakenConnectivity : IVenueConnectivity
             plans.Add(new ConnectionPlan(
                 string.Create(CultureInfo.InvariantCulture, $"kraken-{shard}"),
                 new Uri(url),
-                [KrakenSubscriptions.Book(version, own, depth), KrakenSubscriptions.Trade(version, own)],
+                // The ticker rides along (one small message per trade burst): the venue's own 24 h figures for the stats comparison.
+                [KrakenSubscriptions.Book(version, own, depth), KrakenSubscriptions.Trade(version, own), KrakenSubscriptions.Ticker(version, own)],
                 own)
             {
                 SubscribeMessageInterval = SubscribeInterval,

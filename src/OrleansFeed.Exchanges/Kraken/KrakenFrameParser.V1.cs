@@ -212,10 +212,15 @@ public sealed partial class KrakenFrameParser
         return reader.TokenType == JsonTokenType.EndArray ? ParseStatus.Data : Reject(sink, FrameRejectReason.Malformed, symbol);
     }
 
-    /// <summary>Ticker <c>{"a":[price, wholeLotVolume, lotVolume], "b":[…], …}</c>: the best ask and bid.</summary>
+    /// <summary>
+    /// Ticker <c>{"a":[price, wholeLotVolume, lotVolume], "b":[…], "c":[price, lotVolume], "v":[today, last24Hours],
+    /// "l":[…], "h":[…], "o":[today, last24Hours], …}</c>: the best ask and bid, and the venue's rolling 24 h figures
+    /// (<c>o[1]</c>, <c>h[1]</c>, <c>l[1]</c>, <c>c[0]</c>, <c>v[1]</c>) when <c>c</c> is present.
+    /// </summary>
     private static ParseStatus ParseV1Ticker(ref Utf8JsonReader reader, string symbol, Timestamp receiveTime, IMarketEventSink sink)
     {
         FixedDecimal bid = default, bidSize = default, ask = default, askSize = default;
+        FixedDecimal? last = null, open = null, high = null, low = null, volume = null;
         var seen = 0;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -242,6 +247,24 @@ public sealed partial class KrakenFrameParser
 
                 seen |= 2;
             }
+            else if (reader.ValueTextEquals("c"u8) || reader.ValueTextEquals("o"u8) || reader.ValueTextEquals("h"u8)
+                || reader.ValueTextEquals("l"u8) || reader.ValueTextEquals("v"u8))
+            {
+                var field = (char)reader.ValueSpan[0];
+                if (!TryReadTickerElement(ref reader, field == 'c' ? 0 : 1, out var value))
+                {
+                    return Reject(sink, FrameRejectReason.WrongFieldType, symbol);
+                }
+
+                switch (field)
+                {
+                    case 'c': last = value; break;
+                    case 'o': open = value; break;
+                    case 'h': high = value; break;
+                    case 'l': low = value; break;
+                    default: volume = value; break;
+                }
+            }
             else
             {
                 reader.Read();
@@ -255,7 +278,37 @@ public sealed partial class KrakenFrameParser
         }
 
         sink.OnBestBidOffer(symbol, new BestBidOffer(0, bid, bidSize, ask, askSize, Timestamp.None, receiveTime));
+        if (last is { } l)
+        {
+            sink.OnVenueTicker(symbol, new VenueTicker24h(open, high, low, l, volume, Timestamp.None, receiveTime));
+        }
+
         return ParseStatus.Data;
+    }
+
+    /// <summary>Reads a ticker field's array (reader on its property name) and keeps element <paramref name="index"/>.</summary>
+    private static bool TryReadTickerElement(ref Utf8JsonReader reader, int index, out FixedDecimal value)
+    {
+        value = default;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var found = false;
+        for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
+        {
+            if (i == index)
+            {
+                found = JsonLevelReader.TryGetDecimal(ref reader, out value, out _);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return found && reader.TokenType == JsonTokenType.EndArray;
     }
 
     private static bool TryReadTickerSide(ref Utf8JsonReader reader, out FixedDecimal price, out FixedDecimal lotVolume)

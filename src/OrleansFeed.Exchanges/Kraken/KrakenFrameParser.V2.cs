@@ -217,12 +217,13 @@ public sealed partial class KrakenFrameParser
         return ParseStatus.Data;
     }
 
-    /// <summary>One ticker item <c>{"symbol","bid","bid_qty","ask","ask_qty",…}</c>: the venue's best bid/offer.</summary>
+    /// <summary>One ticker item <c>{"symbol","bid","bid_qty","ask","ask_qty","last","volume","low","high","change",…}</c>: the venue's best bid/offer and its rolling 24 h figures (open = last − change).</summary>
     private ParseStatus ParseV2Ticker(ref Utf8JsonReader reader, Timestamp receiveTime, IMarketEventSink sink)
     {
         string? symbol = null;
         FixedDecimal bid = default, bidSize = default, ask = default, askSize = default;
         var time = Timestamp.None;
+        FixedDecimal? last = null, volume = null, high = null, low = null, change = null;
         var seen = 0;
         var ok = true;
         var reason = FrameRejectReason.WrongFieldType;
@@ -260,6 +261,31 @@ public sealed partial class KrakenFrameParser
                 ok = reader.TokenType == JsonTokenType.String && KrakenTimestamps.TryParseRfc3339(reader.ValueSpan, out time);
                 reason = FrameRejectReason.WrongFieldType;
             }
+            else if (reader.ValueTextEquals("last"u8))
+            {
+                ok = JsonLevelReader.TryReadDecimalElement(ref reader, out var v, out reason);
+                last = v;
+            }
+            else if (reader.ValueTextEquals("volume"u8))
+            {
+                ok = JsonLevelReader.TryReadDecimalElement(ref reader, out var v, out reason);
+                volume = v;
+            }
+            else if (reader.ValueTextEquals("high"u8))
+            {
+                ok = JsonLevelReader.TryReadDecimalElement(ref reader, out var v, out reason);
+                high = v;
+            }
+            else if (reader.ValueTextEquals("low"u8))
+            {
+                ok = JsonLevelReader.TryReadDecimalElement(ref reader, out var v, out reason);
+                low = v;
+            }
+            else if (reader.ValueTextEquals("change"u8))
+            {
+                ok = JsonLevelReader.TryReadDecimalElement(ref reader, out var v, out reason);
+                change = v;
+            }
             else
             {
                 reader.Read();
@@ -279,6 +305,13 @@ public sealed partial class KrakenFrameParser
         }
 
         sink.OnBestBidOffer(symbol!, new BestBidOffer(0, bid, bidSize, ask, askSize, time, receiveTime));
+        if (last is { } l)
+        {
+            // v2 gives no open: the 24 h change is last − open.
+            FixedDecimal? open = change is { } c && FixedDecimal.TryFromDecimal(l.ToDecimal() - c.ToDecimal(), out var o) ? o : null;
+            sink.OnVenueTicker(symbol!, new VenueTicker24h(open, high, low, l, volume, time, receiveTime));
+        }
+
         return ParseStatus.Data;
     }
 

@@ -69,6 +69,20 @@ public static class KrakenSubscriptions
                 : $"{{\"method\":\"unsubscribe\",\"params\":{{\"channel\":\"trade\",\"symbol\":{pairs}}}}}";
     }
 
+    /// <summary>The frame subscribing (or unsubscribing) the ticker channel of some pairs: the venue's BBO and its rolling
+    /// 24 h figures (open, high, low, last, volume), kept as a quality reference for our statistics.</summary>
+    /// <param name="version">API version.</param>
+    /// <param name="symbols">Pairs, any spelling.</param>
+    /// <param name="subscribe">True to subscribe.</param>
+    /// <returns>The JSON text frame.</returns>
+    public static string Ticker(KrakenApiVersion version, IEnumerable<string> symbols, bool subscribe = true)
+    {
+        var pairs = PairList(version, symbols);
+        return version == KrakenApiVersion.V1
+            ? $"{{\"event\":\"{Verb(subscribe)}\",\"pair\":{pairs},\"subscription\":{{\"name\":\"ticker\"}}}}"
+            : $"{{\"method\":\"{Verb(subscribe)}\",\"params\":{{\"channel\":\"ticker\",\"symbol\":{pairs}}}}}";
+    }
+
     private static string Verb(bool subscribe) => subscribe ? "subscribe" : "unsubscribe";
 
     private static string PairList(KrakenApiVersion version, IEnumerable<string> symbols)

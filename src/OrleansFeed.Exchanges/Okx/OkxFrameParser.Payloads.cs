@@ -166,8 +166,10 @@ public sealed partial class OkxFrameParser
     }
 
     /// <summary>
-    /// <c>tickers</c>: <c>data:[{"instId","last","askPx","askSz","bidPx","bidSz",…,"ts"}]</c> (§6) → the venue's BBO. An
-    /// empty <c>bidPx</c>/<c>askPx</c> (an option with no bid, seen in the 2022 recording) gives no BBO: the frame is ignored.
+    /// <c>tickers</c>: <c>data:[{"instId","last","askPx","askSz","bidPx","bidSz","open24h","high24h","low24h","vol24h",…,"ts"}]</c>
+    /// (§6) → the venue's BBO, and its rolling 24 h figures as a <see cref="VenueTicker24h"/> (<c>vol24h</c>: base units
+    /// on spot, contracts on derivatives, the unit of the trades' <c>sz</c>). An empty <c>bidPx</c>/<c>askPx</c> (an
+    /// option with no bid, seen in the 2022 recording) gives no BBO; an empty or absent 24 h field is null.
     /// </summary>
     private static ParseStatus ParseTickers(ref Utf8JsonReader reader, string symbol, Timestamp receiveTime, IMarketEventSink sink)
     {
@@ -175,6 +177,7 @@ public sealed partial class OkxFrameParser
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             FixedDecimal bidPx = default, bidSz = default, askPx = default, askSz = default;
+            FixedDecimal? last = null, open = null, high = null, low = null, volume = null;
             long time = 0;
             var present = 0;
             var ok = true;
@@ -197,6 +200,26 @@ public sealed partial class OkxFrameParser
                 {
                     ok = TryReadOptionalDecimal(ref reader, ref askSz, ref present, out reason);
                 }
+                else if (reader.ValueTextEquals("last"u8))
+                {
+                    ok = TryReadNullableDecimal(ref reader, out last, out reason);
+                }
+                else if (reader.ValueTextEquals("open24h"u8))
+                {
+                    ok = TryReadNullableDecimal(ref reader, out open, out reason);
+                }
+                else if (reader.ValueTextEquals("high24h"u8))
+                {
+                    ok = TryReadNullableDecimal(ref reader, out high, out reason);
+                }
+                else if (reader.ValueTextEquals("low24h"u8))
+                {
+                    ok = TryReadNullableDecimal(ref reader, out low, out reason);
+                }
+                else if (reader.ValueTextEquals("vol24h"u8))
+                {
+                    ok = TryReadNullableDecimal(ref reader, out volume, out reason);
+                }
                 else if (reader.ValueTextEquals("ts"u8))
                 {
                     ok = TryReadInt64(ref reader, out time, out reason);
@@ -218,9 +241,33 @@ public sealed partial class OkxFrameParser
                 sink.OnBestBidOffer(symbol, new BestBidOffer(0, bidPx, bidSz, askPx, askSz, Timestamp.FromUnixMilliseconds(time), receiveTime));
                 status = ParseStatus.Data;
             }
+
+            if (last is { } l)
+            {
+                sink.OnVenueTicker(symbol, new VenueTicker24h(open, high, low, l, volume, Timestamp.FromUnixMilliseconds(time), receiveTime));
+                status = ParseStatus.Data;
+            }
         }
 
         return reader.TokenType == JsonTokenType.EndArray ? status : Reject(sink, FrameRejectReason.Malformed, symbol);
+    }
+
+    private static bool TryReadNullableDecimal(ref Utf8JsonReader reader, out FixedDecimal? value, out FrameRejectReason reason)
+    {
+        value = null;
+        FixedDecimal read = default;
+        var present = 0;
+        if (!TryReadOptionalDecimal(ref reader, ref read, ref present, out reason))
+        {
+            return false;
+        }
+
+        if (present > 0)
+        {
+            value = read;
+        }
+
+        return true;
     }
 
     private static bool TryReadOptionalDecimal(ref Utf8JsonReader reader, ref FixedDecimal value, ref int present, out FrameRejectReason reason)

@@ -18,4 +18,5 @@ public sealed record AggregatedStats(
 /// <param name="Venue">Venue id.</param>
 /// <param name="Symbol">Native symbol.</param>
 /// <param name="Stats">The statistics.</param>
-public sealed record VenueStats(string Venue, string Symbol, RollingStatsSnapshot Stats);
+/// <param name="Ticker">Our statistics against the venue's own 24 h ticker; null when the venue sent none.</param>
+public sealed record VenueStats(string Venue, string Symbol, RollingStatsSnapshot Stats, VenueTickerComparison? Ticker = null);

@@ -13,6 +13,10 @@ public static class StreamNamespaces
     /// <summary>Connector → book: the venue's own BBO messages (<c>BestBidOffer</c>).</summary>
     public const string VenueBbo = "venue-bbo";
 
+    /// <summary>Connector → aggregator: the venue's own 24 h ticker (<c>OrleansFeed.Exchanges.Common.Events.VenueTicker24h</c>),
+    /// keyed by book key; a quality reference for the computed 24 h statistics.</summary>
+    public const string VenueTicker = "venue-ticker";
+
     /// <summary>Book → consumers (WebSocket, NATS, aggregator): <see cref="BookDelta"/> with a gap-free sequence.</summary>
     public const string BookDeltas = "book-deltas";
 

@@ -1,5 +1,6 @@
 using OrleansFeed.Core.Aggregation.Candles;
 using OrleansFeed.Core.Aggregation.Nbbo;
+using OrleansFeed.Core.Aggregation.Stats;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
 
@@ -127,5 +128,20 @@ public sealed partial class AggregatorGrain
         GrainKey,
         now,
         _consolidated.Stats.Snapshot(now),
-        [.. _mirrors.Select(m => new VenueStats(m.Venue, m.Instrument.Symbol, m.Trades.Stats.Snapshot(now)))]);
+        [.. _mirrors.Select(m => VenueStatsOf(m, now))]);
+
+    private static VenueStats VenueStatsOf(VenueMirror mirror, Timestamp now)
+    {
+        var ours = mirror.Trades.Stats.Snapshot(now);
+        if (mirror.VenueTicker is not { } ticker)
+        {
+            return new VenueStats(mirror.Venue, mirror.Instrument.Symbol, ours);
+        }
+
+        // Our window holds only the trades received since this activation's first one: before 24 h of them the
+        // difference mostly measures the missing history, so it is flagged rather than hidden.
+        var complete = !mirror.FirstTradeTime.IsNone && mirror.FirstTradeTime <= ours.WindowStart;
+        var comparison = new VenueTickerComparison(ticker, TickerComparison.Compare(ours, ticker.ToVenueTicker()), complete);
+        return new VenueStats(mirror.Venue, mirror.Instrument.Symbol, ours, comparison);
+    }
 }

@@ -5,6 +5,7 @@ using OrleansFeed.Core.Aggregation.Latency;
 using OrleansFeed.Core.Aggregation.Nbbo;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
+using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Runtime;
@@ -82,6 +83,7 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
             _nbbo.Configure(mirror.Label, _options.QuoteConfigFor(instrument.Venue));
             SubscribeInTurn(StreamProvider.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, mirror.Key)), delta => OnDeltaAsync(mirror, delta), DeltaQueue);
             SubscribeInTurn(StreamProvider.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, mirror.Key)), trade => OnTradeAsync(mirror, trade));
+            SubscribeInTurn(StreamProvider.GetStream<VenueTicker24h>(new StreamId(StreamNamespaces.VenueTicker, mirror.Key)), ticker => OnVenueTicker(mirror, ticker));
         }
 
         await RestoreAsync(cancellationToken).ConfigureAwait(false);
@@ -155,12 +157,25 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
     {
         var time = (trade.ExchangeTime.IsNone ? trade.ReceiveTime : trade.ExchangeTime).UnixMicroseconds;
         _tradeWatermark = Math.Max(_tradeWatermark, time);
+        if (mirror.FirstTradeTime.IsNone)
+        {
+            mirror.FirstTradeTime = new Timestamp(time);
+        }
+
         var now = TradeNow();
         mirror.Trades.OnTrade(trade, now);
         _consolidated.OnTrade(trade, now);
         _statsDirty = true;
         await PublishEmittedAsync(mirror.Venue, mirror.Trades).ConfigureAwait(false);
         await PublishEmittedAsync(null, _consolidated).ConfigureAwait(false);
+    }
+
+    // Kept as the venue states it; compared with our window when stats are built (docs/aggregation.md).
+    private ValueTask OnVenueTicker(VenueMirror mirror, VenueTicker24h ticker)
+    {
+        mirror.VenueTicker = ticker;
+        _statsDirty = true;
+        return ValueTask.CompletedTask;
     }
 
     [LoggerMessage(EventId = 4001, EventName = "AggregatorActivated", Level = LogLevel.Information, Message = "Aggregator {Instrument} active over {Books} books")]

@@ -1,3 +1,4 @@
+using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Core.Aggregation.Candles;
 using OrleansFeed.Core.Aggregation.Nbbo;
 using OrleansFeed.Core.Books;
@@ -123,6 +124,13 @@ internal sealed class VenueMirror
 
     /// <summary>The quote last given to the NBBO calculator; null before the first.</summary>
     public VenueQuote? LastQuote { get; set; }
+
+    /// <summary>The venue's last own 24 h ticker; null until one arrives (venues or subscriptions without one).</summary>
+    public VenueTicker24h? VenueTicker { get; set; }
+
+    /// <summary>Time of the first trade this activation received for the book (exchange time, else receive time);
+    /// <see cref="Timestamp.None"/> before any. The 24 h window is complete once this is at or before its start.</summary>
+    public Timestamp FirstTradeTime { get; set; } = Timestamp.None;
 
     /// <summary>Equal prices, sizes and flags (times ignored): the venue's contribution to the NBBO is unchanged.</summary>
     public static bool SameTop(in VenueQuote a, in VenueQuote b) =>

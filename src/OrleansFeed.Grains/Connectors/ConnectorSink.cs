@@ -36,6 +36,8 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
 
     public void OnBestBidOffer(string symbol, in BestBidOffer bbo) => Track(Streams(symbol).Bbo.OnNextAsync(bbo));
 
+    public void OnVenueTicker(string symbol, in VenueTicker24h ticker) => Track(Streams(symbol).VenueTicker.OnNextAsync(ticker));
+
     public void OnRejected(FrameRejectReason reason, string? symbol)
     {
         counters.RecordRejected(reason, symbol);
@@ -53,7 +55,8 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
                 s = new SymbolStreams(
                     streams.GetStream<BookEvent>(new StreamId(StreamNamespaces.BookEvents, key)),
                     streams.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, key)),
-                    streams.GetStream<BestBidOffer>(new StreamId(StreamNamespaces.VenueBbo, key)));
+                    streams.GetStream<BestBidOffer>(new StreamId(StreamNamespaces.VenueBbo, key)),
+                    streams.GetStream<VenueTicker24h>(new StreamId(StreamNamespaces.VenueTicker, key)));
                 _bySymbol.Add(symbol, s);
             }
 
@@ -69,5 +72,5 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
         }
     }
 
-    internal sealed record SymbolStreams(IAsyncStream<BookEvent> Book, IAsyncStream<Trade> Trades, IAsyncStream<BestBidOffer> Bbo);
+    internal sealed record SymbolStreams(IAsyncStream<BookEvent> Book, IAsyncStream<Trade> Trades, IAsyncStream<BestBidOffer> Bbo, IAsyncStream<VenueTicker24h> VenueTicker);
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using OrleansFeed.Api.Health;
+using OrleansFeed.Core.Aggregation.Nbbo;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Redis.LastValues;
 using OrleansFeed.Runtime.Streams;
@@ -9,8 +10,9 @@ namespace OrleansFeed.Silo.Redis;
 
 /// <summary>
 /// Last values carried by the events of an instrument-keyed stream (the aggregator's <c>nbbo</c> and <c>stats</c>):
-/// subscribes to <c>{streamNamespace}/{canonical instrument}</c> for every distinct canonical instrument of the
-/// configured books and writes the latest event of each as <c>{prefix}:lv:{kind}:{instrument}</c>.
+/// subscribes to <c>{streamNamespace}/{aggregator key}</c> for every aggregator key of the configured books (the NBBO
+/// group key of each book's canonical instrument under the quote-currency policy, as <c>AggregationKeys</c>) and
+/// writes the latest event of each as <c>{prefix}:lv:{kind}:{aggregator key}</c>.
 /// </summary>
 /// <typeparam name="T">The stream's event type (the same type its producer publishes).</typeparam>
 /// <remarks>
@@ -26,6 +28,7 @@ public sealed class InstrumentLastValueSource<T> : ILastValueSource
     private readonly Action<Utf8JsonWriter, T> _write;
     private readonly IConfiguredBooks _books;
     private readonly IInstrumentCatalog _catalog;
+    private readonly QuoteCurrencyPolicy _policy;
     private readonly IStreamProvider _streams;
     private readonly ILastValueStore _store;
     private readonly TimeProvider _timeProvider;
@@ -40,17 +43,19 @@ public sealed class InstrumentLastValueSource<T> : ILastValueSource
     /// <param name="write">Writes one event as one JSON object (decimal strings for prices and sizes).</param>
     /// <param name="books">The configured books (their instruments are the keys).</param>
     /// <param name="catalog">Maps a book to its canonical instrument.</param>
+    /// <param name="policy">The aggregation's quote-currency policy (section <c>Aggregation</c>): canonical instrument → aggregator key.</param>
     /// <param name="streams">The silo's stream provider.</param>
     /// <param name="store">Where values are offered.</param>
     /// <param name="timeProvider">The pass clock.</param>
     public InstrumentLastValueSource(string streamNamespace, string kind, Action<Utf8JsonWriter, T> write,
-        IConfiguredBooks books, IInstrumentCatalog catalog, IStreamProvider streams, ILastValueStore store, TimeProvider timeProvider)
+        IConfiguredBooks books, IInstrumentCatalog catalog, QuoteCurrencyPolicy policy, IStreamProvider streams, ILastValueStore store, TimeProvider timeProvider)
     {
         _streamNamespace = streamNamespace;
         _kind = kind;
         _write = write;
         _books = books;
         _catalog = catalog;
+        _policy = policy;
         _streams = streams;
         _store = store;
         _timeProvider = timeProvider;
@@ -66,11 +71,12 @@ public sealed class InstrumentLastValueSource<T> : ILastValueSource
         var instruments = new HashSet<string>(StringComparer.Ordinal);
         foreach (var book in _books.GetBooks())
         {
-            if (_catalog.TryGet(book, out var instrument) && instruments.Add(instrument.Canonical))
+            if (_catalog.TryGet(book, out var instrument) && instruments.Add(NbboGrouping.GroupKey(instrument.Canonical, _policy)))
             {
-                var latest = new Latest(instrument.Canonical);
+                var key = NbboGrouping.GroupKey(instrument.Canonical, _policy);
+                var latest = new Latest(key);
                 _keys.Add(latest);
-                _subscriptions.Add(_streams.GetStream<T>(new StreamId(_streamNamespace, instrument.Canonical)).Subscribe(latest.OnNext,
+                _subscriptions.Add(_streams.GetStream<T>(new StreamId(_streamNamespace, key)).Subscribe(latest.OnNext,
                     new StreamSubscriptionOptions { Capacity = BookLastValueSource.QueueCapacity, OverflowPolicy = StreamOverflowPolicy.DropOldest }));
             }
         }

@@ -1,4 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansFeed.Api.Contracts.Aggregation;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Redis.LastValues;
 
 namespace OrleansFeed.Silo.Redis;
 
@@ -10,9 +14,8 @@ internal static class LastValueTable
 {
     public static IServiceCollection AddLastValueTable(this IServiceCollection services) => services
         // ticker + bbo of every configured venue:symbol (streams book-deltas, trades, venue-bbo; values from the book grain).
-        .AddBookLastValues();
-
-    // The aggregator's streams, keyed by canonical instrument, go here when it is merged, one line each, e.g.:
-    //   .AddInstrumentLastValues<NbboQuote>(StreamNamespaces.Nbbo, LastValueKinds.Nbbo, NbboJson.Write)
-    //   .AddInstrumentLastValues<InstrumentStats>(StreamNamespaces.Stats, LastValueKinds.Stats, StatsJson.Write)
+        .AddBookLastValues()
+        // The aggregator's streams, keyed by aggregator key; the values are the REST bodies of /api/v1/nbbo and /api/v1/stats.
+        .AddInstrumentLastValues<AggregatedNbbo>(StreamNamespaces.Nbbo, LastValueKinds.Nbbo, (w, n) => JsonSerializer.Serialize(w, AggregationMapper.ToDto(n)))
+        .AddInstrumentLastValues<AggregatedStats>(StreamNamespaces.Stats, LastValueKinds.Stats, (w, s) => JsonSerializer.Serialize(w, AggregationMapper.ToDto(s)));
 }

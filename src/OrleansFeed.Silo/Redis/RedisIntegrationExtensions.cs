@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansFeed.Api.Health;
+using Microsoft.Extensions.Options;
+using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Redis;
 using OrleansFeed.Redis.Hosting;
@@ -49,7 +51,8 @@ public static class RedisIntegrationExtensions
 
     /// <summary>
     /// Registers a row of the last-value table for an instrument-keyed stream: the latest <typeparamref name="T"/> on
-    /// <c>{streamNamespace}/{canonical instrument}</c> is written to <c>{prefix}:lv:{kind}:{canonical instrument}</c>.
+    /// <c>{streamNamespace}/{aggregator key}</c> is written to <c>{prefix}:lv:{kind}:{aggregator key}</c> (the NBBO group
+    /// key of the canonical instrument under <c>Aggregation:QuoteCurrencyPolicy</c>; the canonical name by default).
     /// </summary>
     /// <typeparam name="T">The event type the stream's producer publishes.</typeparam>
     /// <param name="services">The services.</param>
@@ -67,6 +70,7 @@ public static class RedisIntegrationExtensions
             streamNamespace, kind, write,
             sp.GetRequiredService<IConfiguredBooks>(),
             sp.GetRequiredService<IInstrumentCatalog>(),
+            sp.GetRequiredService<IOptions<AggregationOptions>>().Value.QuoteCurrencyPolicy,
             sp.GetRequiredService<IStreamProvider>(),
             sp.GetRequiredService<ILastValueStore>(),
             sp.GetRequiredService<TimeProvider>()));

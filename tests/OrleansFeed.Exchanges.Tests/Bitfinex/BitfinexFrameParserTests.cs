@@ -125,6 +125,34 @@ public class BitfinexFrameParserTests
     }
 
     [Fact]
+    public void Ticker_RecordedFrame_VenueTickerFromDailyFields()
+    {
+        Parse(TickerSubscribed);
+
+        // Line 41: DAILY_CHANGE 1000.15968152, LAST_PRICE 230880, VOLUME 3989.38177644, HIGH 233710, LOW 221300.
+        Parse("""[146475,[230850,262.68048991,230910,808.4487696,1000.15968152,0.0044,230880,3989.38177644,233710,221300],6]""").Should().Be(ParseStatus.Data);
+
+        var (symbol, ticker) = _sink.VenueTickers.Single();
+        symbol.Should().Be("tETHJPY");
+        ticker.Open.ToString().Should().Be("229879.84031848", "open = LAST_PRICE − DAILY_CHANGE");
+        ticker.High.ToString().Should().Be("233710");
+        ticker.Low.ToString().Should().Be("221300");
+        ticker.Last.ToString().Should().Be("230880");
+        ticker.Volume.ToString().Should().Be("3989.38177644");
+    }
+
+    [Fact]
+    public void Ticker_WithoutDailyFields_BboOnly()
+    {
+        Parse(TickerSubscribed);
+
+        Parse("""[146475,[230850,262.68048991,230910,808.4487696],7]""").Should().Be(ParseStatus.Data);
+
+        _sink.Bbos.Should().ContainSingle();
+        _sink.VenueTickers.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Heartbeat_KnownOrUnknownChannel_Control()
     {
         Parse(BookSubscribed);

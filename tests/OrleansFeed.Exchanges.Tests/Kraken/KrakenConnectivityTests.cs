@@ -20,7 +20,7 @@ public class KrakenConnectivityTests
         KrakenSubscriptions.BookDepth(requested).Should().Be(expected);
 
     [Fact]
-    public void PlanConnections_Default_V2UrlWithBookAndTradeSubscriptions()
+    public void PlanConnections_Default_V2UrlWithBookTradeAndTickerSubscriptions()
     {
         var plans = _protocol.PlanConnections(new VenueOptions { Symbols = ["XBT/USD", "ETH/USD"], DepthLimit = 100 });
 
@@ -29,7 +29,8 @@ public class KrakenConnectivityTests
         plan.BookSymbols.Should().Equal("XBT/USD", "ETH/USD");
         plan.SubscribeMessages.Should().Equal(
             """{"method":"subscribe","params":{"channel":"book","symbol":["BTC/USD","ETH/USD"],"depth":100,"snapshot":true}}""",
-            """{"method":"subscribe","params":{"channel":"trade","symbol":["BTC/USD","ETH/USD"],"snapshot":false}}""");
+            """{"method":"subscribe","params":{"channel":"trade","symbol":["BTC/USD","ETH/USD"],"snapshot":false}}""",
+            """{"method":"subscribe","params":{"channel":"ticker","symbol":["BTC/USD","ETH/USD"]}}""");
         plan.SubscribeMessageInterval.Should().BeGreaterThan(TimeSpan.Zero);
         plan.KeepAlive.Should().BeNull("Kraken heartbeats flow whenever the connection is idle");
     }
@@ -44,7 +45,8 @@ public class KrakenConnectivityTests
         plan.Uri.Should().Be(new Uri("ws://127.0.0.1:9000/kraken"));
         plan.SubscribeMessages.Should().Equal(
             """{"event":"subscribe","pair":["XBT/USD"],"subscription":{"name":"book","depth":1000}}""",
-            """{"event":"subscribe","pair":["XBT/USD"],"subscription":{"name":"trade"}}""");
+            """{"event":"subscribe","pair":["XBT/USD"],"subscription":{"name":"trade"}}""",
+            """{"event":"subscribe","pair":["XBT/USD"],"subscription":{"name":"ticker"}}""");
     }
 
     [Fact]

@@ -115,6 +115,37 @@ public class KrakenFrameParserTests
     }
 
     [Fact]
+    public void Parse_V1Ticker_VenueTickerFromLast24HoursElements()
+    {
+        // kraken/2021-04-05_ticker_10-pairs.combined.txt.gz, first LSK/USD ticker.
+        Parse("""[2228,{"a":["6.137376",93,"93.72697143"],"b":["6.102946",586,"586.00000000"],"c":["6.137376","6.27302857"],"v":["72500.44317962","72587.15901842"],"p":["6.107854","6.108023"],"t":[758,761],"l":["5.849649","5.849649"],"h":["6.335631","6.335631"],"o":["6.292375","6.249259"]},"ticker","LSK/USD"]""");
+
+        var (symbol, ticker) = _sink.VenueTickers.Single();
+        symbol.Should().Be("LSK/USD");
+        ticker.Open.ToString().Should().Be("6.249259", "o[1] is the price 24 hours ago; o[0] is today's open");
+        ticker.High.ToString().Should().Be("6.335631");
+        ticker.Low.ToString().Should().Be("5.849649");
+        ticker.Last.ToString().Should().Be("6.137376");
+        ticker.Volume.ToString().Should().Be("72587.15901842", "v[1] is the last 24 hours' volume");
+        ticker.ExchangeTime.Should().Be(Timestamp.None);
+        _sink.Bbos.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Parse_V2Ticker_VenueTickerWithOpenFromChange()
+    {
+        Parse("""{"channel":"ticker","type":"update","data":[{"symbol":"ALGO/USD","bid":0.10025,"bid_qty":740.0,"ask":0.10036,"ask_qty":1361.44813783,"last":0.10035,"volume":997038.98383185,"vwap":0.10148,"low":0.09979,"high":0.10285,"change":-0.00017,"change_pct":-0.17}]}""");
+
+        var (symbol, ticker) = _sink.VenueTickers.Single();
+        symbol.Should().Be("ALGO/USD");
+        ticker.Open!.Value.ToDecimal().Should().Be(0.10052m);
+        ticker.High.ToString().Should().Be("0.10285");
+        ticker.Low.ToString().Should().Be("0.09979");
+        ticker.Last.ToString().Should().Be("0.10035");
+        ticker.Volume.ToString().Should().Be("997038.98383185");
+    }
+
+    [Fact]
     public void Parse_V1FrameWithoutNames_UsesChannelIdFromSubscriptionStatus()
     {
         Parse("""{"channelID":2224,"channelName":"book-25","event":"subscriptionStatus","pair":"LSK/USD","status":"subscribed","subscription":{"depth":25,"name":"book"}}""");

@@ -112,14 +112,37 @@ public class OkxFrameParserTests
     }
 
     [Fact]
-    public void Ticker_RecordedFrameWithEmptyBid_IsIgnoredWithoutBbo()
+    public void Ticker_RecordedFrame_GivesTheVenues24hFiguresExactly()
+    {
+        // okx/2021-07-22 recording, first ONT-USDT ticker (spot: vol24h in base units).
+        const string frame = """{"arg":{"channel":"tickers","instId":"ONT-USDT"},"data":[{"instType":"SPOT","instId":"ONT-USDT","last":"0.6217","lastSz":"1342.208542","askPx":"0.6218","askSz":"85","bidPx":"0.6214","bidSz":"57.871136","open24h":"0.608","high24h":"0.6314","low24h":"0.5967","sodUtc0":"0.6131","sodUtc8":"0.6275","volCcy24h":"9400150.288967","vol24h":"15292929.815123","ts":"1626995748886"}]}""";
+
+        Parse(frame).Should().Be(ParseStatus.Data);
+
+        var (symbol, ticker) = _sink.VenueTickers.Single();
+        symbol.Should().Be("ONT-USDT");
+        ticker.Open.ToString().Should().Be("0.608");
+        ticker.High.ToString().Should().Be("0.6314");
+        ticker.Low.ToString().Should().Be("0.5967");
+        ticker.Last.ToString().Should().Be("0.6217");
+        ticker.Volume.ToString().Should().Be("15292929.815123");
+        ticker.ExchangeTime.Should().Be(Timestamp.FromUnixMilliseconds(1626995748886));
+        ticker.ReceiveTime.Should().NotBe(Timestamp.None);
+        _sink.Bbos.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Ticker_RecordedFrameWithEmptyBid_GivesVenueTickerWithoutBbo()
     {
         // okx/2022-02-27 recording, line 79: an option with no bid.
         const string frame = """{"arg":{"channel":"tickers","instId":"ETH-USD-220228-3000-C"},"data":[{"instType":"OPTION","instId":"ETH-USD-220228-3000-C","last":"0.001","lastSz":"1","askPx":"0.001","askSz":"1031","bidPx":"","bidSz":"","open24h":"0.001","high24h":"0.001","low24h":"0.001","sodUtc0":"0.001","sodUtc8":"0.001","volCcy24h":"1","vol24h":"1","ts":"1646003643149"}]}""";
 
-        Parse(frame).Should().Be(ParseStatus.Ignored);
+        Parse(frame).Should().Be(ParseStatus.Data);
 
-        _sink.Total.Should().Be(0);
+        _sink.Total.Should().Be(0, "no BBO without a bid");
+        var (_, ticker) = _sink.VenueTickers.Single();
+        ticker.Last.ToString().Should().Be("0.001");
+        ticker.Volume.ToString().Should().Be("1");
     }
 
     [Theory]

@@ -16,6 +16,8 @@ internal sealed class RecordingMarketEventSink : IMarketEventSink
 
     public List<(FrameRejectReason Reason, string? Symbol)> Rejections { get; } = [];
 
+    public List<(string Symbol, VenueTicker24h Ticker)> VenueTickers { get; } = [];
+
     public int ShutdownNotices { get; private set; }
 
     public int Total => BookEvents.Count + Trades.Count + Bbos.Count + Rejections.Count + ShutdownNotices;
@@ -35,6 +37,8 @@ internal sealed class RecordingMarketEventSink : IMarketEventSink
     public void OnTrade(string symbol, in Trade trade) => Trades.Add((symbol, trade));
 
     public void OnBestBidOffer(string symbol, in BestBidOffer bbo) => Bbos.Add((symbol, bbo));
+
+    public void OnVenueTicker(string symbol, in VenueTicker24h ticker) => VenueTickers.Add((symbol, ticker));
 
     public void OnRejected(FrameRejectReason reason, string? symbol) => Rejections.Add((reason, symbol));
 

@@ -55,7 +55,7 @@ internal sealed class SiloWithRedis : IAsyncDisposable
         CaptureFile.GroupSessions([SharedData.PathOf("binance_spot")]).Single(s => Path.GetFileName(s[0]).StartsWith("2021-10-12", StringComparison.Ordinal));
 
     public static async Task<SiloWithRedis> StartAsync(RedisServerFixture server, string testName, CancellationToken cancellationToken,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, IDictionary<string, string?>? extra = null)
     {
         var files = SpotSession();
         var redis = RedisTestContext.Create(server, testName);
@@ -80,6 +80,11 @@ internal sealed class SiloWithRedis : IAsyncDisposable
             ["Redis:LastValueTtl"] = LastValueTtl.ToString(),
             ["Redis:LastValueMinInterval"] = "00:00:00.050",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var i = 0;
         foreach (var symbol in simulator.SnapshotSymbols)
         {
@@ -111,6 +116,10 @@ internal sealed class SiloWithRedis : IAsyncDisposable
     /// <summary>The REST ticker of a book as JSON.</summary>
     public async Task<JsonNode> RestTickerAsync(string symbol, CancellationToken cancellationToken) =>
         JsonNode.Parse(await Http.GetStringAsync(new Uri($"/api/v1/ticker/{Venue}/{symbol}", UriKind.Relative), cancellationToken))!;
+
+    /// <summary>A REST GET as JSON.</summary>
+    public async Task<JsonNode> RestAsync(string path, CancellationToken cancellationToken) =>
+        JsonNode.Parse(await Http.GetStringAsync(new Uri(path, UriKind.Relative), cancellationToken))!;
 
     /// <summary>A last-value key parsed as JSON, or null when absent.</summary>
     public async Task<JsonNode?> LastValueAsync(string kind, string id, CancellationToken cancellationToken)

@@ -50,7 +50,26 @@ public static class AggregationMapper
         s.Instrument,
         DtoMapper.Time(s.AsOf),
         ToDto(s.Consolidated),
-        [.. s.Venues.Select(v => new VenueStatsDto(v.Venue, v.Symbol, ToDto(v.Stats)))]);
+        [.. s.Venues.Select(v => new VenueStatsDto(v.Venue, v.Symbol, ToDto(v.Stats), v.Ticker is { } t ? ToDto(t) : null))]);
+
+    /// <summary>A venue's own 24 h ticker against our window.</summary>
+    /// <param name="c">The comparison.</param>
+    /// <returns>The DTO; the venue's values keep their original text.</returns>
+    public static VenueTickerDto ToDto(VenueTickerComparison c)
+    {
+        var v = c.Venue;
+        var d = c.Difference;
+        return new VenueTickerDto(
+            v.Open?.ToString(),
+            v.High?.ToString(),
+            v.Low?.ToString(),
+            v.Last.ToString(),
+            v.Volume?.ToString(),
+            DtoMapper.Time(v.ExchangeTime),
+            DtoMapper.Time(v.ReceiveTime),
+            new TickerDifferenceDto(Text(d.BaseVolume), Text(d.BaseVolumePercent), Text(d.Last), Text(d.High), Text(d.Low)),
+            c.WindowComplete);
+    }
 
     /// <summary>One rolling window.</summary>
     /// <param name="s">The window snapshot.</param>

@@ -17,10 +17,50 @@ public sealed record StatsDto(
 /// <param name="Venue">Venue id.</param>
 /// <param name="Symbol">Native symbol.</param>
 /// <param name="Stats">The window.</param>
+/// <param name="Ticker">The venue's own 24 h ticker and our difference to it; null when the venue sends none.</param>
 public sealed record VenueStatsDto(
     [property: JsonPropertyName("venue")] string Venue,
     [property: JsonPropertyName("symbol")] string Symbol,
-    [property: JsonPropertyName("stats")] StatsWindowDto Stats);
+    [property: JsonPropertyName("stats")] StatsWindowDto Stats,
+    [property: JsonPropertyName("ticker")] VenueTickerDto? Ticker);
+
+/// <summary>
+/// A venue's own 24 h ticker against our window (issue 4 item 3). Decimal strings; null where the venue gives no
+/// value. Meaningful only when <paramref name="WindowComplete"/> is true: our window holds only the trades received
+/// since start, so before 24 h of them the difference mostly measures the missing history.
+/// </summary>
+/// <param name="Open">The venue's 24 h open, quote currency.</param>
+/// <param name="High">The venue's 24 h high, quote currency.</param>
+/// <param name="Low">The venue's 24 h low, quote currency.</param>
+/// <param name="Last">The venue's last price, quote currency.</param>
+/// <param name="Volume">The venue's 24 h volume, in the unit of its trade sizes (base units; contracts on OKX derivatives).</param>
+/// <param name="ExchangeTime">Venue time of the ticker, ISO-8601 UTC µs; null when the venue sends none.</param>
+/// <param name="ReceiveTime">Our receive time of the ticker, ISO-8601 UTC µs.</param>
+/// <param name="Difference">Ours minus the venue's.</param>
+/// <param name="WindowComplete">True once our window holds 24 h of trades (first trade received at or before the window start).</param>
+public sealed record VenueTickerDto(
+    [property: JsonPropertyName("open")] string? Open,
+    [property: JsonPropertyName("high")] string? High,
+    [property: JsonPropertyName("low")] string? Low,
+    [property: JsonPropertyName("last")] string Last,
+    [property: JsonPropertyName("volume")] string? Volume,
+    [property: JsonPropertyName("exchangeTime")] string? ExchangeTime,
+    [property: JsonPropertyName("receiveTime")] string? ReceiveTime,
+    [property: JsonPropertyName("difference")] TickerDifferenceDto Difference,
+    [property: JsonPropertyName("windowComplete")] bool WindowComplete);
+
+/// <summary>Ours minus the venue's, decimal strings; null where the venue gave no value (volume percent also when its volume is zero).</summary>
+/// <param name="Volume">Base volume difference, in the venue's volume unit.</param>
+/// <param name="VolumePercent">(ours − venue) / venue × 100.</param>
+/// <param name="Last">Last price difference, quote currency.</param>
+/// <param name="High">High difference, quote currency.</param>
+/// <param name="Low">Low difference, quote currency.</param>
+public sealed record TickerDifferenceDto(
+    [property: JsonPropertyName("volume")] string? Volume,
+    [property: JsonPropertyName("volumePercent")] string? VolumePercent,
+    [property: JsonPropertyName("last")] string? Last,
+    [property: JsonPropertyName("high")] string? High,
+    [property: JsonPropertyName("low")] string? Low);
 
 /// <summary>One rolling window <c>(windowStart, windowEnd]</c>. Prices in quote currency and volumes as decimal strings.</summary>
 /// <param name="WindowStart">Exclusive start, ISO-8601 UTC µs.</param>

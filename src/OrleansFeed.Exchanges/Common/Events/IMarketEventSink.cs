@@ -23,6 +23,14 @@ public interface IMarketEventSink
     /// <param name="bbo">The BBO.</param>
     void OnBestBidOffer(string symbol, in BestBidOffer bbo);
 
+    /// <summary>The venue's own 24 h ticker (OKX <c>tickers</c>, Kraken <c>ticker</c>, Bitfinex <c>ticker</c>).</summary>
+    /// <remarks>Default: ignored, so sinks (and parsers) that have no use for it stay unchanged.</remarks>
+    /// <param name="symbol">Native symbol.</param>
+    /// <param name="ticker">The ticker.</param>
+    void OnVenueTicker(string symbol, in VenueTicker24h ticker)
+    {
+    }
+
     /// <summary>A frame was rejected; counted and logged once per episode by the sink.</summary>
     /// <param name="reason">Why.</param>
     /// <param name="symbol">The symbol when it could be read, else null.</param>
