@@ -44,9 +44,18 @@ public sealed class VenueProtocolTests
         await using var sim = new ExchangeSimulator(c.Load(), VenueTestClient.Fast);
         await sim.StartAsync(cts.Token);
         await using var client = await VenueTestClient.ConnectAsync(sim, "bitfinex", cts.Token);
+
+        // Held until both channels are subscribed, so no frame of the second is played before it exists.
+        sim.Pause();
         await client.SendAsync("{\"event\":\"conf\",\"flags\":65536}", cts.Token);
         await client.SendAsync("{\"event\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"tETH2X:ETH\",\"prec\":\"P0\",\"len\":\"100\"}", cts.Token);
         await client.SendAsync("{\"event\":\"subscribe\",\"channel\":\"trades\",\"symbol\":\"tREQUSD\"}", cts.Token);
+        while (sim.SubscriptionsOf("bitfinex").Count < 2)
+        {
+            await Task.Delay(5, cts.Token);
+        }
+
+        sim.Resume();
 
         var numbered = (await VenueTestClient.DrainAsync(sim, "bitfinex", cts.Token, client)).Where(f => f.StartsWith('[')).ToList();
 
