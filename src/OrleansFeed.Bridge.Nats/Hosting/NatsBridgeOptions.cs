@@ -4,7 +4,7 @@ namespace OrleansFeed.Bridge.Nats.Hosting;
 
 /// <summary>
 /// The NATS bridge (section <c>Nats</c>). Off unless <see cref="Enabled"/> is true. Read once at start; changes need a
-/// restart. Every key, default and range is listed in docs/nats-bridge.md, "Configuration".
+/// restart. Every key, default and range is listed in docs/nats-bridge.md, "Switching it on", and docs/configuration.md.
 /// </summary>
 public sealed class NatsBridgeOptions
 {

@@ -7,10 +7,10 @@ public static class StreamNamespaces
     /// <summary>Connector → book: <c>OrleansFeed.Exchanges.Common.Events.BookEvent</c> (diffs, snapshots, resets).</summary>
     public const string BookEvents = "book-events";
 
-    /// <summary>Connector → book, API, aggregator: <c>OrleansFeed.Core.Trades.Trade</c>.</summary>
+    /// <summary>Connector → book, API (WebSocket), aggregator, NATS bridge, Redis last values: <c>OrleansFeed.Core.Trades.Trade</c>.</summary>
     public const string Trades = "trades";
 
-    /// <summary>Connector → book: the venue's own BBO messages (<c>BestBidOffer</c>).</summary>
+    /// <summary>Connector → book, NATS bridge, Redis last values: the venue's own BBO messages (<c>BestBidOffer</c>).</summary>
     public const string VenueBbo = "venue-bbo";
 
     /// <summary>Connector → aggregator: the venue's own 24 h ticker (<c>OrleansFeed.Exchanges.Common.Events.VenueTicker24h</c>),

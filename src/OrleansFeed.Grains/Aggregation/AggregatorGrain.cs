@@ -178,12 +178,12 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
         return ValueTask.CompletedTask;
     }
 
-    [LoggerMessage(EventId = 4001, EventName = "AggregatorActivated", Level = LogLevel.Information, Message = "Aggregator {Instrument} active over {Books} books")]
+    [LoggerMessage(EventId = 2501, EventName = "AggregatorActivated", Level = LogLevel.Information, Message = "Aggregator {Instrument} active over {Books} books")]
     private static partial void LogActivated(ILogger logger, string instrument, int books);
 
-    [LoggerMessage(EventId = 4002, EventName = "AggregatorSnapshotFailed", Level = LogLevel.Warning, Message = "Aggregator {Instrument}: snapshot of {Book} failed: {Error}")]
+    [LoggerMessage(EventId = 2502, EventName = "AggregatorSnapshotFailed", Level = LogLevel.Warning, Message = "Aggregator {Instrument}: snapshot of {Book} failed: {Error}")]
     private static partial void LogSnapshotFailed(ILogger logger, string instrument, string book, string error);
 
-    [LoggerMessage(EventId = 4003, EventName = "AggregatorStateFailed", Level = LogLevel.Warning, Message = "Aggregator {Instrument}: state {Operation} failed: {Error}")]
+    [LoggerMessage(EventId = 2503, EventName = "AggregatorStateFailed", Level = LogLevel.Warning, Message = "Aggregator {Instrument}: state {Operation} failed: {Error}")]
     private static partial void LogStateFailed(ILogger logger, string instrument, string operation, string error);
 }

@@ -11,7 +11,7 @@ namespace OrleansFeed.Redis.Storage;
 /// <summary>
 /// Grain storage in Redis, as Orleans' <c>RedisGrainStorage</c>: one string key per grain,
 /// <c>{prefix}:grain:{grainType}:{grainKey}</c>, holding the state as UTF-8 JSON (System.Text.Json, web defaults:
-/// camelCase names). No TTL, no ETag: last writer wins, which is safe because a grain has one activation.
+/// camelCase names). No TTL, no ETag: last writer wins. Within one silo a grain has one activation; silos sharing one Redis each run their own activation of the same grain (there is no cross-silo placement, docs/architecture.md), so the last silo to save wins.
 /// </summary>
 /// <remarks>
 /// Registered by <see cref="Hosting.RedisHostingExtensions.AddRedisGrainStorage"/> in place of the in-memory

@@ -2,7 +2,7 @@ namespace OrleansFeed.Exchanges.Common.Venues;
 
 /// <summary>
 /// Configuration of one venue (section <c>Feed:Venues:&lt;venue&gt;</c>). Base URLs are configuration so tests and
-/// <c>run --simulator</c> point them at the local exchange simulator.
+/// <c>run --simulate</c> point them at the local exchange simulator.
 /// </summary>
 public sealed class VenueOptions
 {
