@@ -58,6 +58,17 @@ public class BinanceSpotSyncTests
     }
 
     [Fact]
+    public void Snapshot_Crossed_IsRejectedAndAnotherRequested()
+    {
+        Offer(Diff(200, 205, -1, "b:10:1"));
+
+        Offer(Snapshot(201, "b:12:1", "a:11:1")).Should().Be(new SyncResult(SyncAction.RequestSnapshot, ResyncReason.CrossedBook));
+
+        _sync.State.Should().Be(BookSyncState.Syncing, "a crossed book is never served as verified");
+        _sync.Counters.CrossedBooks.Should().Be(1);
+    }
+
+    [Fact]
     public void Snapshot_AheadOfAllDiffs_WaitsUntilBridgingDiffArrives()
     {
         Offer(Diff(1, 5, -1, "b:10:1"));

@@ -77,6 +77,18 @@ public sealed class StreamSnapshotSyncTests
     }
 
     [Fact]
+    public void CrossedSnapshot_IsNeverServedAsSynced()
+    {
+        var sync = new ToySync(depth: 10);
+
+        var result = sync.OnEvent(BookEvents.Snapshot(5, "b:102:1", "a:101:2"), null);
+
+        result.Should().Be(new SyncResult(SyncAction.RequestSnapshot, ResyncReason.CrossedBook));
+        sync.State.Should().Be(BookSyncState.Syncing);
+        sync.Counters.CrossedBooks.Should().Be(1);
+    }
+
+    [Fact]
     public void CrossedBook_Resyncs()
     {
         var sync = new ToySync(depth: 10);

@@ -216,7 +216,7 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
                 // The snapshot ends exactly where the last diff received ends: it continues that diff, so it can be
                 // loaded now; the next diff is then checked by the ordinary continuity rule.
                 LoadSnapshot(listener);
-                return new SyncResult(SyncAction.SnapshotLoaded);
+                return Book.IsCrossed ? RejectCrossedSnapshot() : new SyncResult(SyncAction.SnapshotLoaded);
             }
 
             // The snapshot is ahead of every diff seen so far: wait for the diff that bridges it.
@@ -232,6 +232,11 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
         }
 
         LoadSnapshot(listener);
+        if (Book.IsCrossed)
+        {
+            return RejectCrossedSnapshot();
+        }
+
         var first = true;
         while (_buffer.Count > 0)
         {
@@ -281,6 +286,13 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
         DropPendingSnapshot();
         Counters.SnapshotsLoaded++;
         State = BookSyncState.Synced;
+    }
+
+    private SyncResult RejectCrossedSnapshot()
+    {
+        // A crossed snapshot is damaged: never serve it as verified; ask for another.
+        Counters.CrossedBooks++;
+        return Resync(ResyncReason.CrossedBook, requestNow: true);
     }
 
     private SyncResult Apply(in BookEvent diff, IBookChangeListener? listener)

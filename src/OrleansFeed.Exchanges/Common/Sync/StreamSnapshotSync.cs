@@ -115,6 +115,13 @@ public abstract class StreamSnapshotSync : IBookSynchronizer
         LastUpdateId = snapshot.LastUpdateId;
         Counters.SnapshotsLoaded++;
         State = BookSyncState.Synced;
+        if (Book.IsCrossed)
+        {
+            // A crossed snapshot is damaged (or the venue's own glitch): never serve it as verified.
+            Counters.CrossedBooks++;
+            return Resync(ResyncReason.CrossedBook, requestNow: true);
+        }
+
         return Verify(snapshot) ?? new SyncResult(SyncAction.SnapshotLoaded);
     }
 
