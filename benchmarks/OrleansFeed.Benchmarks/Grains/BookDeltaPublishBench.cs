@@ -130,7 +130,7 @@ public class BookDeltaPublishBench
         {
         }
 
-        public void OnBestBidOffer(string symbol, in OrleansFeed.Core.Trades.BestBidOffer bbo)
+        public void OnBestBidOffer(string symbol, in BestBidOffer bbo)
         {
         }
 
