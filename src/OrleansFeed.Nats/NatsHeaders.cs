@@ -101,6 +101,9 @@ public sealed class NatsHeaders : IEnumerable<KeyValuePair<string, IReadOnlyList
     /// <returns>Presence.</returns>
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
+    /// <summary>The entry at <paramref name="index"/> (0..<see cref="Count"/>-1), for the protocol writer's allocation-free loops.</summary>
+    internal KeyValuePair<string, List<string>> EntryAt(int index) => _entries[index];
+
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, IReadOnlyList<string>>> GetEnumerator()
     {

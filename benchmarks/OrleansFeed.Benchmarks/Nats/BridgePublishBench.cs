@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -95,7 +94,7 @@ public class BridgePublishBench
         while (_queue.Reader.TryRead(out var message))
         {
             n += message.Length;
-            ArrayPool<byte>.Shared.Return(message.Buffer);
+            _queue.Return(message.Buffer);
         }
 
         return n;
@@ -118,7 +117,7 @@ public class BridgePublishBench
         while (_queue.Reader.TryRead(out var message))
         {
             await _publisher.PublishOneAsync(message, CancellationToken.None);
-            ArrayPool<byte>.Shared.Return(message.Buffer);
+            _queue.Return(message.Buffer);
         }
 
         await _connection.FlushAsync();
@@ -138,7 +137,7 @@ public class BridgePublishBench
         await _onNextLatency(delta);
         _queue.Reader.TryRead(out var message);
         await _publisher.PublishOneAsync(message, CancellationToken.None);
-        ArrayPool<byte>.Shared.Return(message.Buffer);
+        _queue.Return(message.Buffer);
         var received = await _subscription.Msgs.ReadAsync();
         return received.Data.Length;
     }

@@ -1,5 +1,4 @@
-using System.Buffers;
-using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
@@ -14,8 +13,9 @@ namespace OrleansFeed.Bridge.Nats.Publishing;
 /// NATS connection. While there is no connection (first connect pending) or the reconnect buffer is full, messages
 /// are dropped and counted; it never waits for NATS to come back.
 /// </summary>
-/// <remarks>Header objects are reused per message shape: the connection copies them into its buffer before
-/// <see cref="NatsConnection.PublishAsync"/> completes.</remarks>
+/// <remarks>The headers are encoded straight into one reused <see cref="NatsHeaderBlock"/> (numbers formatted as
+/// bytes, no strings): the connection copies the block into its buffer before the publish call completes, and this
+/// class is the queue's only reader, so a book delta's publish allocates nothing.</remarks>
 public sealed class BridgePublisher
 {
     private readonly BridgeQueue _queue;
@@ -23,10 +23,13 @@ public sealed class BridgePublisher
     private readonly Func<NatsConnection?> _connection;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly string _source;
-    private readonly NatsHeaders _bookHeaders = new();
-    private readonly NatsHeaders _plainHeaders = new();
-    private readonly NatsHeaders _msgIdHeaders = new();
+    private static readonly byte[] SequenceKey = Encoding.ASCII.GetBytes(MdHeaders.Sequence);
+    private static readonly byte[] EpochKey = Encoding.ASCII.GetBytes(MdHeaders.Epoch);
+    private static readonly byte[] KindKey = Encoding.ASCII.GetBytes(MdHeaders.Kind);
+    private static readonly byte[] SourceKey = Encoding.ASCII.GetBytes(MdHeaders.Source);
+    private static readonly byte[] MsgIdKey = Encoding.ASCII.GetBytes(MdHeaders.MsgId);
+    private readonly byte[] _source;
+    private readonly NatsHeaderBlock _headers = new();
     private bool _failing;
 
     /// <summary>Creates the publisher.</summary>
@@ -36,12 +39,19 @@ public sealed class BridgePublisher
     /// <param name="source">This bridge instance's id (<c>Md-Source</c> header).</param>
     /// <param name="time">Clock for the receive-to-publish latency.</param>
     /// <param name="logger">Logger.</param>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is empty or has CR or LF.</exception>
     public BridgePublisher(BridgeQueue queue, NatsBridgeStatus status, Func<NatsConnection?> connection, string source, TimeProvider time, ILogger logger)
     {
         _queue = queue;
         _status = status;
         _connection = connection;
-        _source = source;
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        if (source.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            throw new ArgumentException("The bridge source id cannot contain CR or LF.", nameof(source));
+        }
+
+        _source = Encoding.UTF8.GetBytes(source);
         _time = time;
         _logger = logger;
     }
@@ -64,7 +74,7 @@ public sealed class BridgePublisher
                     }
                     finally
                     {
-                        ArrayPool<byte>.Shared.Return(message.Buffer);
+                        _queue.Return(message.Buffer);
                     }
                 }
             }
@@ -90,7 +100,7 @@ public sealed class BridgePublisher
 
         try
         {
-            await connection.PublishAsync(message.Subject, message.Buffer.AsMemory(0, message.Length), HeadersFor(message), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await connection.PublishAsync(message.Subject, HeadersFor(message), message.Buffer.AsMemory(0, message.Length), cancellationToken: cancellationToken).ConfigureAwait(false);
             _status.OnPublished();
             _failing = false;
             if (!message.ReceiveTime.IsNone)
@@ -115,29 +125,27 @@ public sealed class BridgePublisher
         }
     }
 
-    private NatsHeaders HeadersFor(in OutboundMessage message)
+    // Wire order (docs/nats-bridge.md, "Headers"): book Md-Seq, Md-Epoch, Md-Kind, Md-Source; trades/candles
+    // Md-Seq, Md-Source, Nats-Msg-Id; the rest Md-Seq, Md-Source.
+    private NatsHeaderBlock HeadersFor(in OutboundMessage message)
     {
-        var sequence = message.Sequence.ToString(CultureInfo.InvariantCulture);
+        _headers.Clear();
+        _headers.Add(SequenceKey, message.Sequence);
         if (message.Kind is not null)
         {
-            _bookHeaders[MdHeaders.Sequence] = sequence;
-            _bookHeaders[MdHeaders.Epoch] = message.Epoch.ToString(CultureInfo.InvariantCulture);
-            _bookHeaders[MdHeaders.Kind] = message.Kind;
-            _bookHeaders[MdHeaders.Source] = _source;
-            return _bookHeaders;
+            _headers.Add(EpochKey, message.Epoch);
+            _headers.Add(KindKey, message.Kind);
+            _headers.Add(SourceKey, _source);
+            return _headers;
         }
 
+        _headers.Add(SourceKey, _source);
         if (message.MsgId is not null)
         {
-            _msgIdHeaders[MdHeaders.Sequence] = sequence;
-            _msgIdHeaders[MdHeaders.Source] = _source;
-            _msgIdHeaders[MdHeaders.MsgId] = message.MsgId;
-            return _msgIdHeaders;
+            _headers.Add(MsgIdKey, message.MsgId);
         }
 
-        _plainHeaders[MdHeaders.Sequence] = sequence;
-        _plainHeaders[MdHeaders.Source] = _source;
-        return _plainHeaders;
+        return _headers;
     }
 
     private void OnFailure(string reason, string subject)

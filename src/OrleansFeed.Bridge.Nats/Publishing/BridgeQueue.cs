@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Threading.Channels;
 using OrleansFeed.Bridge.Nats.Status;
 
@@ -17,6 +16,7 @@ public sealed class BridgeQueue
 {
     private readonly Channel<OutboundMessage> _channel;
     private readonly NatsBridgeStatus _status;
+    private readonly BridgeBufferPool _buffers;
 
     /// <summary>Creates the queue.</summary>
     /// <param name="capacity">Messages held at most; 1..16,777,216.</param>
@@ -27,6 +27,7 @@ public sealed class BridgeQueue
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         Capacity = capacity;
         _status = status;
+        _buffers = new BridgeBufferPool(capacity);
         _channel = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -45,6 +46,15 @@ public sealed class BridgeQueue
     /// <summary>The reader side (one reader: the publisher).</summary>
     public ChannelReader<OutboundMessage> Reader => _channel.Reader;
 
+    /// <summary>Rents a payload buffer from the queue's own pool (see <see cref="BridgeBufferPool"/>).</summary>
+    /// <param name="minimumLength">Bytes needed, 0 or more.</param>
+    /// <returns>A buffer of at least <paramref name="minimumLength"/> bytes; contents undefined. Thread-safe.</returns>
+    public byte[] Rent(int minimumLength) => _buffers.Rent(minimumLength);
+
+    /// <summary>Returns a payload buffer taken out of the queue (the publisher after sending); thread-safe.</summary>
+    /// <param name="buffer">A buffer from <see cref="Rent"/>; any other array is left to the GC.</param>
+    public void Return(byte[] buffer) => _buffers.Return(buffer);
+
     /// <summary>Offers a message; never waits.</summary>
     /// <param name="message">The message; its buffer is returned to the pool here when it is dropped.</param>
     /// <returns>False when dropped (queue full or completed).</returns>
@@ -56,7 +66,7 @@ public sealed class BridgeQueue
             return true;
         }
 
-        ArrayPool<byte>.Shared.Return(message.Buffer);
+        _buffers.Return(message.Buffer);
         _status.OnDroppedQueueFull();
         return false;
     }

@@ -3,10 +3,10 @@ using OrleansFeed.Core.Time;
 namespace OrleansFeed.Bridge.Nats.Publishing;
 
 /// <summary>One encoded message waiting in the <see cref="BridgeQueue"/>.</summary>
-/// <remarks><see cref="Buffer"/> is rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>; whoever takes the
-/// message out of the queue returns it (the publisher after sending, the queue when it drops).</remarks>
+/// <remarks><see cref="Buffer"/> is rented from <see cref="BridgeQueue.Rent"/>; whoever takes the
+/// message out of the queue returns it with <see cref="BridgeQueue.Return"/> (the publisher after sending, the queue when it drops).</remarks>
 /// <param name="Subject">NATS subject.</param>
-/// <param name="Buffer">Rented buffer holding the payload in its first <paramref name="Length"/> bytes.</param>
+/// <param name="Buffer">Buffer rented from the queue holding the payload in its first <paramref name="Length"/> bytes.</param>
 /// <param name="Length">Payload length in bytes.</param>
 /// <param name="Sequence">The <c>Md-Seq</c> header value.</param>
 /// <param name="Epoch">The <c>Md-Epoch</c> header value; negative for none.</param>

@@ -42,7 +42,7 @@ internal sealed class RouteSubscription<T>
         _route.Encode(_writer, _target, item);
         _writer.Flush();
         var length = _buffer.WrittenCount;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
+        var rented = _queue.Rent(length);
         _buffer.WrittenSpan.CopyTo(rented);
         var sequence = _route.Sequence?.Invoke(item) ?? ++_sequences[variant];
         var message = new OutboundMessage(

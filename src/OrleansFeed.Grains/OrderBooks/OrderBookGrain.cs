@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
-using OrleansFeed.Core.Numerics;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
@@ -19,7 +18,7 @@ namespace OrleansFeed.Grains.OrderBooks;
 /// over the connector's events, asks the connector for snapshots when the procedure needs one, and publishes
 /// every change as a <see cref="BookDelta"/> with a gap-free sequence. Thin: the rules live in the venue's sync class.
 /// </summary>
-public sealed partial class OrderBookGrain : Grain, IOrderBookGrain, IBookChangeListener
+public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
 {
     private const int TradeHistory = 1000;
 
@@ -27,7 +26,7 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain, IBookChange
     private readonly IInstrumentCatalog _catalog;
     private readonly BookDirectory _directory;
     private readonly ILogger<OrderBookGrain> _logger;
-    private readonly List<LevelChange> _changes = [];
+    private readonly BookDeltaBuilder _changes = new();
     private readonly Trade[] _trades = new Trade[TradeHistory];
     private IBookSynchronizer _sync = null!;
     private IAsyncStream<BookDelta> _deltas = null!;
@@ -38,7 +37,6 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain, IBookChange
     private BestBidOffer? _venueBbo;
     private Timestamp _exchangeTime;
     private Timestamp _receiveTime;
-    private bool _rebuilt;
 
     /// <summary>Created by the runtime per activation.</summary>
     /// <param name="venues">Venue adapters.</param>
@@ -132,37 +130,20 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain, IBookChange
         return Task.FromResult(new Ticker(_key.Venue, _key.Symbol, _instrument.Canonical, StateText, bid, ask, last, _venueBbo));
     }
 
-    /// <inheritdoc />
-    void IBookChangeListener.OnBookRebuilt(long epoch)
-    {
-        _rebuilt = true;
-        _changes.Clear();
-    }
-
-    /// <inheritdoc />
-    void IBookChangeListener.OnLevelChanged(BookSide side, FixedDecimal price, FixedDecimal size)
-    {
-        if (!_rebuilt)
-        {
-            _changes.Add(new LevelChange(side, price, size));
-        }
-    }
-
     private string StateText => _sync.State == BookSyncState.Synced ? "synced" : "syncing";
 
     private async ValueTask OnBookEventAsync(BookEvent bookEvent)
     {
         var wasSynced = _sync.State == BookSyncState.Synced;
-        _rebuilt = false;
-        _changes.Clear();
-        var result = _sync.OnEvent(bookEvent, this);
+        _changes.Begin();
+        var result = _sync.OnEvent(bookEvent, _changes);
         if (result.Action is SyncAction.Applied or SyncAction.SnapshotLoaded)
         {
             _exchangeTime = bookEvent.ExchangeTime;
             _receiveTime = bookEvent.ReceiveTime;
         }
 
-        if (_rebuilt)
+        if (_changes.Rebuilt)
         {
             LogBookSynced(_logger, _key.Venue, _key.Symbol, _sync.Epoch, _sync.LastUpdateId);
             await PublishAsync(BookDeltaKind.Rebuilt, bookEvent).ConfigureAwait(false);
@@ -202,9 +183,8 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain, IBookChange
 
     private ValueTask PublishAsync(BookDeltaKind kind, in BookEvent cause)
     {
-        var changes = kind == BookDeltaKind.Update ? _changes.ToArray() : [];
-        var delta = new BookDelta(
-            _key.Venue, _key.Symbol, kind, ++_sequence, _sync.Epoch, StateText, _sync.LastUpdateId, changes, cause.ExchangeTime, cause.ReceiveTime);
+        // The delta is shared by reference with every consumer of the stream, so it is new per update (see BookDeltaBuilder).
+        var delta = _changes.Build(_key, kind, ++_sequence, _sync.Epoch, StateText, _sync.LastUpdateId, cause.ExchangeTime, cause.ReceiveTime);
         return _deltas.OnNextAsync(delta);
     }
 

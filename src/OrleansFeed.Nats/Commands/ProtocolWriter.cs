@@ -15,7 +15,7 @@ internal static class ProtocolWriter
 
     private static ReadOnlySpan<byte> HeaderVersion => "NATS/1.0\r\n"u8;
 
-    /// <summary>Upper bound of the bytes <see cref="WritePublish"/> writes, for the reconnect buffer check.</summary>
+    /// <summary>Upper bound of the bytes <c>WritePublish</c> writes, for the reconnect buffer check.</summary>
     public static int MaxPublishSize(string subject, string? replyTo, NatsHeaders? headers, int payloadLength) =>
         64 + Encoding.UTF8.GetMaxByteCount(subject.Length) + (replyTo is null ? 0 : Encoding.UTF8.GetMaxByteCount(replyTo.Length))
         + (headers is null ? 0 : HeaderLength(headers)) + payloadLength;
@@ -56,6 +56,27 @@ internal static class ProtocolWriter
             WriteHeaders(writer, headers);
         }
 
+        writer.Write(payload);
+        WriteAscii(writer, Crlf);
+    }
+
+    /// <summary>HPUB with a header block already encoded (<see cref="NatsHeaderBlock"/>).</summary>
+    public static void WritePublish(IBufferWriter<byte> writer, string subject, string? replyTo, ReadOnlySpan<byte> headerBlock, ReadOnlySpan<byte> payload)
+    {
+        WriteAscii(writer, "HPUB "u8);
+        WriteString(writer, subject);
+        if (replyTo is not null)
+        {
+            WriteAscii(writer, " "u8);
+            WriteString(writer, replyTo);
+        }
+
+        WriteAscii(writer, " "u8);
+        WriteNumber(writer, headerBlock.Length);
+        WriteAscii(writer, " "u8);
+        WriteNumber(writer, headerBlock.Length + payload.Length);
+        WriteAscii(writer, Crlf);
+        writer.Write(headerBlock);
         writer.Write(payload);
         WriteAscii(writer, Crlf);
     }
@@ -102,12 +123,14 @@ internal static class ProtocolWriter
     public static int HeaderLength(NatsHeaders headers)
     {
         var length = HeaderVersion.Length + Crlf.Length;
-        foreach (var (key, values) in headers)
+        // Indexed loops: the public enumerator is an iterator and would allocate per publish.
+        for (var i = 0; i < headers.Count; i++)
         {
+            var (key, values) = headers.EntryAt(i);
             var keyLength = Encoding.UTF8.GetByteCount(key);
-            foreach (var value in values)
+            for (var j = 0; j < values.Count; j++)
             {
-                length += keyLength + 2 + Encoding.UTF8.GetByteCount(value) + 2;
+                length += keyLength + 2 + Encoding.UTF8.GetByteCount(values[j]) + 2;
             }
         }
 
@@ -117,13 +140,14 @@ internal static class ProtocolWriter
     private static void WriteHeaders(IBufferWriter<byte> writer, NatsHeaders headers)
     {
         WriteAscii(writer, HeaderVersion);
-        foreach (var (key, values) in headers)
+        for (var i = 0; i < headers.Count; i++)
         {
-            foreach (var value in values)
+            var (key, values) = headers.EntryAt(i);
+            for (var j = 0; j < values.Count; j++)
             {
                 WriteString(writer, key);
                 WriteAscii(writer, ": "u8);
-                WriteString(writer, value);
+                WriteString(writer, values[j]);
                 WriteAscii(writer, Crlf);
             }
         }
