@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrleansFeed.Api.Health;
+using OrleansFeed.Exchanges.Common.Capture;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Grains.Aggregation;
+using OrleansFeed.Grains.Connectors;
+using OrleansFeed.Grains.Instruments;
+using OrleansFeed.Runtime;
+using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Silo.Commands;
+using OrleansFeed.Silo.Hosting;
+using OrleansFeed.Simulator;
+
+namespace OrleansFeed.LoadHarness;
+
+/// <summary>
+/// One run: a fresh simulator over the recordings and a fresh in-process silo configured exactly as
+/// <c>run --simulate</c> configures it (silo-config/appsettings.json + <see cref="SimulatorOverrides"/>), measured
+/// from playback resume until the output streams are quiet, then verified.
+/// </summary>
+internal static class LoadRun
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Runs the set once.</summary>
+    /// <param name="run">Run number, from 1 (printed only).</param>
+    /// <param name="records">The aligned capture records (<see cref="CaptureSessions.ReadAligned"/>), shared by every run.</param>
+    /// <param name="options">Harness settings.</param>
+    /// <param name="cancellationToken">Bounds the run (<see cref="HarnessOptions.Timeout"/>).</param>
+    /// <returns>The run's figures.</returns>
+    /// <exception cref="OperationCanceledException">The run did not finish in time.</exception>
+    public static async Task<LoadResult> RunAsync(int run, IReadOnlyList<CaptureRecord> records, HarnessOptions options, CancellationToken cancellationToken)
+    {
+        await using var simulator = new ExchangeSimulator(records, new SimulatorOptions { PlaybackSpeed = options.Speed });
+        // Held until every connector has subscribed, so the window holds playback only, not connection set-up.
+        simulator.Pause();
+        await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
+        var configured = ConfigurationLoader.Load(null).GetSection("Feed:Venues").GetChildren().Select(c => c.Key);
+        var overrides = SimulatorOverrides.Build(records, simulator, configured).ToList();
+        // Console logging on the hot path would be measured too; warnings (resyncs, rejects) still print.
+        overrides.Add(new("Logging:LogLevel:Default", "Warning"));
+        overrides.Add(new("Logging:LogLevel:OrleansFeed", "Warning"));
+        overrides.Add(new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"));
+        await using var silo = SiloHost.Build(ConfigurationLoader.Load(null, overrides), port: 0);
+        var services = silo.Services;
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var books = services.GetRequiredService<IConfiguredBooks>().GetBooks().Select(b => b.ToString()).ToList();
+        var venues = services.GetRequiredService<IOptions<FeedOptions>>().Value.EnabledVenues.Select(v => v.Key).ToList();
+        await using var observer = new PipelineObserver(services.GetRequiredService<IStreamProvider>(), services.GetRequiredService<TimeProvider>());
+        foreach (var book in books)
+        {
+            observer.WatchBook(book); // before the silo starts, so the first delta of every book is seen
+        }
+
+        await silo.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Aggregators are activated during start, once the catalog is filled; their keys are known only now.
+            var policy = services.GetRequiredService<IOptions<AggregationOptions>>().Value.QuoteCurrencyPolicy;
+            var aggregators = AggregationKeys.All(services.GetRequiredService<IInstrumentCatalog>(), policy);
+            foreach (var key in aggregators)
+            {
+                observer.WatchNbbo(key);
+            }
+
+            await WaitForSubscriptionsAsync(simulator, grains, venues, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"run {run}: {venues.Count} venue(s), {books.Count} book(s), {aggregators.Count} aggregator(s), {simulator.Total} recorded frame(s); playing");
+            var (framesBefore, rejectedBefore) = await FramesAsync(grains, venues).ConfigureAwait(false);
+            using var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var start = Stopwatch.GetTimestamp();
+            simulator.Resume();
+            await simulator.PlaybackCompleted.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var (frames, rejected) = await DrainAsync(observer, grains, venues, cancellationToken).ConfigureAwait(false);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpuBefore;
+            var window = Stopwatch.GetElapsedTime(start, Math.Max(start, observer.LastEventTimestamp));
+
+            var (aggregatorCount, worstP999) = (0L, 0L);
+            foreach (var key in aggregators)
+            {
+                var latency = await grains.GetGrain<IAggregatorGrain>(key).GetLatencyAsync().ConfigureAwait(false);
+                aggregatorCount += latency.Count;
+                worstP999 = Math.Max(worstP999, latency.ReceiveP999);
+            }
+
+            var (synced, bookGaps, problems) = (0, 0L, new List<string>());
+            foreach (var book in books)
+            {
+                var snapshot = await grains.GetGrain<IOrderBookGrain>(book).GetSnapshotAsync(1).ConfigureAwait(false);
+                synced += snapshot.IsStale ? 0 : 1;
+                bookGaps += snapshot.Counters.Gaps;
+                if (snapshot.IsStale || snapshot.Counters.Gaps > 0)
+                {
+                    problems.Add($"{book} ({snapshot.SyncState}, {snapshot.Counters.Gaps} gap(s), {snapshot.Counters.Resyncs} resync(s))");
+                }
+            }
+
+            return new LoadResult(
+                run, window, frames - framesBefore, rejected - rejectedBefore, observer.Updates, observer.Deltas, observer.Trades, observer.Nbbos, aggregatorCount,
+                observer.DeltaLatency(50), observer.DeltaLatency(99), observer.DeltaLatency(99.9),
+                observer.NbboLatency(50), observer.NbboLatency(99), observer.NbboLatency(99.9), worstP999,
+                allocated, GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, cpu,
+                books.Count, synced, bookGaps, observer.SequenceGaps, problems);
+        }
+        finally
+        {
+            await silo.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    // A barrier, not a sleep: every connector connected and, for venues with a subscribe route, every recorded symbol
+    // subscribed (Binance subscribes in its URL). Capped, because a venue spelling symbols differently would never match.
+    private static async Task WaitForSubscriptionsAsync(ExchangeSimulator simulator, IGrainFactory grains, IReadOnlyList<string> venues, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(15 * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            var connected = true;
+            foreach (var venue in venues)
+            {
+                connected &= (await grains.GetGrain<IExchangeConnectorGrain>(venue).GetStatusAsync().ConfigureAwait(false)).Connections > 0;
+            }
+
+            var subscribed = simulator.Endpoints()
+                .Where(e => !e.Venue.StartsWith("binance", StringComparison.Ordinal) && venues.Contains(e.Venue))
+                .All(e => simulator.SubscriptionsOf(e.Venue).Select(s => s.Symbol).Distinct(StringComparer.Ordinal).Count() >= e.Symbols.Count);
+            if (connected && subscribed)
+            {
+                return;
+            }
+
+            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+        }
+
+        Console.WriteLine("warning: not every venue reported its subscriptions within 15 s; playing anyway (late channels get catch-up).");
+    }
+
+    // Playback done: wait until no event has been observed and no frame received for 5 polls (the pipeline drained).
+    private static async Task<(long Frames, long Rejected)> DrainAsync(PipelineObserver observer, IGrainFactory grains, IReadOnlyList<string> venues, CancellationToken cancellationToken)
+    {
+        var (quiet, lastEvents, last) = (0, -1L, (Frames: -1L, Rejected: 0L));
+        while (quiet < 5)
+        {
+            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+            var now = await FramesAsync(grains, venues).ConfigureAwait(false);
+            var events = observer.Events;
+            quiet = events == lastEvents && now.Frames == last.Frames ? quiet + 1 : 0;
+            (lastEvents, last) = (events, now);
+        }
+
+        return last;
+    }
+
+    private static async Task<(long Frames, long Rejected)> FramesAsync(IGrainFactory grains, IReadOnlyList<string> venues)
+    {
+        var (frames, rejected) = (0L, 0L);
+        foreach (var venue in venues)
+        {
+            var status = await grains.GetGrain<IExchangeConnectorGrain>(venue).GetStatusAsync().ConfigureAwait(false);
+            frames += status.Frames;
+            rejected += status.RejectedFrames;
+        }
+
+        return (frames, rejected);
+    }
+}
