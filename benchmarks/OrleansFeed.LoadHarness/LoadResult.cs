@@ -20,11 +20,12 @@ namespace OrleansFeed.LoadHarness;
 /// <param name="NbboP99">Receive → NBBO publish, p99, µs.</param>
 /// <param name="NbboP999">Receive → NBBO publish, p99.9, µs.</param>
 /// <param name="WorstAggregatorP999">Largest p99.9 reported by any one aggregator's <c>GetLatencyAsync</c>, µs.</param>
-/// <param name="AllocatedBytes">Bytes allocated in the process during the window (silo, simulator and harness together).</param>
-/// <param name="Gen0">Gen 0 collections in the window.</param>
-/// <param name="Gen1">Gen 1 collections in the window.</param>
-/// <param name="Gen2">Gen 2 collections in the window.</param>
-/// <param name="CpuTime">Process CPU time (user + kernel, every thread) in the window.</param>
+/// <param name="AllocatedBytes">Bytes allocated in the process over <paramref name="CpuWindow"/> (silo, simulator and harness together).</param>
+/// <param name="Gen0">Gen 0 collections over <paramref name="CpuWindow"/>.</param>
+/// <param name="Gen1">Gen 1 collections over <paramref name="CpuWindow"/>.</param>
+/// <param name="Gen2">Gen 2 collections over <paramref name="CpuWindow"/>.</param>
+/// <param name="CpuTime">Process CPU time (user + kernel, every thread: silo, simulator and harness) from resume to <paramref name="CpuWindow"/>.</param>
+/// <param name="CpuWindow">Resume → the last drain poll that still saw activity (allocation, GC and CPU are sampled over it; ≤ 100 ms after <paramref name="Window"/>).</param>
 /// <param name="Books">Books configured.</param>
 /// <param name="BooksSynced">Books in state <c>synced</c> at the end.</param>
 /// <param name="BookGaps">Sum of the books' own gap counters (venue sequence gaps detected by the sync).</param>
@@ -52,6 +53,7 @@ internal sealed record LoadResult(
     int Gen1,
     int Gen2,
     TimeSpan CpuTime,
+    TimeSpan CpuWindow,
     int Books,
     int BooksSynced,
     long BookGaps,

@@ -35,7 +35,11 @@ internal static class LoadRun
     /// <exception cref="OperationCanceledException">The run did not finish in time.</exception>
     public static async Task<LoadResult> RunAsync(int run, IReadOnlyList<CaptureRecord> records, HarnessOptions options, CancellationToken cancellationToken)
     {
-        await using var simulator = new ExchangeSimulator(records, new SimulatorOptions { PlaybackSpeed = options.Speed });
+        // Flat-out playback outruns the silo; the simulator (no back-pressure, like a venue) would drop the connector as
+        // a slow client at 10,000 queued frames. A queue that holds the whole recording lets the silo drain it as
+        // fast as it can, which is what is measured.
+        var simulatorOptions = new SimulatorOptions { PlaybackSpeed = options.Speed, MaxSendQueue = 10_000_000 };
+        await using var simulator = new ExchangeSimulator(records, simulatorOptions);
         // Held until every connector has subscribed, so the window holds playback only, not connection set-up.
         simulator.Pause();
         await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -70,18 +74,11 @@ internal static class LoadRun
             await WaitForSubscriptionsAsync(simulator, grains, venues, cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"run {run}: {venues.Count} venue(s), {books.Count} book(s), {aggregators.Count} aggregator(s), {simulator.Total} recorded frame(s); playing");
             var (framesBefore, rejectedBefore) = await FramesAsync(grains, venues).ConfigureAwait(false);
-            using var process = Process.GetCurrentProcess();
-            var cpuBefore = process.TotalProcessorTime;
-            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            var start = Stopwatch.GetTimestamp();
+            var before = ProcessSample.Take();
             simulator.Resume();
             await simulator.PlaybackCompleted.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var (frames, rejected) = await DrainAsync(observer, grains, venues, cancellationToken).ConfigureAwait(false);
-            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-            process.Refresh();
-            var cpu = process.TotalProcessorTime - cpuBefore;
-            var window = Stopwatch.GetElapsedTime(start, Math.Max(start, observer.LastEventTimestamp));
+            var (frames, rejected, busyEnd) = await DrainAsync(observer, grains, venues, cancellationToken).ConfigureAwait(false);
+            var window = Stopwatch.GetElapsedTime(before.Timestamp, Math.Max(before.Timestamp, observer.LastEventTimestamp));
 
             var (aggregatorCount, worstP999) = (0L, 0L);
             foreach (var key in aggregators)
@@ -107,7 +104,8 @@ internal static class LoadRun
                 run, window, frames - framesBefore, rejected - rejectedBefore, observer.Updates, observer.Deltas, observer.Trades, observer.Nbbos, aggregatorCount,
                 observer.DeltaLatency(50), observer.DeltaLatency(99), observer.DeltaLatency(99.9),
                 observer.NbboLatency(50), observer.NbboLatency(99), observer.NbboLatency(99.9), worstP999,
-                allocated, GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, cpu,
+                busyEnd.Allocated - before.Allocated, busyEnd.Gen0 - before.Gen0, busyEnd.Gen1 - before.Gen1, busyEnd.Gen2 - before.Gen2,
+                busyEnd.Cpu - before.Cpu, Stopwatch.GetElapsedTime(before.Timestamp, busyEnd.Timestamp),
                 books.Count, synced, bookGaps, observer.SequenceGaps, problems);
         }
         finally
@@ -144,19 +142,31 @@ internal static class LoadRun
     }
 
     // Playback done: wait until no event has been observed and no frame received for 5 polls (the pipeline drained).
-    private static async Task<(long Frames, long Rejected)> DrainAsync(PipelineObserver observer, IGrainFactory grains, IReadOnlyList<string> venues, CancellationToken cancellationToken)
+    // Process figures are taken at every poll; the one kept is from the last poll that still saw activity, so the idle
+    // polls are not charged (resolution: one poll, 100 ms).
+    private static async Task<(long Frames, long Rejected, ProcessSample BusyEnd)> DrainAsync(
+        PipelineObserver observer, IGrainFactory grains, IReadOnlyList<string> venues, CancellationToken cancellationToken)
     {
-        var (quiet, lastEvents, last) = (0, -1L, (Frames: -1L, Rejected: 0L));
+        var (quiet, lastEvents, last, busyEnd) = (0, -1L, (Frames: -1L, Rejected: 0L), ProcessSample.Take());
         while (quiet < 5)
         {
             await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+            var sample = ProcessSample.Take();
             var now = await FramesAsync(grains, venues).ConfigureAwait(false);
             var events = observer.Events;
-            quiet = events == lastEvents && now.Frames == last.Frames ? quiet + 1 : 0;
+            if (events == lastEvents && now.Frames == last.Frames)
+            {
+                quiet++;
+            }
+            else
+            {
+                (quiet, busyEnd) = (0, sample);
+            }
+
             (lastEvents, last) = (events, now);
         }
 
-        return last;
+        return (last.Frames, last.Rejected, busyEnd);
     }
 
     private static async Task<(long Frames, long Rejected)> FramesAsync(IGrainFactory grains, IReadOnlyList<string> venues)

@@ -16,7 +16,7 @@ internal static class ResultTable
         Line(text, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
-            var cpuShare = r.Window > TimeSpan.Zero ? r.CpuTime / (r.Window * Environment.ProcessorCount) : 0;
+            var cpuShare = r.CpuWindow > TimeSpan.Zero ? r.CpuTime / (r.CpuWindow * Environment.ProcessorCount) : 0;
             var perFrame = r.Frames > 0 ? r.AllocatedBytes / r.Frames : 0;
             Line(text, $"| {r.Run} | {r.Window.TotalSeconds:F2} s | {r.Frames:N0} | {r.PerSecond(r.Frames):N0} | {r.PerSecond(r.BookUpdates):N0} | {r.PerSecond(r.Trades):N0} | {r.PerSecond(r.NbboUpdates):N0} " +
                 $"| {Us(r.DeltaP50)} / {Us(r.DeltaP99)} / {Us(r.DeltaP999)} | {Us(r.NbboP50)} / {Us(r.NbboP99)} / {Us(r.NbboP999)} ({Us(r.WorstAggregatorP999)}) " +
