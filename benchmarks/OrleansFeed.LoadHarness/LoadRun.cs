@@ -114,11 +114,14 @@ internal static class LoadRun
         }
     }
 
-    // A barrier, not a sleep: every connector connected and, for venues with a subscribe route, every recorded symbol
-    // subscribed (Binance subscribes in its URL). Capped, because a venue spelling symbols differently would never match.
+    // Every connector connected and, for venues with a subscribe route, every channel it subscribed held for every
+    // recorded symbol, unchanged for 3 polls (book, trade and ticker subscriptions go out one after another; a channel
+    // subscribed after resume would miss frames: only book channels get a catch-up). Binance subscribes in its URL.
+    // Capped, because a venue spelling symbols differently would never match.
     private static async Task WaitForSubscriptionsAsync(ExchangeSimulator simulator, IGrainFactory grains, IReadOnlyList<string> venues, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(15 * Stopwatch.Frequency);
+        var (stable, lastHeld) = (0, -1);
         while (Stopwatch.GetTimestamp() < deadline)
         {
             var connected = true;
@@ -127,10 +130,17 @@ internal static class LoadRun
                 connected &= (await grains.GetGrain<IExchangeConnectorGrain>(venue).GetStatusAsync().ConfigureAwait(false)).Connections > 0;
             }
 
-            var subscribed = simulator.Endpoints()
-                .Where(e => !e.Venue.StartsWith("binance", StringComparison.Ordinal) && venues.Contains(e.Venue))
-                .All(e => simulator.SubscriptionsOf(e.Venue).Select(s => s.Symbol).Distinct(StringComparer.Ordinal).Count() >= e.Symbols.Count);
-            if (connected && subscribed)
+            var (complete, held) = (true, 0);
+            foreach (var endpoint in simulator.Endpoints().Where(e => !e.Venue.StartsWith("binance", StringComparison.Ordinal) && venues.Contains(e.Venue)))
+            {
+                var pairs = simulator.SubscriptionsOf(endpoint.Venue).ToHashSet();
+                var channels = pairs.Select(p => p.Channel).Distinct(StringComparer.Ordinal).ToList();
+                complete &= channels.Count > 0 && channels.All(c => endpoint.Symbols.All(s => pairs.Contains((c, s))));
+                held += pairs.Count;
+            }
+
+            (stable, lastHeld) = (connected && complete && held == lastHeld ? stable + 1 : 0, held);
+            if (stable >= 3)
             {
                 return;
             }
@@ -138,7 +148,7 @@ internal static class LoadRun
             await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
         }
 
-        Console.WriteLine("warning: not every venue reported its subscriptions within 15 s; playing anyway (late channels get catch-up).");
+        Console.WriteLine("warning: not every venue reported its subscriptions within 15 s; playing anyway (late channels miss frames).");
     }
 
     // Playback done: wait until no event has been observed and no frame received for 5 polls (the pipeline drained).
