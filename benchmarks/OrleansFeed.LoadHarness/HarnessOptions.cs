@@ -8,7 +8,7 @@ internal sealed record HarnessOptions
     /// <summary>The text printed for <c>--help</c> and on a bad argument.</summary>
     public const string Usage = """
         OrleansFeed load harness: plays recordings through the exchange simulator into a real in-process silo.
-          --data <dir>        recordings root (default: shared/data found above the binary, or ORLEANSFEED_SHARED_DATA)
+          --data <dir>        recordings root (default: ORLEANSFEED_SHARED_DATA, else shared/data above the working directory or the binary)
           --venues <a,b,...>  venue folders under the root (default: every folder), e.g. kraken,binance_spot
           --speed <x>         simulator playback speed: 0 (default) = as fast as possible, 1 = recorded pace
           --repeat <n>        runs of the whole set, each on a fresh simulator and silo (default 3, 1..100)

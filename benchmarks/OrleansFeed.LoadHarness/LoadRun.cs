@@ -101,7 +101,7 @@ internal static class LoadRun
             }
 
             return new LoadResult(
-                run, window, frames - framesBefore, rejected - rejectedBefore, observer.Updates, observer.Deltas, observer.Trades, observer.Nbbos, aggregatorCount,
+                run, window, frames - framesBefore, rejected - rejectedBefore, observer.Updates, observer.Deltas, observer.Trades, observer.Nbbos, observer.NbboRepublished, aggregatorCount,
                 observer.DeltaLatency(50), observer.DeltaLatency(99), observer.DeltaLatency(99.9),
                 observer.NbboLatency(50), observer.NbboLatency(99), observer.NbboLatency(99.9), worstP999,
                 busyEnd.Allocated - before.Allocated, busyEnd.Gen0 - before.Gen0, busyEnd.Gen1 - before.Gen1, busyEnd.Gen2 - before.Gen2,

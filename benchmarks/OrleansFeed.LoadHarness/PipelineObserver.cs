@@ -24,6 +24,7 @@ internal sealed class PipelineObserver : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly List<IStreamSubscription> _subscriptions = [];
     private readonly Dictionary<string, long> _lastSequence = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastNbboReceive = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly LatencyHistogram _deltaLatency = new();
     private readonly LatencyHistogram _nbboLatency = new();
@@ -31,6 +32,7 @@ internal sealed class PipelineObserver : IAsyncDisposable
     private long _updates;
     private long _trades;
     private long _nbbos;
+    private long _nbboRepublished;
     private long _sequenceGaps;
     private long _lastEventTicks;
 
@@ -54,6 +56,13 @@ internal sealed class PipelineObserver : IAsyncDisposable
 
     /// <summary>NBBO updates observed.</summary>
     public long Nbbos => Interlocked.Read(ref _nbbos);
+
+    /// <summary>
+    /// NBBO updates carrying the same triggering receive time as the instrument's previous one: republished without a
+    /// new venue event (a venue's quote turning stale or fresh on the aggregator's clock). Counted in <see cref="Nbbos"/>,
+    /// left out of <see cref="NbboLatency"/> (their "latency" would be the age of the last event, not pipeline time).
+    /// </summary>
+    public long NbboRepublished => Interlocked.Read(ref _nbboRepublished);
 
     /// <summary>Jumps in a book's delta sequence seen by this consumer (lost deltas); must be 0.</summary>
     public long SequenceGaps => Interlocked.Read(ref _sequenceGaps);
@@ -89,7 +98,8 @@ internal sealed class PipelineObserver : IAsyncDisposable
         }
     }
 
-    /// <summary>Receive → NBBO publish latency (the aggregator's <c>PublishTime</c> minus the triggering receive time), µs.</summary>
+    /// <summary>Receive → NBBO publish latency (the aggregator's <c>PublishTime</c> minus the triggering receive time), µs,
+    /// over NBBO updates caused by a new venue event (see <see cref="NbboRepublished"/>).</summary>
     /// <param name="percentile">e.g. 50, 99, 99.9.</param>
     /// <returns>Microseconds; 0 when no NBBO was observed.</returns>
     public long NbboLatency(double percentile)
@@ -143,9 +153,19 @@ internal sealed class PipelineObserver : IAsyncDisposable
 
     private ValueTask OnNbbo(AggregatedNbbo nbbo)
     {
+        var received = nbbo.Nbbo.ReceiveTime.UnixMicroseconds;
         lock (_lock)
         {
-            _nbboLatency.Record(nbbo.PublishTime.UnixMicroseconds - nbbo.Nbbo.ReceiveTime.UnixMicroseconds);
+            if (_lastNbboReceive.TryGetValue(nbbo.Instrument, out var previous) && previous == received)
+            {
+                Interlocked.Increment(ref _nbboRepublished);
+            }
+            else
+            {
+                _nbboLatency.Record(nbbo.PublishTime.UnixMicroseconds - received);
+            }
+
+            _lastNbboReceive[nbbo.Instrument] = received;
         }
 
         Interlocked.Increment(ref _nbbos);

@@ -28,7 +28,15 @@ var results = new List<LoadResult>();
 for (var run = 1; run <= options.Repeat; run++)
 {
     using var timeout = new CancellationTokenSource(options.Timeout);
-    results.Add(await LoadRun.RunAsync(run, records, options, timeout.Token));
+    try
+    {
+        results.Add(await LoadRun.RunAsync(run, records, options, timeout.Token));
+    }
+    catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+    {
+        Console.Error.WriteLine($"run {run} did not finish within {options.Timeout.TotalSeconds:F0} s (--timeout).");
+        return 1;
+    }
 }
 
 Console.WriteLine();

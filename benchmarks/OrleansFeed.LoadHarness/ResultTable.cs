@@ -28,7 +28,7 @@ internal static class ResultTable
         {
             Line(text, string.Empty);
             Line(text, $"run {r.Run}: {r.BookDeltas:N0} book deltas ({r.BookUpdates:N0} updates), {r.Trades:N0} trades, {r.NbboUpdates:N0} NBBO updates observed " +
-                $"(aggregators counted {r.AggregatorNbboCount:N0}), {r.RejectedFrames:N0} rejected frames, {r.AllocatedBytes / 1_048_576.0:N1} MiB allocated.");
+                $"({r.NbboRepublished:N0} republished without a new event; aggregators counted {r.AggregatorNbboCount:N0}), {r.RejectedFrames:N0} rejected frames, {r.AllocatedBytes / 1_048_576.0:N1} MiB allocated.");
             foreach (var problem in r.Problems)
             {
                 Line(text, $"- not verified: {problem}");
