@@ -11,15 +11,15 @@ namespace OrleansFeed.LoadHarness;
 /// <param name="BookUpdates">Book deltas of kind Update observed on <c>book-deltas</c>.</param>
 /// <param name="BookDeltas">Book deltas of every kind (updates, rebuilds, stale marks).</param>
 /// <param name="Trades">Trades observed on <c>trades</c>.</param>
-/// <param name="NbboUpdates">NBBO updates observed on <c>nbbo</c>.</param>
-/// <param name="NbboRepublished">NBBO updates republished without a new venue event (staleness on the aggregator's clock); not in the NBBO latency.</param>
-/// <param name="AggregatorNbboCount">NBBO updates counted by the aggregators (<c>GetLatencyAsync().Count</c> summed); equals <paramref name="NbboUpdates"/> when no update was lost.</param>
+/// <param name="NbboUpdates">NBBO updates observed on <c>nbbo</c> (event-driven plus republishes when a venue turns stale or fresh).</param>
+/// <param name="AggregatorNbboCount">Event-driven NBBO updates measured by the aggregators (<c>GetLatencyAsync().Count</c> summed).</param>
+/// <param name="BusiestAggregator">The aggregator key with the most measured NBBO updates; its percentiles are reported.</param>
 /// <param name="DeltaP50">Receive → book delta observed, p50, µs.</param>
 /// <param name="DeltaP99">Receive → book delta observed, p99, µs.</param>
 /// <param name="DeltaP999">Receive → book delta observed, p99.9, µs.</param>
-/// <param name="NbboP50">Receive → NBBO publish, p50, µs (all aggregators merged; event-driven updates only).</param>
-/// <param name="NbboP99">Receive → NBBO publish, p99, µs.</param>
-/// <param name="NbboP999">Receive → NBBO publish, p99.9, µs.</param>
+/// <param name="NbboP50">Receive → NBBO publish, p50, µs, of the busiest aggregator (<c>GetLatencyAsync</c>; histograms of different aggregators cannot be merged).</param>
+/// <param name="NbboP99">Receive → NBBO publish, p99, µs, of the busiest aggregator.</param>
+/// <param name="NbboP999">Receive → NBBO publish, p99.9, µs, of the busiest aggregator.</param>
 /// <param name="WorstAggregatorP999">Largest receive → publish p99.9 reported by any one aggregator's <c>GetLatencyAsync</c>, µs (the aggregator's own histogram).</param>
 /// <param name="AllocatedBytes">Bytes allocated in the process over <paramref name="CpuWindow"/> (silo, simulator and harness together).</param>
 /// <param name="Gen0">Gen 0 collections over <paramref name="CpuWindow"/>.</param>
@@ -41,8 +41,8 @@ internal sealed record LoadResult(
     long BookDeltas,
     long Trades,
     long NbboUpdates,
-    long NbboRepublished,
     long AggregatorNbboCount,
+    string BusiestAggregator,
     long DeltaP50,
     long DeltaP99,
     long DeltaP999,

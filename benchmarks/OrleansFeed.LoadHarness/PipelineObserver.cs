@@ -10,12 +10,12 @@ namespace OrleansFeed.LoadHarness;
 /// <summary>
 /// Watches the silo's output streams as any consumer does (the runtime's <see cref="IStreamProvider"/>): every
 /// book's <c>book-deltas</c> and <c>trades</c>, every aggregator's <c>nbbo</c>. Counts events, checks each book's
-/// delta sequence is gap-free, and records receive time → observed latency of book deltas and receive time →
-/// publish latency of NBBO updates.
+/// delta sequence is gap-free, and records receive time → observed latency of book deltas. (NBBO latency comes from
+/// the aggregators' own histograms: a stream consumer cannot tell an event-driven NBBO from a staleness republish.)
 /// </summary>
 /// <remarks>
 /// Handlers of different streams run concurrently (one reader per subscription): counters are interlocked and the
-/// histograms (single-writer types) are guarded by a lock. Subscriptions use the default bounded queue with the
+/// histogram (a single-writer type) is guarded by a lock. Subscriptions use the default bounded queue with the
 /// <see cref="StreamOverflowPolicy.Wait"/> policy, so the observer never loses an event; it back-pressures instead.
 /// </remarks>
 internal sealed class PipelineObserver : IAsyncDisposable
@@ -24,15 +24,12 @@ internal sealed class PipelineObserver : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly List<IStreamSubscription> _subscriptions = [];
     private readonly Dictionary<string, long> _lastSequence = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _lastNbboReceive = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly LatencyHistogram _deltaLatency = new();
-    private readonly LatencyHistogram _nbboLatency = new();
     private long _deltas;
     private long _updates;
     private long _trades;
     private long _nbbos;
-    private long _nbboRepublished;
     private long _sequenceGaps;
     private long _lastEventTicks;
 
@@ -54,15 +51,8 @@ internal sealed class PipelineObserver : IAsyncDisposable
     /// <summary>Trades observed.</summary>
     public long Trades => Interlocked.Read(ref _trades);
 
-    /// <summary>NBBO updates observed.</summary>
+    /// <summary>NBBO updates observed (event-driven and staleness republishes).</summary>
     public long Nbbos => Interlocked.Read(ref _nbbos);
-
-    /// <summary>
-    /// NBBO updates carrying the same triggering receive time as the instrument's previous one: republished without a
-    /// new venue event (a venue's quote turning stale or fresh on the aggregator's clock). Counted in <see cref="Nbbos"/>,
-    /// left out of <see cref="NbboLatency"/> (their "latency" would be the age of the last event, not pipeline time).
-    /// </summary>
-    public long NbboRepublished => Interlocked.Read(ref _nbboRepublished);
 
     /// <summary>Jumps in a book's delta sequence seen by this consumer (lost deltas); must be 0.</summary>
     public long SequenceGaps => Interlocked.Read(ref _sequenceGaps);
@@ -95,18 +85,6 @@ internal sealed class PipelineObserver : IAsyncDisposable
         lock (_lock)
         {
             return _deltaLatency.ValueAtPercentile(percentile);
-        }
-    }
-
-    /// <summary>Receive → NBBO publish latency (the aggregator's <c>PublishTime</c> minus the triggering receive time), µs,
-    /// over NBBO updates caused by a new venue event (see <see cref="NbboRepublished"/>).</summary>
-    /// <param name="percentile">e.g. 50, 99, 99.9.</param>
-    /// <returns>Microseconds; 0 when no NBBO was observed.</returns>
-    public long NbboLatency(double percentile)
-    {
-        lock (_lock)
-        {
-            return _nbboLatency.ValueAtPercentile(percentile);
         }
     }
 
@@ -153,21 +131,6 @@ internal sealed class PipelineObserver : IAsyncDisposable
 
     private ValueTask OnNbbo(AggregatedNbbo nbbo)
     {
-        var received = nbbo.Nbbo.ReceiveTime.UnixMicroseconds;
-        lock (_lock)
-        {
-            if (_lastNbboReceive.TryGetValue(nbbo.Instrument, out var previous) && previous == received)
-            {
-                Interlocked.Increment(ref _nbboRepublished);
-            }
-            else
-            {
-                _nbboLatency.Record(nbbo.PublishTime.UnixMicroseconds - received);
-            }
-
-            _lastNbboReceive[nbbo.Instrument] = received;
-        }
-
         Interlocked.Increment(ref _nbbos);
         Touch();
         return ValueTask.CompletedTask;
