@@ -32,6 +32,7 @@ namespace OrleansFeed.LoadHarness;
 /// <param name="BookGaps">Sum of the books' own gap counters (venue sequence gaps detected by the sync).</param>
 /// <param name="SequenceGaps">Jumps in the <c>book-deltas</c> sequences seen by the observer (lost deltas).</param>
 /// <param name="Problems">Books not synced or with gaps, as <c>venue:symbol (state, gaps)</c>; empty when verified.</param>
+/// <param name="Idle">Cost of 2 s with every venue connected and subscribed but playback paused (a difference of samples: <see cref="ProcessSample.Elapsed"/> is the interval).</param>
 internal sealed record LoadResult(
     int Run,
     TimeSpan Window,
@@ -60,7 +61,8 @@ internal sealed record LoadResult(
     int BooksSynced,
     long BookGaps,
     long SequenceGaps,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    ProcessSample Idle)
 {
     /// <summary>True when every book is synced and neither the books nor the observer saw a gap.</summary>
     public bool Verified => BooksSynced == Books && BookGaps == 0 && SequenceGaps == 0;

@@ -25,6 +25,7 @@ namespace OrleansFeed.LoadHarness;
 internal static class LoadRun
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan IdleInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs the set once.</summary>
     /// <param name="run">Run number, from 1 (printed only).</param>
@@ -73,6 +74,11 @@ internal static class LoadRun
 
             await WaitForSubscriptionsAsync(simulator, grains, venues, cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"run {run}: {venues.Count} venue(s), {books.Count} book(s), {aggregators.Count} aggregator(s), {simulator.Total} recorded frame(s); playing");
+            // Idle baseline: everything connected and subscribed, nothing played. Timers (aggregator ticks, stats,
+            // candles, health, pings) cost this much whatever the traffic; a measuring interval, not a wait for a state.
+            var idleStart = ProcessSample.Take();
+            await Task.Delay(IdleInterval, cancellationToken).ConfigureAwait(false);
+            var idle = ProcessSample.Take() - idleStart;
             var (framesBefore, rejectedBefore) = await FramesAsync(grains, venues).ConfigureAwait(false);
             var before = ProcessSample.Take();
             simulator.Resume();
@@ -110,7 +116,7 @@ internal static class LoadRun
                 busiest?.ReceiveP50 ?? 0, busiest?.ReceiveP99 ?? 0, busiest?.ReceiveP999 ?? 0, worstP999,
                 busyEnd.Allocated - before.Allocated, busyEnd.Gen0 - before.Gen0, busyEnd.Gen1 - before.Gen1, busyEnd.Gen2 - before.Gen2,
                 busyEnd.Cpu - before.Cpu, Stopwatch.GetElapsedTime(before.Timestamp, busyEnd.Timestamp),
-                books.Count, synced, bookGaps, observer.SequenceGaps, problems);
+                books.Count, synced, bookGaps, observer.SequenceGaps, problems, idle);
         }
         finally
         {

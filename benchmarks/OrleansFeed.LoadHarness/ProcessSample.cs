@@ -11,6 +11,17 @@ namespace OrleansFeed.LoadHarness;
 /// <param name="Gen2">Gen 2 collections so far.</param>
 internal readonly record struct ProcessSample(long Timestamp, TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2)
 {
+    /// <summary>Wall time between two samples.</summary>
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(0, Timestamp);
+
+    /// <summary>The cost of the interval from <paramref name="start"/> to <paramref name="end"/> (the timestamp becomes the elapsed ticks).</summary>
+    /// <param name="end">The later sample.</param>
+    /// <param name="start">The earlier sample.</param>
+    /// <returns>The differences.</returns>
+    public static ProcessSample operator -(ProcessSample end, ProcessSample start) => new(
+        end.Timestamp - start.Timestamp, end.Cpu - start.Cpu, end.Allocated - start.Allocated,
+        end.Gen0 - start.Gen0, end.Gen1 - start.Gen1, end.Gen2 - start.Gen2);
+
     /// <summary>Takes a sample now.</summary>
     /// <returns>The sample.</returns>
     public static ProcessSample Take()
