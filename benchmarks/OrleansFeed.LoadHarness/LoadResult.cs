@@ -21,6 +21,7 @@ namespace OrleansFeed.LoadHarness;
 /// <param name="NbboP99">Receive → NBBO publish, p99, µs, of the busiest aggregator.</param>
 /// <param name="NbboP999">Receive → NBBO publish, p99.9, µs, of the busiest aggregator.</param>
 /// <param name="WorstAggregatorP999">Largest receive → publish p99.9 reported by any one aggregator's <c>GetLatencyAsync</c>, µs (the aggregator's own histogram).</param>
+/// <param name="WorstAggregator">The aggregator key with that p99.9.</param>
 /// <param name="AllocatedBytes">Bytes allocated in the process over <paramref name="CpuWindow"/> (silo, simulator and harness together).</param>
 /// <param name="Gen0">Gen 0 collections over <paramref name="CpuWindow"/>.</param>
 /// <param name="Gen1">Gen 1 collections over <paramref name="CpuWindow"/>.</param>
@@ -51,6 +52,7 @@ internal sealed record LoadResult(
     long NbboP99,
     long NbboP999,
     long WorstAggregatorP999,
+    string WorstAggregator,
     long AllocatedBytes,
     int Gen0,
     int Gen1,

@@ -86,12 +86,16 @@ internal static class LoadRun
             var (frames, rejected, busyEnd) = await DrainAsync(observer, grains, venues, cancellationToken).ConfigureAwait(false);
             var window = Stopwatch.GetElapsedTime(before.Timestamp, Math.Max(before.Timestamp, observer.LastEventTimestamp));
 
-            var (aggregatorCount, worstP999, busiest, busiestKey) = (0L, 0L, (NbboLatency?)null, string.Empty);
+            var (aggregatorCount, worstP999, worstKey, busiest, busiestKey) = (0L, 0L, string.Empty, (NbboLatency?)null, string.Empty);
             foreach (var key in aggregators)
             {
                 var latency = await grains.GetGrain<IAggregatorGrain>(key).GetLatencyAsync().ConfigureAwait(false);
                 aggregatorCount += latency.Count;
-                worstP999 = Math.Max(worstP999, latency.ReceiveP999);
+                if (latency.ReceiveP999 > worstP999)
+                {
+                    (worstP999, worstKey) = (latency.ReceiveP999, key);
+                }
+
                 if (busiest is null || latency.Count > busiest.Count)
                 {
                     (busiest, busiestKey) = (latency, key);
@@ -113,7 +117,7 @@ internal static class LoadRun
             return new LoadResult(
                 run, window, frames - framesBefore, rejected - rejectedBefore, observer.Updates, observer.Deltas, observer.Trades, observer.Nbbos, aggregatorCount, busiestKey,
                 observer.DeltaLatency(50), observer.DeltaLatency(99), observer.DeltaLatency(99.9),
-                busiest?.ReceiveP50 ?? 0, busiest?.ReceiveP99 ?? 0, busiest?.ReceiveP999 ?? 0, worstP999,
+                busiest?.ReceiveP50 ?? 0, busiest?.ReceiveP99 ?? 0, busiest?.ReceiveP999 ?? 0, worstP999, worstKey,
                 busyEnd.Allocated - before.Allocated, busyEnd.Gen0 - before.Gen0, busyEnd.Gen1 - before.Gen1, busyEnd.Gen2 - before.Gen2,
                 busyEnd.Cpu - before.Cpu, Stopwatch.GetElapsedTime(before.Timestamp, busyEnd.Timestamp),
                 books.Count, synced, bookGaps, observer.SequenceGaps, problems, idle);
