@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace OrleansFeed.LoadHarness;
+
+/// <summary>Command-line settings of the load harness (see <see cref="Usage"/>).</summary>
+internal sealed record HarnessOptions
+{
+    /// <summary>The text printed for <c>--help</c> and on a bad argument.</summary>
+    public const string Usage = """
+        OrleansFeed load harness: plays recordings through the exchange simulator into a real in-process silo.
+          --data <dir>        recordings root (default: ORLEANSFEED_SHARED_DATA, else shared/data above the working directory or the binary)
+          --venues <a,b,...>  venue folders under the root (default: every folder), e.g. kraken,binance_spot
+          --speed <x>         simulator playback speed: 0 (default) = as fast as possible, 1 = recorded pace
+          --repeat <n>        runs of the whole set, each on a fresh simulator and silo (default 3, 1..100)
+          --timeout <s>       seconds allowed per run (default 300)
+        """;
+
+    /// <summary>The recordings root (a folder holding one folder per venue).</summary>
+    public required string DataRoot { get; init; }
+
+    /// <summary>The venue folders played, full paths, at least one.</summary>
+    public required IReadOnlyList<string> Folders { get; init; }
+
+    /// <summary>Playback speed: 0 = as fast as possible, 1 = recorded pace, N = N times faster.</summary>
+    public double Speed { get; init; }
+
+    /// <summary>Runs of the whole set; the simulator has no loop, so each run starts a fresh simulator and silo. Default 3.</summary>
+    public int Repeat { get; init; } = 3;
+
+    /// <summary>Time allowed for one run (start, playback, drain, verification). Default 300 s.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Parses the command line.</summary>
+    /// <param name="args">Arguments as given.</param>
+    /// <returns>The options, or null when <c>--help</c> was asked.</returns>
+    /// <exception cref="ArgumentException">An unknown option, a missing or bad value, or a venue folder that does not exist.</exception>
+    public static HarnessOptions? Parse(IReadOnlyList<string> args)
+    {
+        string? data = null;
+        string[]? venues = null;
+        double speed = 0;
+        var repeat = 3;
+        var timeout = 300;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--help" or "-h": return null;
+                case "--data": data = Value(); break;
+                case "--venues": venues = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                case "--speed": speed = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--repeat": repeat = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--timeout": timeout = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"Unknown option {args[i]}.");
+            }
+        }
+
+        if (speed < 0 || !double.IsFinite(speed) || repeat is < 1 or > 100 || timeout < 1)
+        {
+            throw new ArgumentException("--speed must be >= 0, --repeat 1..100, --timeout >= 1.");
+        }
+
+        var root = data ?? FindSharedData();
+        var folders = venues is null
+            ? Directory.GetDirectories(root).Order(StringComparer.Ordinal).ToArray()
+            : venues.Select(v => Path.Combine(root, v)).ToArray();
+        foreach (var folder in folders.Where(f => !Directory.Exists(f)))
+        {
+            throw new ArgumentException($"Venue folder {folder} does not exist.");
+        }
+
+        return folders.Length == 0
+            ? throw new ArgumentException($"No venue folder under {root}.")
+            : new HarnessOptions { DataRoot = root, Folders = folders, Speed = speed, Repeat = repeat, Timeout = TimeSpan.FromSeconds(timeout) };
+    }
+
+    // The recordings live beside the checkout (never copied into the repository): walk up from the binary.
+    private static string FindSharedData()
+    {
+        var env = Environment.GetEnvironmentVariable("ORLEANSFEED_SHARED_DATA");
+        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
+        {
+            return env;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "data");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new ArgumentException("shared/data not found: pass --data or set ORLEANSFEED_SHARED_DATA.");
+    }
+}
