@@ -48,7 +48,7 @@ internal sealed class TrueBook
     /// <summary>The recorded response body, verbatim.</summary>
     public ReadOnlyMemory<byte> RecordedBody { get; }
 
-    public long SnapshotLastUpdateId { get; }
+    public long SnapshotLastUpdateId { get; private set; }
 
     /// <summary>Completes once playback has passed <see cref="RecordedAt"/>.</summary>
     public Task Reached => _reached.Task;
@@ -57,6 +57,28 @@ internal sealed class TrueBook
     public long Gaps => Interlocked.Read(ref _gaps);
 
     public void MarkReached() => _reached.TrySetResult();
+
+    /// <summary>
+    /// Restarts the book from a later recorded snapshot of the same symbol (a second recorded session of it, played after
+    /// the first): the diffs that follow belong to that session's update-id sequence, not the first one's.
+    /// </summary>
+    /// <param name="snapshot">The later snapshot (levels are read, not returned).</param>
+    public void Rebase(in BookEvent snapshot)
+    {
+        lock (_lock)
+        {
+            _book.Clear();
+            foreach (var level in snapshot.LevelSpan)
+            {
+                _book.Set(level.Side, level.Price, level.Size);
+            }
+
+            SnapshotLastUpdateId = snapshot.LastUpdateId;
+            _lastUpdateId = snapshot.LastUpdateId;
+            _previousDiffLastId = -1;
+            _exchangeTime = snapshot.ExchangeTime;
+        }
+    }
 
     /// <summary>Applies a recorded diff when it is newer than the book; returns false when it was too old or a gap was found.</summary>
     public bool Apply(in BookEvent diff)

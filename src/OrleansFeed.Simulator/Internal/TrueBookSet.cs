@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Capture;
@@ -15,6 +16,11 @@ internal sealed class TrueBookSet : IMarketEventSink
     private readonly Dictionary<string, TrueBook> _books = new(StringComparer.Ordinal);
     private readonly BinanceFrameParser _parser = new(new SymbolTable([], acceptUnknown: true));
 
+    // Later recorded snapshots of symbols that already have a book (the same symbol recorded in another session),
+    // in time order; each restarts its book when playback reaches it.
+    private readonly List<(Timestamp Time, string Symbol, BookEvent Snapshot)> _later = [];
+    private int _nextLater;
+
     /// <summary>Loads the first parseable snapshot per symbol from the capture's REST records.</summary>
     /// <param name="records">The capture.</param>
     /// <param name="unusable">Count of REST depth records that were not usable snapshots.</param>
@@ -23,9 +29,18 @@ internal sealed class TrueBookSet : IMarketEventSink
         unusable = 0;
         foreach (var record in records)
         {
-            if (record.Kind != CaptureRecordKind.Rest || CaptureIndex.DepthSymbolOf(record.Source) is not { } symbol
-                || _books.ContainsKey(symbol))
+            if (record.Kind != CaptureRecordKind.Rest || CaptureIndex.DepthSymbolOf(record.Source) is not { } symbol)
             {
+                continue;
+            }
+
+            if (_books.ContainsKey(symbol))
+            {
+                if (BinanceSnapshotParser.TryParse(record.Payload.Span, symbol, record.Time, null, out var later, out _))
+                {
+                    _later.Add((record.Time, symbol, later));
+                }
+
                 continue;
             }
 
@@ -41,6 +56,7 @@ internal sealed class TrueBookSet : IMarketEventSink
         }
 
         ByTime = _books.Values.OrderBy(b => b.RecordedAt).ToArray();
+        _later.Sort((a, b) => a.Time.CompareTo(b.Time));
     }
 
     /// <summary>Books ordered by recorded snapshot time (playback releases their gates in this order).</summary>
@@ -52,7 +68,16 @@ internal sealed class TrueBookSet : IMarketEventSink
     public bool TryGet(string symbol, out TrueBook book) => _books.TryGetValue(symbol, out book!);
 
     /// <summary>Parses one recorded diff frame and applies it to its symbol's true book.</summary>
-    public void ApplyDiff(PlaybackFrame frame) => _parser.Parse(frame.Combined.Span, frame.Time, this);
+    public void ApplyDiff(PlaybackFrame frame)
+    {
+        while (_nextLater < _later.Count && _later[_nextLater].Time <= frame.Time)
+        {
+            var (_, symbol, snapshot) = _later[_nextLater++];
+            _books[symbol].Rebase(snapshot);
+        }
+
+        _parser.Parse(frame.Combined.Span, frame.Time, this);
+    }
 
     void IMarketEventSink.OnBookEvent(in BookEvent bookEvent)
     {
