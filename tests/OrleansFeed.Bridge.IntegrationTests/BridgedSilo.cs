@@ -14,6 +14,7 @@ using OrleansFeed.Runtime;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
 using OrleansFeed.TestKit.Captures;
+using OrleansFeed.TestKit.Simulation;
 
 namespace OrleansFeed.Bridge.IntegrationTests;
 
@@ -48,7 +49,7 @@ public sealed class BridgedSilo : IAsyncDisposable
     public static async Task<BridgedSilo> StartAsync(string natsUrl, string prefix, CancellationToken cancellationToken, IDictionary<string, string?>? extra = null, TimeSpan frameDelay = default)
     {
         // A frame delay spreads the session over time so deltas flow after a subscriber's snapshot.
-        var simulator = ExchangeSimulator.FromFiles(SessionFiles(), new SimulatorOptions { PlaybackSpeed = 0, FrameDelay = frameDelay });
+        var simulator = ExchangeSimulator.FromFiles(SessionFiles(), new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = 0, FrameDelay = frameDelay });
         simulator.Pause();
         await simulator.StartAsync(cancellationToken);
         var settings = new Dictionary<string, string?>

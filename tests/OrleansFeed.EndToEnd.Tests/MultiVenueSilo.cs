@@ -9,6 +9,7 @@ using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
+using OrleansFeed.TestKit.Simulation;
 
 namespace OrleansFeed.EndToEnd.Tests;
 
@@ -39,7 +40,7 @@ public sealed class MultiVenueSilo : IAsyncDisposable
         var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
         foreach (var (files, split) in sessions)
         {
-            var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { PlaybackSpeed = 0 });
+            var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = 0 });
             await simulator.StartAsync(cancellationToken);
             var url = files.SelectMany(CaptureFile.Read).First(r => r.Kind == CaptureRecordKind.Open).Source;
             BinanceMarketInfo.TryFromUrl(url, out var market).Should().BeTrue();

@@ -9,6 +9,7 @@ using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
+using OrleansFeed.TestKit.Simulation;
 
 namespace OrleansFeed.EndToEnd.Tests;
 
@@ -35,7 +36,7 @@ public sealed class SiloWithSimulator : IAsyncDisposable
 
     public static async Task<SiloWithSimulator> StartAsync(IReadOnlyList<string> files, bool futuresSplit, CancellationToken cancellationToken, double playbackSpeed = 0)
     {
-        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { PlaybackSpeed = playbackSpeed });
+        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = playbackSpeed });
         await simulator.StartAsync(cancellationToken);
         var url = files.SelectMany(CaptureFile.Read).First(r => r.Kind == CaptureRecordKind.Open).Source;
         BinanceMarketInfo.TryFromUrl(url, out var market).Should().BeTrue();

@@ -9,6 +9,7 @@ using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
 using OrleansFeed.TestKit.Captures;
 using static OrleansFeed.EndToEnd.Tests.Venues.VenueBooksTests;
+using OrleansFeed.TestKit.Simulation;
 
 namespace OrleansFeed.EndToEnd.Tests.Venues;
 
@@ -28,7 +29,7 @@ public class RunSimulateTests
         var kraken = SharedData.PathOf("kraken");
         var okx = SharedData.PathOf("okx");
         var records = CaptureSessions.ReadAligned([kraken, okx]);
-        await using var simulator = new ExchangeSimulator(records, new SimulatorOptions { PlaybackSpeed = 0 });
+        await using var simulator = new ExchangeSimulator(records, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = 0 });
         await simulator.StartAsync(cts.Token);
 
         var endpoints = simulator.Endpoints().ToDictionary(e => e.Venue);

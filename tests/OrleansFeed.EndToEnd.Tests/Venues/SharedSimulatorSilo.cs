@@ -9,6 +9,7 @@ using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Runtime;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
+using OrleansFeed.TestKit.Simulation;
 
 namespace OrleansFeed.EndToEnd.Tests.Venues;
 
@@ -42,7 +43,7 @@ public sealed class SharedSimulatorSilo : IAsyncDisposable
     public static async Task<SharedSimulatorSilo> StartAsync(
         IReadOnlyList<string> files, IDictionary<string, IDictionary<string, string>> venueSettings, IDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
-        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { PlaybackSpeed = 0 });
+        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = 0 });
         simulator.Pause();
         await simulator.StartAsync(cancellationToken);
         var all = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };

@@ -7,6 +7,7 @@ using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Runtime;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
+using OrleansFeed.TestKit.Simulation;
 
 namespace OrleansFeed.EndToEnd.Tests.Venues;
 
@@ -47,7 +48,7 @@ public sealed class VenueSilo : IAsyncDisposable
     public static async Task<VenueSilo> StartAsync(
         IReadOnlyList<string> files, string venue, CancellationToken cancellationToken, double playbackSpeed = 0, int? depthLimit = null, string? bookChannel = null)
     {
-        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { PlaybackSpeed = playbackSpeed });
+        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = playbackSpeed });
         await simulator.StartAsync(cancellationToken);
         var endpoint = simulator.Endpoints().Single(e => e.Venue == venue);
         // What run --simulate configures (recorded channel/depth included); explicit arguments override it.

@@ -14,6 +14,7 @@ using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
 using OrleansFeed.TestKit.Captures;
 using OrleansFeed.TestKit.Redis;
+using OrleansFeed.TestKit.Simulation;
 
 namespace OrleansFeed.Redis.IntegrationTests.TestSupport;
 
@@ -59,7 +60,7 @@ internal sealed class SiloWithRedis : IAsyncDisposable
     {
         var files = SpotSession();
         var redis = RedisTestContext.Create(server, testName);
-        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { PlaybackSpeed = 0 });
+        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = 0 });
         await simulator.StartAsync(cancellationToken);
         var url = files.SelectMany(CaptureFile.Read).First(r => r.Kind == CaptureRecordKind.Open).Source;
         BinanceMarketInfo.TryFromUrl(url, out var market).Should().BeTrue();
