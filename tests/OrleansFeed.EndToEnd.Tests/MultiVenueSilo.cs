@@ -37,11 +37,14 @@ public sealed class MultiVenueSilo : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var simulators = new List<(string, ExchangeSimulator)>();
+        var connections = new List<(ExchangeSimulator Simulator, int Count)>();
         var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
         foreach (var (files, split) in sessions)
         {
             var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = 0 });
+            simulator.Pause();
             await simulator.StartAsync(cancellationToken);
+            connections.Add((simulator, split ? 2 : 1));
             var url = files.SelectMany(CaptureFile.Read).First(r => r.Kind == CaptureRecordKind.Open).Source;
             BinanceMarketInfo.TryFromUrl(url, out var market).Should().BeTrue();
             var venue = market.VenueId();
@@ -64,6 +67,14 @@ public sealed class MultiVenueSilo : IAsyncDisposable
 
         var silo = SiloHost.Build(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), port: 0);
         await silo.StartAsync(cancellationToken);
+
+        // Playback waits until every planned connection is open, so no diff is played before its connection exists.
+        foreach (var (simulator, count) in connections)
+        {
+            await simulator.WaitForClientsAsync(count, cancellationToken);
+            simulator.Resume();
+        }
+
         var address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new MultiVenueSilo(simulators, silo, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
     }

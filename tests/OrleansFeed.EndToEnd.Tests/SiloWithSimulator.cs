@@ -61,7 +61,13 @@ public sealed class SiloWithSimulator : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var silo = SiloHost.Build(configuration, port: 0);
+
+        // Playback waits until every planned connection is open (split routes: /public and /market). Otherwise a
+        // starved silo's depth connection could open after a full-speed playback has ended and never see a diff.
+        simulator.Pause();
         await silo.StartAsync(cancellationToken);
+        await simulator.WaitForClientsAsync(futuresSplit ? 2 : 1, cancellationToken);
+        simulator.Resume();
         var address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var api = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         return new SiloWithSimulator(simulator, silo, api, venue);
