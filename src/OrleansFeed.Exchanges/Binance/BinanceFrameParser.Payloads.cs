@@ -25,24 +25,24 @@ public sealed partial class BinanceFrameParser
         {
             if (reader.ValueTextEquals("s"u8))
             {
-                ok = TryReadSymbol(ref reader, out var s, out reason);
+                ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                 symbol = ok ? s : null;
             }
             else if (reader.ValueTextEquals("U"u8))
             {
-                ok = TryReadInt64(ref reader, out first, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out first, out reason);
             }
             else if (reader.ValueTextEquals("u"u8))
             {
-                ok = TryReadInt64(ref reader, out last, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out last, out reason);
             }
             else if (reader.ValueTextEquals("pu"u8))
             {
-                ok = TryReadInt64(ref reader, out previous, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out previous, out reason);
             }
             else if (reader.ValueTextEquals("E"u8))
             {
-                ok = TryReadInt64(ref reader, out eventTime, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out eventTime, out reason);
             }
             else if (reader.ValueTextEquals("b"u8))
             {
@@ -90,12 +90,12 @@ public sealed partial class BinanceFrameParser
         {
             if (reader.ValueTextEquals("s"u8))
             {
-                ok = TryReadSymbol(ref reader, out var s, out reason);
+                ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                 symbol = ok ? s : null;
             }
             else if (reader.ValueTextEquals(idField))
             {
-                ok = TryReadInt64(ref reader, out id, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out id, out reason);
             }
             else if (reader.ValueTextEquals("p"u8))
             {
@@ -107,11 +107,11 @@ public sealed partial class BinanceFrameParser
             }
             else if (reader.ValueTextEquals("T"u8))
             {
-                ok = TryReadInt64(ref reader, out tradeTime, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out tradeTime, out reason);
             }
             else if (reader.ValueTextEquals("E"u8))
             {
-                ok = TryReadInt64(ref reader, out eventTime, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out eventTime, out reason);
             }
             else if (reader.ValueTextEquals("m"u8))
             {
@@ -170,16 +170,16 @@ public sealed partial class BinanceFrameParser
         {
             if (reader.ValueTextEquals("s"u8))
             {
-                ok = TryReadSymbol(ref reader, out var s, out reason);
+                ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                 symbol = ok ? s : null;
             }
             else if (reader.ValueTextEquals("u"u8))
             {
-                ok = TryReadInt64(ref reader, out updateId, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out updateId, out reason);
             }
             else if (reader.ValueTextEquals("E"u8))
             {
-                ok = TryReadInt64(ref reader, out eventTime, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out eventTime, out reason);
             }
             else if (reader.ValueTextEquals("b"u8))
             {
@@ -222,19 +222,5 @@ public sealed partial class BinanceFrameParser
         sink.OnBestBidOffer(symbol!, new BestBidOffer(
             updateId, bid, bidSize, ask, askSize, eventTime == 0 ? Timestamp.None : Timestamp.FromUnixMilliseconds(eventTime), receiveTime));
         return ParseStatus.Data;
-    }
-
-    private static bool TryReadInt64(ref Utf8JsonReader reader, out long value, out FrameRejectReason reason)
-    {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out value))
-        {
-            value = 0;
-            reason = FrameRejectReason.WrongFieldType;
-            return false;
-        }
-
-        reason = default;
-        return true;
     }
 }

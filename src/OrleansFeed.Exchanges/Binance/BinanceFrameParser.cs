@@ -37,7 +37,6 @@ public sealed partial class BinanceFrameParser : JsonFrameParser
         return ParseTop(frame, receiveTime, sink);
     }
 
-
     private ParseStatus ParseTop(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
         var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
@@ -134,25 +133,5 @@ public sealed partial class BinanceFrameParser : JsonFrameParser
             default:
                 return Reject(sink, FrameRejectReason.UnknownType, null);
         }
-    }
-
-    private bool TryReadSymbol(ref Utf8JsonReader reader, out string symbol, out FrameRejectReason reason)
-    {
-        symbol = string.Empty;
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
-        {
-            reason = FrameRejectReason.WrongFieldType;
-            return false;
-        }
-
-        if (!_symbols.TryGet(reader.ValueSpan, out symbol))
-        {
-            reason = FrameRejectReason.UnknownSymbol;
-            return false;
-        }
-
-        reason = default;
-        return true;
     }
 }

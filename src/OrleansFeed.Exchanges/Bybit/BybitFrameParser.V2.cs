@@ -197,7 +197,7 @@ public sealed partial class BybitFrameParser
                 }
                 else if (reader.ValueTextEquals("trade_time_ms"u8))
                 {
-                    ok = TryReadInt64(ref reader, out time);
+                    ok = JsonFieldReader.TryReadInt64OrString(ref reader, out time, out _);
                     reason = FrameRejectReason.WrongFieldType;
                 }
                 else

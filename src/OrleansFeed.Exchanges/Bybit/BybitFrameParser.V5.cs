@@ -39,12 +39,12 @@ public sealed partial class BybitFrameParser
             }
             else if (reader.ValueTextEquals("u"u8))
             {
-                ok = TryReadInt64(ref reader, out u);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out u, out _);
                 reason = FrameRejectReason.WrongFieldType;
             }
             else if (reader.ValueTextEquals("seq"u8))
             {
-                ok = TryReadInt64(ref reader, out seq);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out seq, out _);
                 reason = FrameRejectReason.WrongFieldType;
             }
             else
@@ -118,13 +118,13 @@ public sealed partial class BybitFrameParser
                 }
                 else if (reader.ValueTextEquals("T"u8))
                 {
-                    ok = TryReadInt64(ref reader, out time);
+                    ok = JsonFieldReader.TryReadInt64OrString(ref reader, out time, out _);
                     reason = FrameRejectReason.WrongFieldType;
                 }
                 else if (reader.ValueTextEquals("i"u8))
                 {
                     reader.Read();
-                    id = reader.TokenType is JsonTokenType.String or JsonTokenType.Number && TryParseInt64(reader.ValueSpan, out var parsed) ? parsed : 0;
+                    id = JsonFieldReader.TryGetInt64OrString(ref reader, out var parsed) ? parsed : 0;
                 }
                 else if (reader.ValueTextEquals("BT"u8))
                 {

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Bybit.Messages;
@@ -39,7 +38,6 @@ public sealed partial class BybitFrameParser : JsonFrameParser
     {
         return ParseTop(frame, receiveTime, sink);
     }
-
 
     private ParseStatus ParseTop(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
@@ -86,21 +84,21 @@ public sealed partial class BybitFrameParser : JsonFrameParser
             }
             else if (reader.ValueTextEquals("ts"u8))
             {
-                if (!TryReadInt64(ref reader, out time))
+                if (!JsonFieldReader.TryReadInt64OrString(ref reader, out time, out _))
                 {
                     return Reject(sink, FrameRejectReason.WrongFieldType, null);
                 }
             }
             else if (reader.ValueTextEquals("cross_seq"u8))
             {
-                if (!TryReadInt64(ref reader, out crossSeq))
+                if (!JsonFieldReader.TryReadInt64OrString(ref reader, out crossSeq, out _))
                 {
                     return Reject(sink, FrameRejectReason.WrongFieldType, null);
                 }
             }
             else if (reader.ValueTextEquals("timestamp_e6"u8))
             {
-                if (!TryReadInt64(ref reader, out timeE6))
+                if (!JsonFieldReader.TryReadInt64OrString(ref reader, out timeE6, out _))
                 {
                     return Reject(sink, FrameRejectReason.WrongFieldType, null);
                 }
@@ -148,20 +146,4 @@ public sealed partial class BybitFrameParser : JsonFrameParser
             _ => ParseLegacyTrades(ref data, symbol!, receiveTime, sink),
         };
     }
-
-    /// <summary>Reads an integer sent either as a JSON number or as a decimal-digit string.</summary>
-    private static bool TryReadInt64(ref Utf8JsonReader reader, out long value)
-    {
-        reader.Read();
-        value = 0;
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            return reader.TryGetInt64(out value);
-        }
-
-        return reader.TokenType == JsonTokenType.String && TryParseInt64(reader.ValueSpan, out value);
-    }
-
-    private static bool TryParseInt64(ReadOnlySpan<byte> text, out long value) =>
-        Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length && text.Length > 0;
 }

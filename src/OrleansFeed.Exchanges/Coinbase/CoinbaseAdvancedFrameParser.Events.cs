@@ -34,7 +34,7 @@ public sealed partial class CoinbaseAdvancedFrameParser
                 }
                 else if (reader.ValueTextEquals("product_id"u8))
                 {
-                    ok = TryReadSymbol(ref reader, out var s, out reason);
+                    ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                     symbol = ok ? s : null;
                 }
                 else if (reader.ValueTextEquals("updates"u8))
@@ -204,7 +204,7 @@ public sealed partial class CoinbaseAdvancedFrameParser
         {
             if (reader.ValueTextEquals("product_id"u8))
             {
-                if (!TryReadSymbol(ref reader, out var s, out reason))
+                if (!JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason))
                 {
                     return false;
                 }
@@ -306,7 +306,7 @@ public sealed partial class CoinbaseAdvancedFrameParser
                     {
                         if (reader.ValueTextEquals("product_id"u8))
                         {
-                            ok = TryReadSymbol(ref reader, out var s, out reason);
+                            ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                             symbol = ok ? s : null;
                         }
                         else if (reader.ValueTextEquals("best_bid"u8))
@@ -348,25 +348,5 @@ public sealed partial class CoinbaseAdvancedFrameParser
         }
 
         return emitted ? ParseStatus.Data : ParseStatus.Ignored;
-    }
-
-    private bool TryReadSymbol(ref Utf8JsonReader reader, out string symbol, out FrameRejectReason reason)
-    {
-        symbol = string.Empty;
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
-        {
-            reason = FrameRejectReason.WrongFieldType;
-            return false;
-        }
-
-        if (!_symbols.TryGet(reader.ValueSpan, out symbol))
-        {
-            reason = FrameRejectReason.UnknownSymbol;
-            return false;
-        }
-
-        reason = default;
-        return true;
     }
 }

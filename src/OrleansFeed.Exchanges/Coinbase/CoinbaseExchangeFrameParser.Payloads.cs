@@ -25,7 +25,7 @@ public sealed partial class CoinbaseExchangeFrameParser
         {
             if (reader.ValueTextEquals("product_id"u8))
             {
-                ok = TryReadSymbol(ref reader, out var s, out reason);
+                ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                 symbol = ok ? s : null;
             }
             else if (reader.ValueTextEquals("time"u8))
@@ -64,7 +64,7 @@ public sealed partial class CoinbaseExchangeFrameParser
         {
             if (reader.ValueTextEquals("product_id"u8))
             {
-                ok = TryReadSymbol(ref reader, out var s, out reason);
+                ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                 symbol = ok ? s : null;
             }
             else if (reader.ValueTextEquals("changes"u8))
@@ -188,12 +188,12 @@ public sealed partial class CoinbaseExchangeFrameParser
         {
             if (reader.ValueTextEquals("product_id"u8))
             {
-                ok = TryReadSymbol(ref reader, out var s, out reason);
+                ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                 symbol = ok ? s : null;
             }
             else if (reader.ValueTextEquals("trade_id"u8))
             {
-                ok = TryReadInt64(ref reader, out tradeId, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out tradeId, out reason);
             }
             else if (reader.ValueTextEquals("price"u8))
             {
@@ -260,12 +260,12 @@ public sealed partial class CoinbaseExchangeFrameParser
         {
             if (reader.ValueTextEquals("product_id"u8))
             {
-                ok = TryReadSymbol(ref reader, out var s, out reason);
+                ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                 symbol = ok ? s : null;
             }
             else if (reader.ValueTextEquals("sequence"u8))
             {
-                ok = TryReadInt64(ref reader, out sequence, out reason);
+                ok = JsonFieldReader.TryReadInt64(ref reader, out sequence, out reason);
             }
             else if (reader.ValueTextEquals("best_bid"u8))
             {
@@ -315,19 +315,5 @@ public sealed partial class CoinbaseExchangeFrameParser
         time = Timestamp.None;
         reason = FrameRejectReason.WrongFieldType;
         return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && CoinbaseTime.TryParse(reader.ValueSpan, out time);
-    }
-
-    private static bool TryReadInt64(ref Utf8JsonReader reader, out long value, out FrameRejectReason reason)
-    {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out value))
-        {
-            value = 0;
-            reason = FrameRejectReason.WrongFieldType;
-            return false;
-        }
-
-        reason = default;
-        return true;
     }
 }

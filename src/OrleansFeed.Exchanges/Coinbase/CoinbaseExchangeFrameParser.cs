@@ -57,7 +57,6 @@ public sealed partial class CoinbaseExchangeFrameParser : JsonFrameParser
         };
     }
 
-
     /// <summary>Finds the <c>type</c> field (the feed sends it first, but any position is accepted) on a copy of the reader.</summary>
     private static CoinbaseExchangeMessageType Classify(Utf8JsonReader reader)
     {
@@ -109,25 +108,5 @@ public sealed partial class CoinbaseExchangeFrameParser : JsonFrameParser
         }
 
         return CoinbaseExchangeMessageType.Missing;
-    }
-
-    private bool TryReadSymbol(ref Utf8JsonReader reader, out string symbol, out FrameRejectReason reason)
-    {
-        symbol = string.Empty;
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
-        {
-            reason = FrameRejectReason.WrongFieldType;
-            return false;
-        }
-
-        if (!_symbols.TryGet(reader.ValueSpan, out symbol))
-        {
-            reason = FrameRejectReason.UnknownSymbol;
-            return false;
-        }
-
-        reason = default;
-        return true;
     }
 }

@@ -29,20 +29,20 @@ public sealed partial class KuCoinFrameParser
         {
             if (reader.ValueTextEquals("symbol"u8))
             {
-                ok = TryReadSymbol(ref reader, out var s, out reason);
+                ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                 symbol = ok ? s : symbol;
             }
             else if (reader.ValueTextEquals("sequenceStart"u8))
             {
-                ok = TryReadInt64(ref reader, out start, out reason);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out start, out reason);
             }
             else if (reader.ValueTextEquals("sequenceEnd"u8))
             {
-                ok = TryReadInt64(ref reader, out end, out reason);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out end, out reason);
             }
             else if (reader.ValueTextEquals("time"u8))
             {
-                ok = TryReadInt64(ref reader, out time, out reason);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out time, out reason);
             }
             else if (reader.ValueTextEquals("changes"u8))
             {
@@ -108,16 +108,16 @@ public sealed partial class KuCoinFrameParser
         {
             if (reader.ValueTextEquals("symbol"u8))
             {
-                ok = TryReadSymbol(ref reader, out var s, out reason);
+                ok = JsonFieldReader.TryReadSymbol(ref reader, _symbols, out var s, out reason);
                 symbol = ok ? s : symbol;
             }
             else if (reader.ValueTextEquals("sequence"u8))
             {
-                ok = TryReadInt64(ref reader, out sequence, out reason);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out sequence, out reason);
             }
             else if (reader.ValueTextEquals("time"u8))
             {
-                ok = TryReadInt64(ref reader, out timeNs, out reason);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out timeNs, out reason);
             }
             else if (reader.ValueTextEquals("price"u8))
             {
@@ -129,7 +129,7 @@ public sealed partial class KuCoinFrameParser
             }
             else if (reader.ValueTextEquals("side"u8))
             {
-                ok = TryReadString(ref reader);
+                ok = JsonFieldReader.TryReadString(ref reader);
                 reason = FrameRejectReason.WrongFieldType;
                 side = !ok ? side : reader.ValueTextEquals("buy"u8) ? AggressorSide.Buy : reader.ValueTextEquals("sell"u8) ? AggressorSide.Sell : AggressorSide.Unknown;
             }
@@ -176,11 +176,11 @@ public sealed partial class KuCoinFrameParser
         {
             if (reader.ValueTextEquals("sequence"u8))
             {
-                ok = TryReadInt64(ref reader, out sequence, out reason);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out sequence, out reason);
             }
             else if (reader.ValueTextEquals("time"u8) || reader.ValueTextEquals("Time"u8))
             {
-                ok = TryReadInt64(ref reader, out time, out reason);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out time, out reason);
             }
             else if (reader.ValueTextEquals("bestBid"u8))
             {

@@ -40,7 +40,6 @@ public sealed partial class KuCoinFrameParser : JsonFrameParser
         return ParseEnvelope(frame, receiveTime, sink);
     }
 
-
     private ParseStatus ParseEnvelope(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
         var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
@@ -59,7 +58,7 @@ public sealed partial class KuCoinFrameParser : JsonFrameParser
         {
             if (reader.ValueTextEquals("type"u8))
             {
-                if (!TryReadString(ref reader))
+                if (!JsonFieldReader.TryReadString(ref reader))
                 {
                     return Reject(sink, FrameRejectReason.WrongFieldType, null);
                 }
@@ -68,7 +67,7 @@ public sealed partial class KuCoinFrameParser : JsonFrameParser
             }
             else if (reader.ValueTextEquals("subject"u8))
             {
-                if (!TryReadString(ref reader))
+                if (!JsonFieldReader.TryReadString(ref reader))
                 {
                     return Reject(sink, FrameRejectReason.WrongFieldType, null);
                 }
@@ -77,7 +76,7 @@ public sealed partial class KuCoinFrameParser : JsonFrameParser
             }
             else if (reader.ValueTextEquals("topic"u8))
             {
-                if (!TryReadString(ref reader))
+                if (!JsonFieldReader.TryReadString(ref reader))
                 {
                     return Reject(sink, FrameRejectReason.WrongFieldType, null);
                 }
@@ -130,40 +129,5 @@ public sealed partial class KuCoinFrameParser : JsonFrameParser
             KuCoinMessageKind.Match => ParseMatch(ref data, topicSymbol, receiveTime, sink),
             _ => ParseTicker(ref data, topicSymbol, topicSeen, receiveTime, sink),
         };
-    }
-
-    private static bool TryReadString(ref Utf8JsonReader reader) =>
-        reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
-
-    private bool TryReadSymbol(ref Utf8JsonReader reader, out string symbol, out FrameRejectReason reason)
-    {
-        symbol = string.Empty;
-        if (!TryReadString(ref reader))
-        {
-            reason = FrameRejectReason.WrongFieldType;
-            return false;
-        }
-
-        if (!_symbols.TryGet(reader.ValueSpan, out symbol))
-        {
-            reason = FrameRejectReason.UnknownSymbol;
-            return false;
-        }
-
-        reason = default;
-        return true;
-    }
-
-    private static bool TryReadInt64(ref Utf8JsonReader reader, out long value, out FrameRejectReason reason)
-    {
-        reader.Read();
-        if (!KuCoinLevelReader.TryGetInt64(ref reader, out value))
-        {
-            reason = FrameRejectReason.WrongFieldType;
-            return false;
-        }
-
-        reason = default;
-        return true;
     }
 }

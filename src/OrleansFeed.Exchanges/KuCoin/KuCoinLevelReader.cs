@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Text.Json;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Exchanges.Common.Events;
@@ -58,7 +57,7 @@ internal static class KuCoinLevelReader
 
             if (reader.TokenType != JsonTokenType.EndArray)
             {
-                if (!TryGetInt64(ref reader, out sequence) || !reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+                if (!JsonFieldReader.TryGetInt64OrString(ref reader, out sequence) || !reader.Read() || reader.TokenType != JsonTokenType.EndArray)
                 {
                     reason = FrameRejectReason.WrongFieldType;
                     return false;
@@ -95,18 +94,5 @@ internal static class KuCoinLevelReader
 
         reason = FrameRejectReason.Malformed;
         return false;
-    }
-
-    /// <summary>Reads the current token as a 64-bit integer given as a JSON number or a decimal string (KuCoin sends both).</summary>
-    public static bool TryGetInt64(ref Utf8JsonReader reader, out long value)
-    {
-        value = 0;
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            return reader.TryGetInt64(out value);
-        }
-
-        return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
-            && Utf8Parser.TryParse(reader.ValueSpan, out value, out var consumed) && consumed == reader.ValueSpan.Length;
     }
 }

@@ -58,13 +58,13 @@ public static class KuCoinSnapshotParser
                         if (reader.ValueTextEquals("sequence"u8))
                         {
                             reader.Read();
-                            ok = KuCoinLevelReader.TryGetInt64(ref reader, out sequence);
+                            ok = JsonFieldReader.TryGetInt64OrString(ref reader, out sequence);
                             reason = FrameRejectReason.WrongFieldType;
                         }
                         else if (reader.ValueTextEquals("time"u8))
                         {
                             reader.Read();
-                            ok = KuCoinLevelReader.TryGetInt64(ref reader, out time);
+                            ok = JsonFieldReader.TryGetInt64OrString(ref reader, out time);
                             reason = FrameRejectReason.WrongFieldType;
                         }
                         else if (reader.ValueTextEquals("bids"u8))

@@ -40,19 +40,19 @@ public sealed partial class OkxFrameParser
             }
             else if (reader.ValueTextEquals("ts"u8))
             {
-                ok = TryReadInt64(ref reader, out time, out reason);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out time, out reason);
             }
             else if (reader.ValueTextEquals("checksum"u8))
             {
-                ok = TryReadInt64(ref reader, out checksum, out reason) && checksum is >= int.MinValue and <= int.MaxValue;
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out checksum, out reason) && checksum is >= int.MinValue and <= int.MaxValue;
             }
             else if (reader.ValueTextEquals("seqId"u8))
             {
-                ok = TryReadInt64(ref reader, out seqId, out reason);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out seqId, out reason);
             }
             else if (reader.ValueTextEquals("prevSeqId"u8))
             {
-                ok = TryReadInt64(ref reader, out prevSeqId, out reason);
+                ok = JsonFieldReader.TryReadInt64OrString(ref reader, out prevSeqId, out reason);
             }
             else
             {
@@ -124,13 +124,13 @@ public sealed partial class OkxFrameParser
                 }
                 else if (reader.ValueTextEquals("ts"u8))
                 {
-                    ok = TryReadInt64(ref reader, out time, out reason);
+                    ok = JsonFieldReader.TryReadInt64OrString(ref reader, out time, out reason);
                 }
                 else if (reader.ValueTextEquals("tradeId"u8))
                 {
                     // Numeric in every recording; a non-numeric id is kept as 0 (Trade.TradeId is numeric only).
                     reader.Read();
-                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number) || !TryParseInt64(reader.ValueSpan, out id))
+                    if (!JsonFieldReader.TryGetInt64OrString(ref reader, out id))
                     {
                         id = 0;
                     }
@@ -222,7 +222,7 @@ public sealed partial class OkxFrameParser
                 }
                 else if (reader.ValueTextEquals("ts"u8))
                 {
-                    ok = TryReadInt64(ref reader, out time, out reason);
+                    ok = JsonFieldReader.TryReadInt64OrString(ref reader, out time, out reason);
                 }
                 else
                 {

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Common.Events;
@@ -43,7 +42,6 @@ public sealed partial class OkxFrameParser : JsonFrameParser
 
         return ParseTop(frame, receiveTime, sink);
     }
-
 
     private ParseStatus ParseTop(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
@@ -200,21 +198,4 @@ public sealed partial class OkxFrameParser : JsonFrameParser
 
         return true;
     }
-
-    /// <summary>Reads an integer sent either as a JSON number or as a decimal-digit string (OKX sends <c>ts</c> as text).</summary>
-    private static bool TryReadInt64(ref Utf8JsonReader reader, out long value, out FrameRejectReason reason)
-    {
-        reader.Read();
-        reason = FrameRejectReason.WrongFieldType;
-        value = 0;
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            return reader.TryGetInt64(out value);
-        }
-
-        return reader.TokenType == JsonTokenType.String && TryParseInt64(reader.ValueSpan, out value);
-    }
-
-    private static bool TryParseInt64(ReadOnlySpan<byte> text, out long value) =>
-        Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length && text.Length > 0;
 }
