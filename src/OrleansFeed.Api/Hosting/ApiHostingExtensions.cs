@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OrleansFeed.Api.Dashboard;
 using OrleansFeed.Api.Diagnostics;
+using OrleansFeed.Api.OpenApi;
 using OrleansFeed.Api.Problems;
 using OrleansFeed.Api.Rest;
 using OrleansFeed.Api.WebSockets;
@@ -15,7 +17,7 @@ public static class ApiHostingExtensions
 {
     /// <summary>
     /// Registers the API's services: <see cref="ApiOptions"/> bound from section <c>Api</c> and validated at start,
-    /// problem details (RFC 7807), <see cref="ApiMetrics"/> and the <see cref="WebSocketSessionRegistry"/>. Health
+    /// problem details (RFC 7807) for every error response, the OpenAPI document, <see cref="ApiMetrics"/> and the <see cref="WebSocketSessionRegistry"/>. Health
     /// checks are separate: <see cref="HealthEndpointExtensions.AddOrleansFeedBooksSynced"/>.
     /// </summary>
     /// <remarks>The host must also register <c>IGrainFactory</c>, <c>IStreamProvider</c>, <c>IInstrumentCatalog</c>
@@ -33,7 +35,8 @@ public static class ApiHostingExtensions
 
         builder.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
-        services.AddProblemDetails();
+        services.AddOrleansFeedProblems();
+        services.AddOrleansFeedOpenApi();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiMetrics>();
@@ -44,8 +47,9 @@ public static class ApiHostingExtensions
     /// <summary>
     /// Maps <c>/api/v1/instruments</c>, <c>/api/v1/books/{venue}/{symbol}</c>, <c>/api/v1/trades/{venue}/{symbol}</c>,
     /// <c>/api/v1/ticker/{venue}/{symbol}</c>, the aggregation endpoints <c>/api/v1/nbbo|depth|stats|candles/{instrument}</c> (unknown paths under <c>/api/v1</c> give a 404 problem) and the
-    /// WebSocket endpoint at <see cref="ApiWebSocketOptions.Path"/>. No middleware is needed: the WebSocket endpoint
-    /// carries its own <c>UseWebSockets</c> pipeline.
+    /// WebSocket endpoint at <see cref="ApiWebSocketOptions.Path"/>, the OpenAPI document (<c>/openapi/v1.json</c>) and
+    /// reference (<c>/docs</c>), the dashboard at <c>/</c> and a 404 problem for any other path. No middleware is needed:
+    /// the WebSocket endpoint carries its own <c>UseWebSockets</c> pipeline, problem details come from a startup filter.
     /// </summary>
     /// <param name="endpoints">The app (or any route builder).</param>
     /// <returns>The <c>/api/v1</c> group, for adding conventions (auth, rate limits).</returns>
@@ -59,8 +63,12 @@ public static class ApiHostingExtensions
         api.MapTicker();
         api.MapVenues();
         api.MapAggregation();
-        api.MapFallback("{*path}", (string? path) => ApiProblems.NotFound("/api/v1/" + path));
-        endpoints.MapOrleansFeedWebSocket();
+        api.MapFallback("{*path}", (string? path) => ApiProblems.NotFound("/api/v1/" + path)).ExcludeFromDescription();
+        api.WithProblemResponses();
+        endpoints.MapOrleansFeedWebSocket().ExcludeFromDescription();
+        endpoints.MapOrleansFeedOpenApi();
+        endpoints.MapOrleansFeedDashboard();
+        endpoints.MapNotFoundFallback();
         return api;
     }
 }

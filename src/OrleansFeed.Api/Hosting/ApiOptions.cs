@@ -21,6 +21,12 @@ public sealed class ApiOptions
     /// <summary>Trades returned when a client gives no <c>limit</c>; 1..<see cref="MaxTradesLimit"/>. Default 100.</summary>
     public int DefaultTradesLimit { get; set; } = 100;
 
+    /// <summary>
+    /// Longest request target (path and query, as sent) in characters; longer ones get a 414 problem; 256..32,768.
+    /// Default 8192 (Kestrel's own default request-line limit).
+    /// </summary>
+    public int MaxRequestTargetLength { get; set; } = 8192;
+
     /// <summary>WebSocket endpoint settings (section <c>Api:WebSocket</c>).</summary>
     public ApiWebSocketOptions WebSocket { get; set; } = new();
 }

@@ -16,6 +16,7 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
         Range(errors, "DefaultDepth", options.DefaultDepth, 1, options.MaxDepth);
         Range(errors, "MaxTradesLimit", options.MaxTradesLimit, 1, 1000);
         Range(errors, "DefaultTradesLimit", options.DefaultTradesLimit, 1, options.MaxTradesLimit);
+        Range(errors, "MaxRequestTargetLength", options.MaxRequestTargetLength, 256, 32_768);
         var ws = options.WebSocket;
         if (ws is null)
         {

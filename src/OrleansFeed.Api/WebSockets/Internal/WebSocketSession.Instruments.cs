@@ -1,5 +1,6 @@
 using OrleansFeed.Api.Contracts.Aggregation;
 using OrleansFeed.Api.Diagnostics;
+using OrleansFeed.Api.Problems;
 using OrleansFeed.Core.Aggregation.Candles;
 using OrleansFeed.Core.Aggregation.Nbbo;
 using OrleansFeed.Grains.Abstractions;
@@ -104,7 +105,7 @@ internal sealed partial class WebSocketSession
 
         if (!AggregationKeys.TryResolve(_catalog, request.Instrument, CurrencyPolicy, out key))
         {
-            Reply(request.Id, 404, $"unknown instrument '{request.Instrument}'");
+            Reply(request.Id, 404, $"unknown instrument '{ApiProblems.Echo(request.Instrument)}'");
             return false;
         }
 

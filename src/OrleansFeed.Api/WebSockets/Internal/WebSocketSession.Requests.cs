@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrleansFeed.Api.Problems;
 using OrleansFeed.Api.Rest;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
@@ -145,7 +146,7 @@ internal sealed partial class WebSocketSession
 
         if (!BookResolver.TryResolve(_catalog, request.Venue, request.Symbol, out instrument))
         {
-            Reply(request.Id, 404, $"unknown instrument: venue '{request.Venue}', symbol '{request.Symbol}'");
+            Reply(request.Id, 404, $"unknown instrument: venue '{ApiProblems.Echo(request.Venue)}', symbol '{ApiProblems.Echo(request.Symbol)}'");
             return false;
         }
 

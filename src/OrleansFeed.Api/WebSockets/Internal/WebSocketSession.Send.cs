@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace OrleansFeed.Api.WebSockets.Internal;
@@ -13,7 +14,8 @@ internal sealed partial class WebSocketSession
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using var writer = new Utf8JsonWriter(buffer);
+        // Relaxed escaping: error texts stay readable ("isn't", not "isn\u0027t"); a WebSocket text frame is never parsed as HTML.
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var reader = _queue.Reader;
         try
         {

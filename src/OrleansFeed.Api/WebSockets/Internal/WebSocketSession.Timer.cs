@@ -4,28 +4,42 @@ using OrleansFeed.Core.Time;
 
 namespace OrleansFeed.Api.WebSockets.Internal;
 
-/// <summary>Heartbeats, the slow-consumer watchdog and the retry of conflated books, on one timer.</summary>
+/// <summary>Heartbeats on their own timer; the slow-consumer watchdog and the retry of conflated books on another.</summary>
 internal sealed partial class WebSocketSession
 {
     private long _queueFullSince;
 
-    private async Task TimerLoopAsync(CancellationToken cancellationToken)
+    private Task TimerLoopAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(HeartbeatLoopAsync(cancellationToken), WatchdogLoopAsync(cancellationToken));
+
+    /// <summary>
+    /// Heartbeats on their own timer at exactly <c>HeartbeatInterval</c>: on the watchdog's tick (which is also bounded by
+    /// a quarter of <c>SlowConsumerTimeout</c>) a 10 s heartbeat came every 15 s (the first tick past 10 s at 7.5 s steps).
+    /// </summary>
+    private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
     {
-        var tick = TimeSpan.FromTicks(Math.Min(_ws.HeartbeatInterval.Ticks, _ws.SlowConsumerTimeout.Ticks / 4));
-        using var timer = new PeriodicTimer(tick < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : tick, _time);
-        var lastHeartbeat = _time.GetTimestamp();
+        using var timer = new PeriodicTimer(_ws.HeartbeatInterval, _time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var now = _time.GetTimestamp();
-                if (_time.GetElapsedTime(lastHeartbeat, now) >= _ws.HeartbeatInterval)
-                {
-                    lastHeartbeat = now;
-                    TryEnqueue(OutboundMessage.Heartbeat(Timestamp.Now(_time)));
-                }
+                TryEnqueue(OutboundMessage.Heartbeat(Timestamp.Now(_time)));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
 
-                if (IsSlowConsumer(now))
+    private async Task WatchdogLoopAsync(CancellationToken cancellationToken)
+    {
+        var tick = TimeSpan.FromTicks(Math.Min(_ws.HeartbeatInterval.Ticks, _ws.SlowConsumerTimeout.Ticks / 4));
+        using var timer = new PeriodicTimer(tick < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : tick, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (IsSlowConsumer(_time.GetTimestamp()))
                 {
                     DisconnectSlowConsumer();
                     return;
