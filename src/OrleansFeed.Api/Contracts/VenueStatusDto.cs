@@ -21,4 +21,21 @@ public sealed record VenueStatusDto(
     [property: JsonPropertyName("snapshotRequests")] long SnapshotRequests,
     [property: JsonPropertyName("snapshotFailures")] long SnapshotFailures,
     [property: JsonPropertyName("resubscribes")] long Resubscribes,
-    [property: JsonPropertyName("books")] IReadOnlyList<VenueBookStatusDto> Books);
+    [property: JsonPropertyName("books")] IReadOnlyList<VenueBookStatusDto> Books)
+{
+    /// <summary>Failed connect attempts and lost connections since start, all connections together.</summary>
+    [JsonPropertyName("connectionFailures")]
+    public long ConnectionFailures { get; init; }
+
+    /// <summary>The most recent connection error of any connection, e.g. <c>Connection refused (127.0.0.1:9)</c>; null when none.</summary>
+    [JsonPropertyName("lastError")]
+    public string? LastError { get; init; }
+
+    /// <summary>When <see cref="LastError"/> happened (ISO-8601 UTC, µs); null when none.</summary>
+    [JsonPropertyName("lastErrorTime")]
+    public string? LastErrorTime { get; init; }
+
+    /// <summary>Each planned connection: name, host, state, failed attempts, last error and next retry.</summary>
+    [JsonPropertyName("connectionStates")]
+    public IReadOnlyList<VenueConnectionDto> ConnectionStates { get; init; } = [];
+}

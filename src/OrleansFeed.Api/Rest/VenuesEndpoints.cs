@@ -63,7 +63,8 @@ internal static class VenuesEndpoints
                 DtoMapper.ToDto(snapshot.Counters)));
         }
 
-        return new VenueStatusDto(
-            venue, status.Connections, status.Reconnects, status.Frames, status.RejectedFrames, status.SnapshotRequests, status.SnapshotFailures, status.Resubscribes, bookStatus);
+        return ConnectionMapper.WithConnections(
+            new VenueStatusDto(venue, status.Connections, status.Reconnects, status.Frames, status.RejectedFrames, status.SnapshotRequests, status.SnapshotFailures, status.Resubscribes, bookStatus),
+            status);
     }
 }

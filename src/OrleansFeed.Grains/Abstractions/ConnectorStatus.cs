@@ -1,3 +1,5 @@
+using OrleansFeed.Exchanges.Common.Sessions;
+
 namespace OrleansFeed.Grains.Abstractions;
 
 /// <summary>State of one venue connector.</summary>
@@ -24,4 +26,10 @@ public sealed record ConnectorStatus(
 
     /// <summary>Rejected frames attributed to one symbol (native symbol → count); frames naming no symbol count only in <see cref="RejectedFrames"/>.</summary>
     public IReadOnlyDictionary<string, long> RejectedBySymbol { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// Each planned connection's state, consecutive failed attempts, total failures, last error with its time and next
+    /// retry (<see cref="ConnectionSnapshot"/>); empty before the connector starts.
+    /// </summary>
+    public IReadOnlyList<ConnectionSnapshot> ConnectionStates { get; init; } = [];
 }

@@ -30,6 +30,7 @@ internal sealed partial class ConnectionRunner
     private volatile Running? _active;
     private long _replacements;
     private long _resubscribes;
+    private ConnectionDiagnostics? _diagnostics;
 
     public ConnectionRunner(ConnectionPlan plan, VenueOptions options, IVenueProtocol protocol, IStreamProvider streams, ConnectorCounters counters, TimeProvider time, ILogger logger, CaptureWriter? capture, Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? negotiate = null)
     {
@@ -55,6 +56,10 @@ internal sealed partial class ConnectionRunner
 
     /// <summary>The connection's plan.</summary>
     public ConnectionPlan Plan => _plan;
+
+    /// <summary>State, failed attempts and last error of this connection across its sessions (replacements included).</summary>
+    public ConnectionDiagnostics Diagnostics =>
+        LazyInitializer.EnsureInitialized(ref _diagnostics, () => new ConnectionDiagnostics(_protocol.Venue, _plan.Name, _plan.Uri.Authority));
 
     /// <summary>
     /// Sends one symbol's resubscribe frames on the live connection, paced by the plan's subscribe-message interval
@@ -137,6 +142,7 @@ internal sealed partial class ConnectionRunner
         }
 
         await current.Cancel.CancelAsync().ConfigureAwait(false);
+        Diagnostics.OnStopped();
     }
 
     public void RequestReplacement() => _replace.Release();
@@ -147,7 +153,7 @@ internal sealed partial class ConnectionRunner
         var sink = new ConnectorSink(_protocol.Venue, _streams, _counters, RequestReplacement);
         var parser = _protocol.CreateParser(_protocol.CreateSymbolTable(_options.Symbols, acceptUnknown: false), Exchanges.Common.Parsing.ParseLimits.Default);
         var handler = new Handler(this, parser, sink, buffering);
-        var session = new WebSocketSession(_plan, _options, handler, _time, _logger, _capture, _negotiate);
+        var session = new WebSocketSession(_plan, _options, handler, _time, _logger, _capture, _negotiate) { Venue = _protocol.Venue, Diagnostics = Diagnostics };
         var task = Task.Run(() => session.RunAsync(cancel.Token), CancellationToken.None);
         var running = new Running(task, cancel, handler, session);
         if (!buffering)

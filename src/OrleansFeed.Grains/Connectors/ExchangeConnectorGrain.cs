@@ -127,6 +127,7 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     {
         Resubscribes = _runners.Sum(r => r.Resubscribes),
         RejectedBySymbol = _counters?.RejectedBySymbol() ?? new Dictionary<string, long>(),
+        ConnectionStates = [.. _runners.Select(r => r.Diagnostics.Read())],
     });
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansFeed.Silo.Cli;
 
 namespace OrleansFeed.Silo.Commands;
 
@@ -18,7 +19,7 @@ internal static class RecordCommand
                 limit.CancelAfter(d);
             }
 
-            return await RunCommand.RunAsync(result.GetValue(RunCommand.ConfigOption), result.GetValue(RunCommand.PortOption), [], 1, result.GetValue(output)!.FullName, limit.Token).ConfigureAwait(false);
+            return await CliErrors.RunAsync(() => RunCommand.RunAsync(result.GetValue(RunCommand.ConfigOption), result.GetValue(RunCommand.PortOption), [], 1, result.GetValue(output)!.FullName, limit.Token)).ConfigureAwait(false);
         });
         return command;
     }

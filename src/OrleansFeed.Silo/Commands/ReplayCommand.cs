@@ -7,6 +7,7 @@ using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Replay;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Exchanges.Common.Venues;
+using OrleansFeed.Silo.Cli;
 using OrleansFeed.Silo.Replay;
 
 namespace OrleansFeed.Silo.Commands;
@@ -20,7 +21,7 @@ internal static class ReplayCommand
         var output = new Option<FileInfo?>("--out") { Description = "Write the final state of every book as JSON (docs/replay.md)." };
         var depth = new Option<int?>("--depth") { Description = "Levels per side in --out (default: every level held)." };
         var command = new Command("replay", "Replay captures through the same parsing and sync code as live traffic.") { inputs, output, depth };
-        command.SetAction((result, _) => Task.FromResult(Run(result.GetValue(inputs)!, result.GetValue(output), result.GetValue(depth))));
+        command.SetAction((result, _) => CliErrors.RunAsync(() => Task.FromResult(Run(result.GetValue(inputs)!, result.GetValue(output), result.GetValue(depth)))));
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansFeed.Silo.Cli;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
 
@@ -15,12 +16,15 @@ internal static class RunCommand
         var simulate = new Option<string[]>("--simulate") { Description = "Capture files or folders (e.g. shared/data itself) to serve from an in-process simulator instead of the live venues: every recorded venue is pointed at it, every other configured venue is disabled.", AllowMultipleArgumentsPerToken = true };
         var speed = new Option<double>("--speed") { Description = "Simulator playback speed: 1 = recorded pace, 0 = as fast as possible.", DefaultValueFactory = _ => 1 };
         var command = new Command("run", "Run one silo: connectors, order books and the REST/WebSocket API.") { ConfigOption, PortOption, simulate, speed };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], result.GetValue(speed), null, cancellationToken));
+        command.SetAction((result, cancellationToken) => CliErrors.RunAsync(() => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], result.GetValue(speed), null, cancellationToken)));
         return command;
     }
 
     public static async Task<int> RunAsync(FileInfo? config, int? port, string[] simulate, double speed, string? capturePath, CancellationToken cancellationToken)
     {
+        // Before anything starts: a taken port must not be found only after every connector has connected.
+        var apiPort = port ?? ConfigurationLoader.Load(config).GetValue("Api:Port", SiloHost.DefaultPort);
+        PortCheck.EnsureFree(apiPort);
         ExchangeSimulator? simulator = null;
         var overrides = new List<KeyValuePair<string, string?>>();
         if (capturePath is not null)
@@ -39,8 +43,8 @@ internal static class RunCommand
         }
 
         var configuration = ConfigurationLoader.Load(config, overrides);
-        var apiPort = port ?? configuration.GetValue("Api:Port", SiloHost.DefaultPort);
         await using var app = SiloHost.Build(configuration, apiPort);
+        app.Lifetime.ApplicationStarted.Register(() => ServedUrls.Print(app));
         try
         {
             await app.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansFeed.Silo.Cli;
 using OrleansFeed.Simulator;
 
 namespace OrleansFeed.Silo.Commands;
@@ -12,7 +13,7 @@ internal static class SimulateCommand
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 9001).", DefaultValueFactory = _ => 9001 };
         var speed = new Option<double>("--speed") { Description = "1 = recorded pace, N = N times faster, 0 = as fast as possible.", DefaultValueFactory = _ => 1 };
         var command = new Command("simulate", "Serve captures of any venue as local exchanges: Binance routes at the root, other venues at /<venue> (WebSocket and KuCoin REST); sessions of different venues play side by side.") { inputs, port, speed };
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => CliErrors.RunAsync(async () =>
         {
             var records = CaptureSessions.ReadAligned(result.GetValue(inputs)!);
             await using var simulator = new ExchangeSimulator(records, new SimulatorOptions { Port = result.GetValue(port), PlaybackSpeed = result.GetValue(speed) });
@@ -35,7 +36,7 @@ internal static class SimulateCommand
             }
 
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class WebSocketSession
     private long _frames;
     private long _reconnects;
     private long _oversized;
+    private ConnectionDiagnostics? _diagnostics;
 
     /// <summary>Creates a session; <see cref="RunAsync"/> starts it.</summary>
     /// <param name="plan">Where to connect and what to send.</param>
@@ -64,6 +65,20 @@ public sealed partial class WebSocketSession
     /// <summary>The plan.</summary>
     public ConnectionPlan Plan => _plan;
 
+    /// <summary>Venue id, named in every log line with the plan name and host (plan names repeat across venues).</summary>
+    public string Venue { get; init; } = string.Empty;
+
+    /// <summary>
+    /// State, failed attempts, last error and next retry of this connection, for status and readiness. An owner that
+    /// replaces sessions (max age) passes one instance to each, so the history survives the replacement; by default
+    /// the session makes its own.
+    /// </summary>
+    public ConnectionDiagnostics Diagnostics
+    {
+        get => LazyInitializer.EnsureInitialized(ref _diagnostics, () => new ConnectionDiagnostics(Venue, _plan.Name, _plan.Uri.Authority));
+        init => _diagnostics = value;
+    }
+
     /// <summary>True while a connection is open.</summary>
     public bool IsConnected { get; private set; }
 
@@ -85,10 +100,13 @@ public sealed partial class WebSocketSession
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var failures = 0;
+        var diagnostics = Diagnostics;
         while (!cancellationToken.IsCancellationRequested)
         {
             var opened = _time.GetUtcNow();
             var reachedMaxAge = false;
+            var wasConnected = false;
+            string? error = null;
             try
             {
                 using var socket = new ClientWebSocket();
@@ -101,7 +119,17 @@ public sealed partial class WebSocketSession
                 IsConnected = true;
                 failures = 0;
                 Record(CaptureRecordKind.Open, ReadOnlyMemory<byte>.Empty);
-                LogConnected(_logger, _current.Name, _current.Uri);
+                wasConnected = true;
+                var failedBefore = diagnostics.OnConnected();
+                if (failedBefore > 0)
+                {
+                    LogConnectedAfterFailures(_logger, Venue, _current.Name, _current.Uri, failedBefore);
+                }
+                else
+                {
+                    LogConnected(_logger, Venue, _current.Name, _current.Uri);
+                }
+
                 _handler.OnConnected();
                 for (var i = 0; i < _current.SubscribeMessages.Count; i++)
                 {
@@ -132,7 +160,14 @@ public sealed partial class WebSocketSession
                     await keepAlive.ConfigureAwait(false);
                 }
 
-                LogDisconnected(_logger, _plan.Name, reachedMaxAge ? "max connection age reached" : "closed by the venue");
+                if (reachedMaxAge)
+                {
+                    LogMaxAge(_logger, Venue, _plan.Name, diagnostics.Host);
+                }
+                else
+                {
+                    error = "closed by the venue";
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -142,7 +177,8 @@ public sealed partial class WebSocketSession
             {
                 // FormatException/JsonException: a venue handshake (NegotiateAsync) answered something unreadable.
                 failures++;
-                LogDisconnected(_logger, _plan.Name, ex.Message);
+                // "Unable to connect to the remote server" says nothing; the inner exception says why (DNS, refused, TLS).
+                error = ex.InnerException is { } inner && inner.Message != ex.Message ? $"{ex.Message} ({inner.Message})" : ex.Message;
             }
             finally
             {
@@ -157,12 +193,40 @@ public sealed partial class WebSocketSession
 
             if (reachedMaxAge || cancellationToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
 
             Interlocked.Increment(ref _reconnects);
             var delay = Backoff(failures, _time.GetUtcNow() - opened);
+            ReportFailure(diagnostics, wasConnected, error ?? "closed", delay);
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Records a failed attempt or lost connection and logs it only when the state changes (connected or connecting →
+    /// retrying): a venue that stays unreachable logs one warning with the attempt count, not one per retry; the
+    /// retries that follow are logged at Debug and the recovery at Information with the number of failed attempts.
+    /// </summary>
+    private void ReportFailure(ConnectionDiagnostics diagnostics, bool wasConnected, string error, TimeSpan delay)
+    {
+        var now = Timestamp.Now(_time);
+        var retryAt = new Timestamp(now.UnixMicroseconds + (delay.Ticks / TimeSpan.TicksPerMicrosecond));
+        if (diagnostics.OnFailed(error, now, retryAt))
+        {
+            var attempt = diagnostics.Read().FailedAttempts;
+            if (wasConnected)
+            {
+                LogLost(_logger, Venue, _plan.Name, diagnostics.Host, error, delay.TotalSeconds, _options.ReconnectMaxDelay.TotalSeconds);
+            }
+            else
+            {
+                LogCannotConnect(_logger, Venue, _plan.Name, diagnostics.Host, attempt, error, delay.TotalSeconds, _options.ReconnectMaxDelay.TotalSeconds);
+            }
+        }
+        else
+        {
+            LogRetryFailed(_logger, Venue, _plan.Name, diagnostics.Host, diagnostics.Read().FailedAttempts, error, delay.TotalSeconds);
         }
     }
 
@@ -304,9 +368,26 @@ public sealed partial class WebSocketSession
     private void Record(CaptureRecordKind kind, ReadOnlyMemory<byte> payload) =>
         _capture?.Write(new CaptureRecord(Timestamp.Now(_time), kind, _current.Uri.ToString(), payload.ToArray()));
 
-    [LoggerMessage(EventId = 2101, EventName = "SessionConnected", Level = LogLevel.Information, Message = "Connection {Name} open to {Uri}")]
-    private static partial void LogConnected(ILogger logger, string name, Uri uri);
+    [LoggerMessage(EventId = 2101, EventName = "SessionConnected", Level = LogLevel.Information, Message = "Connection {Venue}/{Name} open to {Uri}")]
+    private static partial void LogConnected(ILogger logger, string venue, string name, Uri uri);
 
-    [LoggerMessage(EventId = 2102, EventName = "SessionDisconnected", Level = LogLevel.Warning, Message = "Connection {Name} ended: {Reason}")]
-    private static partial void LogDisconnected(ILogger logger, string name, string reason);
+    [LoggerMessage(EventId = 2102, EventName = "SessionLost", Level = LogLevel.Warning,
+        Message = "Connection {Venue}/{Name} to {Host} lost: {Reason}; reconnecting in {DelaySeconds:0.0} s (backoff up to {MaxDelaySeconds} s), further failures logged at Debug until it reconnects")]
+    private static partial void LogLost(ILogger logger, string venue, string name, string host, string reason, double delaySeconds, double maxDelaySeconds);
+
+    [LoggerMessage(EventId = 2104, EventName = "SessionCannotConnect", Level = LogLevel.Warning,
+        Message = "Connection {Venue}/{Name} to {Host} cannot connect (attempt {Attempt}): {Reason}; retrying in {DelaySeconds:0.0} s (backoff up to {MaxDelaySeconds} s), further failures logged at Debug until it connects")]
+    private static partial void LogCannotConnect(ILogger logger, string venue, string name, string host, int attempt, string reason, double delaySeconds, double maxDelaySeconds);
+
+    [LoggerMessage(EventId = 2105, EventName = "SessionRetryFailed", Level = LogLevel.Debug,
+        Message = "Connection {Venue}/{Name} to {Host}: attempt {Attempt} failed: {Reason}; next in {DelaySeconds:0.0} s")]
+    private static partial void LogRetryFailed(ILogger logger, string venue, string name, string host, int attempt, string reason, double delaySeconds);
+
+    [LoggerMessage(EventId = 2106, EventName = "SessionConnectedAfterFailures", Level = LogLevel.Information,
+        Message = "Connection {Venue}/{Name} open to {Uri} after {FailedAttempts} failed attempt(s)")]
+    private static partial void LogConnectedAfterFailures(ILogger logger, string venue, string name, Uri uri, int failedAttempts);
+
+    [LoggerMessage(EventId = 2107, EventName = "SessionMaxAge", Level = LogLevel.Information,
+        Message = "Connection {Venue}/{Name} to {Host} reached its maximum age; the owner opens a replacement")]
+    private static partial void LogMaxAge(ILogger logger, string venue, string name, string host);
 }
