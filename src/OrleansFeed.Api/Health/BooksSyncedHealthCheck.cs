@@ -42,7 +42,7 @@ public sealed class BooksSyncedHealthCheck(IConfiguredBooks books, IGrainFactory
 
         var byVenue = books.GetBooks().Where(b => notSynced.Contains(b.ToString())).GroupBy(b => b.Venue, StringComparer.Ordinal).ToList();
         var reasons = await Task.WhenAll(byVenue.Select(g => WhyAsync(g.Key, cancellationToken)));
-        var venues = byVenue.Select((g, i) => (g.Key, Text: $"{g.Key} ({string.Join(", ", g.Select(b => b.Symbol))}): {reasons[i]}")).ToList();
+        var venues = byVenue.Select((g, i) => (g.Key, Text: $"{string.Join(", ", g)}: {reasons[i]}")).ToList();
         data["venues"] = venues.ToDictionary(v => v.Key, v => v.Text, StringComparer.Ordinal);
         return HealthCheckResult.Unhealthy($"{notSynced.Length} of {keys.Length} books not synced: {string.Join("; ", venues.Select(v => v.Text))}", data: data);
     }

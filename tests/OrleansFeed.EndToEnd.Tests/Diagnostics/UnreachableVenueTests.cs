@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansFeed.Silo.Cli;
+using OrleansFeed.Silo.Hosting;
+using OrleansFeed.TestKit.Ports;
+
+namespace OrleansFeed.EndToEnd.Tests.Diagnostics;
+
+/// <summary>
+/// A silo whose only venue cannot be reached (a loopback port nobody listens on): readiness and /api/v1/venues say
+/// which connection, which host, how many attempts, the last error and the next retry; run's URL lines name the port.
+/// </summary>
+public sealed class UnreachableVenueTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Silo_VenueUnreachable_ReadinessAndVenuesSayWhy()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var deadPort = FreePort.Next();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Feed:Venues:kraken:Enabled"] = "true",
+            ["Feed:Venues:kraken:Symbols:0"] = "XBT/USD",
+            ["Feed:Venues:kraken:WebSocketUrl"] = $"ws://127.0.0.1:{deadPort}/v2",
+            ["Feed:Venues:kraken:RestUrl"] = $"http://127.0.0.1:{deadPort}",
+            ["Feed:Venues:kraken:LoadInstruments"] = "false",
+            ["Feed:Venues:kraken:ReconnectMinDelay"] = "00:00:00.050",
+            ["Feed:Venues:kraken:ReconnectMaxDelay"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }).Build();
+        await using var silo = SiloHost.Build(configuration, port: 0);
+        await silo.StartAsync(cts.Token);
+        try
+        {
+            var address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)) };
+
+            string description;
+            HttpStatusCode status;
+            do
+            {
+                await Task.Delay(100, cts.Token);
+                var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cts.Token);
+                status = ready.StatusCode;
+                using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(cts.Token));
+                description = body.RootElement.GetProperty("checks")[0].GetProperty("description").GetString()!;
+            }
+            while (!description.Contains("2 failed attempt", StringComparison.Ordinal) && !description.Contains("3 failed attempt", StringComparison.Ordinal));
+
+            status.Should().Be(HttpStatusCode.ServiceUnavailable);
+            description.Should().Contain("kraken:XBT/USD").And.Contain($"to 127.0.0.1:{deadPort} retrying").And.Contain("last error at").And.Contain("next retry at");
+
+            using var venues = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/v1/venues/kraken", UriKind.Relative), cts.Token));
+            var venue = venues.RootElement;
+            venue.GetProperty("connectionFailures").GetInt64().Should().BeGreaterThanOrEqualTo(2);
+            venue.GetProperty("lastError").GetString().Should().NotBeNullOrEmpty();
+            venue.GetProperty("lastErrorTime").GetString().Should().MatchRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$");
+            var connection = venue.GetProperty("connectionStates")[0];
+            connection.GetProperty("host").GetString().Should().Be($"127.0.0.1:{deadPort}");
+            connection.GetProperty("state").GetString().Should().Be("retrying");
+            connection.GetProperty("failedAttempts").GetInt32().Should().BeGreaterThanOrEqualTo(2);
+
+            var port = new Uri(address).Port;
+            ServedUrls.Lines(silo).Should().Contain(l => l.Contains($"http://localhost:{port}/docs", StringComparison.Ordinal))
+                .And.Contain(l => l.Contains("dashboard", StringComparison.Ordinal) && l.EndsWith($"http://localhost:{port}/", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await silo.StopAsync(CancellationToken.None);
+        }
+    }
+}
