@@ -188,11 +188,12 @@
     const canvas = $('candles');
     const ctx = canvas.getContext('2d');
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const list = Array.from(candles.values()).filter(function (c) { return !c.empty; })
+    // Empty minutes (no trade) carry the previous close: drawn as a grey tick so gaps in trading stay visible.
+    const list = Array.from(candles.values())
       .sort(function (a, b) { return a.start < b.start ? -1 : 1; }).slice(-CANDLES_SHOWN);
     ctx.fillStyle = '#8b96a1';
     ctx.font = '11px sans-serif';
-    if (list.length === 0) { ctx.fillText('no trades yet', 10, 20); return; }
+    if (list.length === 0) { ctx.fillText('no candles yet', 10, 20); return; }
     // Pixel positions only: the values shown as text stay the API's exact strings.
     let lo = Infinity, hi = -Infinity;
     for (const c of list) { lo = Math.min(lo, parseFloat(c.low)); hi = Math.max(hi, parseFloat(c.high)); }
@@ -203,7 +204,7 @@
     list.forEach(function (c, i) {
       const x = i * step + step / 2;
       const up = Decimal.compare(c.close, c.open) >= 0;
-      ctx.strokeStyle = ctx.fillStyle = up ? '#3fb950' : '#f85149';
+      ctx.strokeStyle = ctx.fillStyle = c.empty ? '#4b5560' : (up ? '#3fb950' : '#f85149');
       ctx.beginPath(); ctx.moveTo(x, y(c.high)); ctx.lineTo(x, y(c.low)); ctx.stroke();
       const top = Math.min(y(c.open), y(c.close));
       ctx.fillRect(x - step * 0.35, top, step * 0.7, Math.max(1, Math.abs(y(c.open) - y(c.close))));
@@ -212,7 +213,8 @@
     ctx.fillStyle = '#d8dee4';
     ctx.fillText(last.close, w + 6, y(last.close) + 4);
     ctx.fillStyle = '#8b96a1';
-    ctx.fillText(list[0].start.slice(11, 16) + ' – ' + last.start.slice(11, 16) + ' UTC', 4, canvas.height - 3);
+    const traded = list.filter(function (c) { return !c.empty; }).length;
+    ctx.fillText(list[0].start.slice(11, 16) + ' – ' + last.start.slice(11, 16) + ' UTC · ' + traded + ' of ' + list.length + ' minutes traded', 4, canvas.height - 3);
   }
 
   // ---- venues (REST) ----
