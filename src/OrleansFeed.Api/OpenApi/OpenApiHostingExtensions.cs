@@ -31,6 +31,7 @@ public static class OpenApiHostingExtensions
         services.AddOpenApi(DocumentName, options =>
         {
             options.AddDocumentTransformer<ApiDocumentTransformer>();
+            options.AddOperationTransformer<OperationDocsTransformer>();
             options.AddOperationTransformer<ParameterDocsTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
         });

@@ -69,6 +69,33 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Document_EveryOperation_HasSummaryAndDescription()
+    {
+        foreach (var path in _document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                operation.Value.TryGetProperty("summary", out var summary).Should().BeTrue($"{operation.Name} {path.Name} needs a summary (OperationDocs)");
+                summary.GetString().Should().NotBeNullOrWhiteSpace();
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/instruments", "/api/v1/instruments")]
+    [InlineData("/api/v1/books/{venue}/{symbol}", "/api/v1/books/binance/BTCUSDT?depth=2")]
+    [InlineData("/api/v1/trades/{venue}/{symbol}", "/api/v1/trades/binance/BTCUSDT")]
+    public async Task Document_Example_HasTheFieldsOfTheRealResponse(string path, string request)
+    {
+        var example = _document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses")
+            .GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        await _host.Btc.AddTradeAsync(1, "100.15", "0.250", OrleansFeed.Core.Trades.AggressorSide.Buy);
+        using var real = JsonDocument.Parse(await _host.Http.GetStringAsync(new Uri(request, UriKind.Relative), _timeout.Token));
+
+        Fields(example).Should().BeEquivalentTo(Fields(real.RootElement));
+    }
+
+    [Fact]
     public void Document_InstrumentsEndpoint_HasNoParameterProblems()
     {
         var responses = _document.RootElement.GetProperty("paths").GetProperty("/api/v1/instruments").GetProperty("get").GetProperty("responses");
@@ -93,6 +120,14 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         var script = await _host.Http.GetAsync(new Uri("/docs/scalar.js", UriKind.Relative), _timeout.Token);
         script.StatusCode.Should().Be(HttpStatusCode.OK, "the reference's script ships in the package, no CDN");
     }
+
+    /// <summary>Property names, nested ones as "parent.child", of an object or of the first element of an array.</summary>
+    private static IEnumerable<string> Fields(JsonElement element, string prefix = "") => element.ValueKind switch
+    {
+        JsonValueKind.Array when element.GetArrayLength() > 0 && element[0].ValueKind == JsonValueKind.Object => Fields(element[0], prefix),
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => new[] { prefix + p.Name }.Concat(Fields(p.Value, prefix + p.Name + "."))),
+        _ => [],
+    };
 
     private static string Part(Microsoft.AspNetCore.Routing.Patterns.RoutePatternPart part) => part switch
     {
