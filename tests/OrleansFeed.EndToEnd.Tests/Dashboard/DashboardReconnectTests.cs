@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using OrleansFeed.Silo.Hosting;
+using OrleansFeed.TestKit.Browser;
+using OrleansFeed.TestKit.Ports;
+using PuppeteerSharp;
+using Xunit.Abstractions;
+
+namespace OrleansFeed.EndToEnd.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard in the system Chromium against a silo whose venue cannot be reached: the venue row shows the
+/// connection failures and last error; when the silo goes away the page says so and, when a silo is back on the
+/// same port, it reconnects by itself.
+/// </summary>
+public sealed class DashboardReconnectTests(ITestOutputHelper output)
+{
+    // Generous: the machine is shared and loaded; nothing here measures speed.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [ChromiumFact]
+    public async Task Dashboard_SiloRestarts_ShowsReconnectingThenLiveAgainAndTheVenueError()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var port = FreePort.Next();
+        var deadPort = FreePort.Next();
+        var profile = Directory.CreateTempSubdirectory("orleansfeed-chromium-");
+        try
+        {
+            await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
+            {
+                ExecutablePath = ChromiumBinary.Find() ?? throw new InvalidOperationException("CI=true but chromium is not installed (apt-get install -y chromium)."),
+                Headless = true,
+                UserDataDir = profile.FullName,
+                Args = [.. ChromiumBinary.HeadlessArgs],
+                Timeout = (int)Timeout.TotalMilliseconds,
+            });
+            await using var page = await browser.NewPageAsync();
+            page.Console += (_, e) => output.WriteLine($"[browser {e.Message.Type}] {e.Message.Text}");
+
+            var silo = await StartSiloAsync(port, deadPort, cts.Token);
+            try
+            {
+                await page.GoToAsync($"http://127.0.0.1:{port}/", WaitUntilNavigation.Load);
+                await WaitForAsync(page, "document.getElementById('connection').dataset.state === 'live'", "live", cts.Token);
+                await WaitForAsync(page, $"document.querySelector('#venues td.error')?.textContent.includes('Z)') === true", "the venue's last error with its time", cts.Token);
+                var failures = await page.EvaluateExpressionAsync<string>("document.querySelector('#venues tr').children[2].textContent");
+                int.Parse(failures, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0);
+            }
+            finally
+            {
+                await silo.StopAsync(CancellationToken.None);
+                await silo.DisposeAsync();
+            }
+
+            await WaitForAsync(page, "document.getElementById('connection').dataset.state === 'reconnecting'", "reconnecting after the silo stopped", cts.Token);
+
+            await using var again = await StartSiloAsync(port, deadPort, cts.Token);
+            await WaitForAsync(page, "document.getElementById('connection').dataset.state === 'live'", "live again", cts.Token);
+            await page.CloseAsync();
+            await again.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            try
+            {
+                profile.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Chromium may still be flushing its profile; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    private static async Task<WebApplication> StartSiloAsync(int port, int deadPort, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Feed:Venues:kraken:Enabled"] = "true",
+            ["Feed:Venues:kraken:Symbols:0"] = "XBT/USD",
+            ["Feed:Venues:kraken:WebSocketUrl"] = $"ws://127.0.0.1:{deadPort}/v2",
+            ["Feed:Venues:kraken:RestUrl"] = $"http://127.0.0.1:{deadPort}",
+            ["Feed:Venues:kraken:LoadInstruments"] = "false",
+            ["Feed:Venues:kraken:ReconnectMinDelay"] = "00:00:00.050",
+            ["Feed:Venues:kraken:ReconnectMaxDelay"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Error",
+        }).Build();
+        var silo = SiloHost.Build(configuration, port);
+        await silo.StartAsync(cancellationToken);
+        return silo;
+    }
+
+    private static async Task WaitForAsync(IPage page, string condition, string what, CancellationToken cancellationToken)
+    {
+        while (!await page.EvaluateExpressionAsync<bool>(condition))
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Timed out waiting for: {what}");
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+}
