@@ -34,9 +34,8 @@ internal sealed partial class WebSocketSession
             return;
         }
 
-        if (_subscriptions.Count >= _ws.MaxSubscriptionsPerConnection)
+        if (!WithinSubscriptionLimit(request.Id))
         {
-            Reply(request.Id, 400, $"subscription limit {_ws.MaxSubscriptionsPerConnection} reached");
             return;
         }
 
@@ -57,6 +56,7 @@ internal sealed partial class WebSocketSession
         try
         {
             subscription.Start(_streams, _ws.TradeStreamCapacity);
+            Subscribed(channel, subscriptionKey.Key);
         }
         catch (InvalidOperationException)
         {
@@ -80,6 +80,7 @@ internal sealed partial class WebSocketSession
         }
 
         await subscription.DisposeAsync();
+        Unsubscribed(channel, subscriptionKey.Key);
         TryEnqueue(OutboundMessage.Ack(request.Id));
     }
 

@@ -66,9 +66,8 @@ internal sealed partial class WebSocketSession
             return;
         }
 
-        if (_subscriptions.Count >= _ws.MaxSubscriptionsPerConnection)
+        if (!WithinSubscriptionLimit(request.Id))
         {
-            Reply(request.Id, 400, $"subscription limit {_ws.MaxSubscriptionsPerConnection} reached");
             return;
         }
 
@@ -100,6 +99,8 @@ internal sealed partial class WebSocketSession
                     trades.Start(_streams, _ws.TradeStreamCapacity);
                     break;
             }
+
+            Subscribed(channel, key.Item2);
         }
         catch (InvalidOperationException)
         {
@@ -124,6 +125,7 @@ internal sealed partial class WebSocketSession
         }
 
         await subscription.DisposeAsync();
+        Unsubscribed(channel, key.Item2);
         TryEnqueue(OutboundMessage.Ack(request.Id));
     }
 

@@ -31,6 +31,7 @@ internal sealed partial class WebSocketSession
                     return;
                 }
 
+                CheckCredentialExpiry();
                 MarkConflated(); // Also retries snapshot fetches that failed.
                 if (HasRoomForSnapshot)
                 {

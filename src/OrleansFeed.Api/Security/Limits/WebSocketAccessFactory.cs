@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+using OrleansFeed.Api.Security.Audit;
+using OrleansFeed.Api.Security.Authentication;
+using OrleansFeed.Api.Security.Options;
+
+namespace OrleansFeed.Api.Security.Limits;
+
+/// <summary>Builds the <see cref="WebSocketClientAccess"/> of an authenticated (or anonymous) upgrade request.</summary>
+internal sealed class WebSocketAccessFactory(IOptions<SecurityOptions> security, TimeProvider time, AuditLog audit)
+{
+    public WebSocketClientAccess Create(HttpContext context)
+    {
+        var client = ClientIdentity.Of(context);
+        DateTimeOffset? expiresAt = long.TryParse(context.User.FindFirst("exp")?.Value, out var exp) && client.Client.StartsWith("jwt:", StringComparison.Ordinal)
+            ? DateTimeOffset.FromUnixTimeSeconds(exp)
+            : null;
+        return new WebSocketClientAccess(client.Client, client.Tier ?? "anonymous", client.LimitsIn(security.Value), expiresAt, time, audit);
+    }
+}
