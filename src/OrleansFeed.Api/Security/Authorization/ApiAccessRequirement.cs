@@ -31,11 +31,16 @@ internal sealed class ApiAccessHandler(IOptions<SecurityOptions> options) : Auth
     }
 }
 
-/// <summary>Matches request paths against <see cref="SecurityOptions.OpenPaths"/> (whole path segments, case-insensitive).</summary>
+/// <summary>Matches request paths against <c>/health</c> (when <see cref="SecurityOptions.HealthOpen"/>) and <see cref="SecurityOptions.OpenPaths"/> (whole path segments, case-insensitive).</summary>
 internal static class OpenPaths
 {
     public static bool Contains(SecurityOptions options, PathString path)
     {
+        if (options.HealthOpen && path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         foreach (var open in options.OpenPaths)
         {
             if (path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase))

@@ -13,7 +13,7 @@ internal sealed class SecurityStartupReport(IOptions<SecurityOptions> security, 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var s = security.Value;
-        audit.SecurityConfigured(s.Bind, port, s.Https.Enabled, keys.Count > 0 || !string.IsNullOrWhiteSpace(s.ApiKeysFile), s.Jwt.Enabled, !s.AuthenticationConfigured, string.Join(' ', s.OpenPaths));
+        audit.SecurityConfigured(s.Bind, port, s.Https.Enabled, keys.Count > 0 || !string.IsNullOrWhiteSpace(s.ApiKeysFile), s.Jwt.Enabled, !s.AuthenticationConfigured, string.Join(' ', s.HealthOpen ? s.OpenPaths.Prepend("/health") : s.OpenPaths));
         SecurityOptionsValidator.TryParseBind(s.Bind, out var address);
         if (!s.AuthenticationConfigured)
         {

@@ -34,11 +34,17 @@ public sealed class SecurityOptions
     public string ApiKeyHeader { get; set; } = "X-API-Key";
 
     /// <summary>
-    /// Path prefixes served without credentials and without rate limits. Default the health probes
-    /// (<c>/health/live</c>, <c>/health/ready</c>); an empty list protects them too. Everything else
-    /// (<c>/api/v1</c>, <c>/ws</c>, <c>/metrics</c>, <c>/docs</c>) needs a key or token once authentication is configured.
+    /// Serve the health probes (<c>/health/live</c>, <c>/health/ready</c>) without credentials and without rate limits,
+    /// for load balancers and orchestrators. Default true; false protects them like everything else.
     /// </summary>
-    public string[] OpenPaths { get; set; } = ["/health/live", "/health/ready"];
+    public bool HealthOpen { get; set; } = true;
+
+    /// <summary>
+    /// Further path prefixes served without credentials and rate limits (whole segments, e.g. <c>/docs</c>). Default
+    /// none: everything but the health probes (<c>/api/v1</c>, <c>/ws</c>, <c>/metrics</c>, <c>/docs</c>, ...) needs a
+    /// key or token once authentication is configured.
+    /// </summary>
+    public string[] OpenPaths { get; set; } = [];
 
     /// <summary>JWT bearer tokens (WebSocket and REST); off unless a signing key or JWKS file is set.</summary>
     public JwtSecurityOptions Jwt { get; set; } = new();

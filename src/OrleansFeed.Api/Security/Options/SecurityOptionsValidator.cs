@@ -31,6 +31,14 @@ public sealed class SecurityOptionsValidator : IValidateOptions<SecurityOptions>
             errors.Add($"Refusing to serve {options.Bind} without authentication: configure API keys (--api-keys FILE or {S}:ApiKeysFile) or {S}:Jwt, bind to loopback, or pass --allow-anonymous ({S}:AllowAnonymous=true) to serve anyone on purpose.");
         }
 
+        foreach (var open in options.OpenPaths ?? [])
+        {
+            if (string.IsNullOrEmpty(open) || open[0] != '/')
+            {
+                errors.Add($"{S}:OpenPaths entries must start with '/' (was '{open}').");
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(options.ApiKeyHeader))
         {
             errors.Add($"{S}:ApiKeyHeader must not be empty.");
