@@ -11,6 +11,9 @@ namespace OrleansFeed.Api.WebSockets.Internal;
 /// </summary>
 internal sealed partial class WebSocketSession
 {
+    /// <summary>How long a session closed by policy waits for the client's close reply before dropping the connection.</summary>
+    private static readonly TimeSpan PolicyCloseLinger = TimeSpan.FromSeconds(2);
+
     private int _policyClosing;
 
     /// <summary>The client's limits and credential expiry; set by the endpoint before <see cref="RunAsync"/>.</summary>
@@ -63,6 +66,30 @@ internal sealed partial class WebSocketSession
         if (Access?.ExpiresAt is { } expiresAt && _time.GetUtcNow() >= expiresAt)
         {
             CloseWithNotice(401, "token expired; reconnect with a new token", "token expired");
+        }
+    }
+
+    /// <summary>
+    /// After the send loop drained a queue completed by <see cref="CloseWithNotice"/>: sends the close frame and lingers
+    /// until the client answers it (the receive loop then ends the session) or <see cref="PolicyCloseLinger"/> passes. A
+    /// cancelled receive aborts the socket, and an abort straight after the notice could discard it unread.
+    /// </summary>
+    private async Task CloseAfterNoticeAsync()
+    {
+        if (Volatile.Read(ref _policyClosing) == 0 || _socket.State != WebSocketState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(PolicyCloseLinger, _time);
+            await _socket.CloseOutputAsync(_closeStatus, _closeReason, timeout.Token);
+            await Task.Delay(PolicyCloseLinger, _time, _closing.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The client answered (the session is ending) or is gone; RunAsync finishes the close.
         }
     }
 

@@ -48,6 +48,7 @@ internal sealed partial class WebSocketSession
         }
         finally
         {
+            await CloseAfterNoticeAsync();
             await _closing.CancelAsync();
         }
     }
