@@ -32,7 +32,9 @@ internal sealed class ClientRateLimiting(IOptions<SecurityOptions> security, IOp
 
             var client = ClientIdentity.Of(context);
             var tier = client.LimitsIn(settings);
-            if (context.Request.Path.Equals(wsPath, StringComparison.Ordinal) && context.WebSockets.IsWebSocketRequest)
+            // Every request to the WebSocket path is an upgrade attempt (others get 400); HttpContext.WebSockets is not
+            // usable here, the endpoint's own UseWebSockets has not run yet.
+            if (context.Request.Path.Equals(wsPath, StringComparison.Ordinal))
             {
                 return RateLimitPartition.GetConcurrencyLimiter("ws|" + client.Client, _ => new ConcurrencyLimiterOptions
                 {
@@ -50,7 +52,7 @@ internal sealed class ClientRateLimiting(IOptions<SecurityOptions> security, IOp
             var tier = client.LimitsIn(settings);
             var tierName = client.Tier ?? "anonymous";
             TimeSpan? retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
-            var detail = http.WebSockets.IsWebSocketRequest
+            var detail = http.Request.Path.Equals(wsPath, StringComparison.Ordinal)
                 ? $"WebSocket connection limit of tier {tierName} reached ({tier.MaxConnections} open connections)."
                 : $"Request rate limit of tier {tierName} reached ({tier.RequestsPerSecond}/s, burst {tier.RequestBurst}).";
             audit.RequestRefused(client.Client, http.Request.Path, StatusCodes.Status429TooManyRequests, detail);
