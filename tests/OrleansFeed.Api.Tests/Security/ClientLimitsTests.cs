@@ -35,6 +35,7 @@ public sealed class ClientLimitsTests : IAsyncDisposable
     {
         _host = await StartAsync(new()
         {
+            ["Security:AllowAnonymous"] = "true",
             ["Security:Anonymous:RequestBurst"] = "2",
             ["Security:Anonymous:RequestsPerSecond"] = "1",
         }, keys: false);
@@ -56,6 +57,24 @@ public sealed class ClientLimitsTests : IAsyncDisposable
         health.StatusCode.Should().Be(HttpStatusCode.OK, "health probes are not limited");
         recovered.StatusCode.Should().Be(HttpStatusCode.OK);
         againLimited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "one second refills one token");
+    }
+
+    [Fact]
+    public async Task Rest_LoopbackWithoutAuthentication_NotLimited()
+    {
+        _host = await StartAsync(new()
+        {
+            ["Security:Anonymous:RequestBurst"] = "1",
+            ["Security:Anonymous:RequestsPerSecond"] = "1",
+        }, keys: false);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await _host.Http.GetAsync("/api/v1/instruments", null, Ct)).StatusCode);
+        }
+
+        statuses.Should().AllBeEquivalentTo(HttpStatusCode.OK, "the default local mode (loopback, no authentication) is not limited");
     }
 
     [Fact]

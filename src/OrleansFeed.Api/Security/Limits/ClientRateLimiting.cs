@@ -31,6 +31,11 @@ internal sealed class ClientRateLimiting(IOptions<SecurityOptions> security, IOp
             }
 
             var client = ClientIdentity.Of(context);
+            if (client.IsAnonymous && !settings.LimitsAnonymous)
+            {
+                return RateLimitPartition.GetNoLimiter("local");
+            }
+
             var tier = client.LimitsIn(settings);
             // Every request to the WebSocket path is an upgrade attempt (others get 400); HttpContext.WebSockets is not
             // usable here, the endpoint's own UseWebSockets has not run yet.

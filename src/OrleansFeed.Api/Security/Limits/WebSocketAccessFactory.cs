@@ -8,9 +8,15 @@ namespace OrleansFeed.Api.Security.Limits;
 /// <summary>Builds the <see cref="WebSocketClientAccess"/> of an authenticated (or anonymous) upgrade request.</summary>
 internal sealed class WebSocketAccessFactory(IOptions<SecurityOptions> security, TimeProvider time, AuditLog audit)
 {
-    public WebSocketClientAccess Create(HttpContext context)
+    /// <summary>The session's access; null for an anonymous client in the unlimited local mode (<see cref="SecurityOptions.LimitsAnonymous"/>).</summary>
+    public WebSocketClientAccess? Create(HttpContext context)
     {
         var client = ClientIdentity.Of(context);
+        if (client.IsAnonymous && !security.Value.LimitsAnonymous)
+        {
+            return null;
+        }
+
         DateTimeOffset? expiresAt = long.TryParse(context.User.FindFirst("exp")?.Value, out var exp) && client.Client.StartsWith("jwt:", StringComparison.Ordinal)
             ? DateTimeOffset.FromUnixTimeSeconds(exp)
             : null;

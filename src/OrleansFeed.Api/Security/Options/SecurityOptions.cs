@@ -49,7 +49,14 @@ public sealed class SecurityOptions
     /// <summary>JWT bearer tokens (WebSocket and REST); off unless a signing key or JWKS file is set.</summary>
     public JwtSecurityOptions Jwt { get; set; } = new();
 
-    /// <summary>Limits of clients without credentials, per remote IP address.</summary>
+    /// <summary>
+    /// True when clients without credentials are limited per IP by <see cref="Anonymous"/>: once authentication is
+    /// configured (their attempts are limited too) or anonymous serving is allowed. The default mode, loopback without
+    /// authentication, reachable from this machine only, has no limits.
+    /// </summary>
+    public bool LimitsAnonymous => AuthenticationConfigured || AllowAnonymous;
+
+    /// <summary>Limits of clients without credentials, per remote IP address (see <see cref="LimitsAnonymous"/>).</summary>
     public ClientTierOptions Anonymous { get; set; } = new() { RequestsPerSecond = 20, RequestBurst = 40, MaxConnections = 5, MaxSubscriptions = 50 };
 
     /// <summary>Limits of keys and tokens naming no tier (or the tier <c>default</c>), per key or token subject.</summary>
