@@ -105,7 +105,15 @@ internal static class LoadRun
                 var connectionCap = await WebSocketLoad.ConnectionCapHoldsAsync(wsUri, keys[0], cancellationToken).ConfigureAwait(false);
                 var subscriptionCap = await wsLoad.SubscriptionCapHoldsAsync(books[^1], cancellationToken).ConfigureAwait(false);
                 var (messages, perClient, closed, peak) = (wsLoad.Messages, wsLoad.PerClient, wsLoad.ClosedByServer, wsLoad.PeakHeap);
-                var after = await wsLoad.CloseAllAsync().ConfigureAwait(false);
+                await wsLoad.CloseAllAsync().ConfigureAwait(false);
+                var registry = services.GetRequiredService<OrleansFeed.Api.WebSockets.WebSocketSessionRegistry>();
+                var closeDeadline = Stopwatch.GetTimestamp() + (30 * Stopwatch.Frequency);
+                while (registry.Sessions.Count > 0 && Stopwatch.GetTimestamp() < closeDeadline)
+                {
+                    await Task.Delay(Poll, cancellationToken).ConfigureAwait(false); // the server ends each session once it sees the abort
+                }
+
+                var after = WebSocketLoad.HeapNow();
                 Console.WriteLine($"run {run}: WebSocket: {wsLoad.Connected} client(s) on {keys.Count} key(s), {messages} message(s) received (per client {perClient.Min}..{perClient.Max}), " +
                     $"{closed} closed by the server; connection cap held: {connectionCap}, subscription cap held: {subscriptionCap}; " +
                     $"managed heap before {wsLoad.HeapBefore / 1048576.0:F1} MiB, peak {peak / 1048576.0:F1} MiB, after close {after / 1048576.0:F1} MiB");

@@ -107,13 +107,17 @@ internal sealed class WebSocketLoad : IAsyncDisposable
         return await client.Refused429.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Closes every client, then measures the heap again.</summary>
-    /// <returns>The managed heap after the clients are gone (after a full collection).</returns>
-    public async Task<long> CloseAllAsync()
+    /// <summary>Closes every client; <see cref="HeapNow"/> measures once the server has ended their sessions.</summary>
+    public async Task CloseAllAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_clients.Select(c => c.CloseAsync())).ConfigureAwait(false);
         await _sampler.ConfigureAwait(false);
+    }
+
+    /// <summary>The managed heap now, after a full collection.</summary>
+    public static long HeapNow()
+    {
         GC.Collect();
         return GC.GetTotalMemory(forceFullCollection: true);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansFeed.Api.Security.ApiKeys;
 using OrleansFeed.Api.Security.Audit;
 
 namespace OrleansFeed.Api.Tests.Security;
@@ -105,6 +106,43 @@ public sealed class ApiKeyAuthenticationTests : IAsyncDisposable
         wrong.Should().Be(HttpStatusCode.Unauthorized);
         await client.ExpectAsync("ack", Ct);
         (await client.ExpectAsync("snapshot", Ct)).GetProperty("bids").GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task KeyFileChanged_NewKeyServedRevokedKeyRefused_BadFileKeepsKeys()
+    {
+        var keyFile = SecuredApi.WriteKeyFile("alice:" + AliceKey);
+        _host = await ApiHost.StartAsync(security: new Dictionary<string, string?> { ["Security:ApiKeysFile"] = keyFile });
+        (await _host.Http.GetAsync("/api/v1/instruments", AliceKey, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await File.WriteAllLinesAsync(keyFile, ["carol:" + BobKey], Ct);
+        await WaitForStatusAsync(BobKey, HttpStatusCode.OK, "the rewritten key file to be loaded (polled)");
+        var revoked = await _host.Http.GetAsync("/api/v1/instruments", AliceKey, Ct);
+        await File.WriteAllLinesAsync(keyFile, ["not a key line"], Ct);
+        var store = _host.Services.GetRequiredService<ApiKeyStore>();
+        await WaitUntilAsync(() => store.FailedReloads == 1, "the broken key file to be read (polled) and rejected");
+        var kept = await _host.Http.GetAsync("/api/v1/instruments", BobKey, Ct);
+
+        revoked.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        kept.StatusCode.Should().Be(HttpStatusCode.OK, "a key file that does not parse keeps the previous keys");
+    }
+
+    private async Task WaitForStatusAsync(string key, HttpStatusCode expected, string what)
+    {
+        while ((await _host!.Http.GetAsync("/api/v1/instruments", key, Ct)).StatusCode != expected)
+        {
+            Ct.IsCancellationRequested.Should().BeFalse("timed out waiting for " + what);
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    private async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        while (!condition())
+        {
+            Ct.IsCancellationRequested.Should().BeFalse("timed out waiting for " + what);
+            await Task.Delay(100, Ct);
+        }
     }
 
     private static Task<ApiHost> StartAsync(Dictionary<string, string?>? extra = null)

@@ -18,6 +18,8 @@ public sealed class ApiKeyStore : IDisposable
     private readonly PhysicalFileProvider? _files;
     private readonly IDisposable? _watch;
     private IReadOnlyDictionary<string, ApiKeyEntry> _keys = new Dictionary<string, ApiKeyEntry>();
+    private int _reloads;
+    private int _failedReloads;
 
     /// <summary>Loads the key file, if one is configured, and watches it.</summary>
     /// <param name="options">Security options.</param>
@@ -42,6 +44,12 @@ public sealed class ApiKeyStore : IDisposable
     /// <summary>Number of keys in force.</summary>
     public int Count => _keys.Count;
 
+    /// <summary>Times a changed key file was loaded since start.</summary>
+    public int Reloads => Volatile.Read(ref _reloads);
+
+    /// <summary>Times a changed key file did not parse (the previous keys stayed in force) since start.</summary>
+    public int FailedReloads => Volatile.Read(ref _failedReloads);
+
     /// <summary>Finds the key a client presented.</summary>
     /// <param name="presented">The header value.</param>
     /// <param name="entry">The key's entry when found.</param>
@@ -62,10 +70,12 @@ public sealed class ApiKeyStore : IDisposable
         {
             var keys = ApiKeyFile.Load(path, _options.Tiers.Keys);
             Volatile.Write(ref _keys, keys);
+            Interlocked.Increment(ref _reloads);
             _audit.ApiKeysLoaded(path, keys.Count);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
+            Interlocked.Increment(ref _failedReloads);
             _audit.ApiKeysReloadFailed(path, ex.Message);
         }
     }
