@@ -52,6 +52,12 @@ public sealed class RedisOptions
     public string? PasswordFile { get; set; }
 
     /// <summary>
+    /// PEM file of the CA certificate(s) the server's TLS certificate must chain to (with <c>ssl=true</c> in
+    /// <see cref="ConnectionString"/>); the system trust store is not used then. Default null: system trust.
+    /// </summary>
+    public string? TlsCaFile { get; set; }
+
+    /// <summary>
     /// First segment of every key this provider writes. Default <c>orleansfeed</c>. Non-empty, no whitespace, no
     /// <c>:</c> at either end. Danger: two deployments sharing one prefix on one server overwrite each other.
     /// </summary>

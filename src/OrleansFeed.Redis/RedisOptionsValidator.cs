@@ -32,6 +32,11 @@ public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             failures.Add($"{S}:PasswordFile \"{options.PasswordFile}\" does not exist.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.TlsCaFile) && !File.Exists(options.TlsCaFile))
+        {
+            failures.Add($"{S}:TlsCaFile \"{options.TlsCaFile}\" does not exist.");
+        }
+
         var prefix = options.KeyPrefix;
         if (string.IsNullOrEmpty(prefix) || prefix.Any(char.IsWhiteSpace) || prefix.StartsWith(':') || prefix.EndsWith(':'))
         {

@@ -24,11 +24,33 @@ public sealed class RedisServerFixture : IAsyncLifetime
     {
     }
 
-    private RedisServerFixture(string? password)
+    private RedisServerFixture(string? password, string? certificateFile = null, string? keyFile = null)
     {
         Password = password;
-        _extraArgs = password is null ? [] : ["--requirepass", password];
+        var args = new List<string>();
+        if (password is not null)
+        {
+            args.AddRange(["--requirepass", password]);
+        }
+
+        if (certificateFile is not null)
+        {
+            TlsPort = FreePort.Next();
+            args.AddRange(["--tls-port", TlsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tls-cert-file", certificateFile, "--tls-key-file", keyFile!, "--tls-auth-clients", "no"]);
+        }
+
+        _extraArgs = [.. args];
     }
+
+    /// <summary>The TLS port (beside the plain <see cref="Port"/>, which the readiness PING uses), or null without TLS.</summary>
+    public int? TlsPort { get; }
+
+    /// <summary>
+    /// A private server with <c>--requirepass</c> that also serves TLS on <see cref="TlsPort"/> with the given PEM
+    /// certificate and key (clients are not asked for certificates).
+    /// </summary>
+    public static RedisServerFixture WithTls(string password, string certificateFile, string keyFile) => new(password, certificateFile, keyFile);
 
     /// <summary>The <c>requirepass</c> password, or null when the server needs none.</summary>
     public string? Password { get; }
