@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Api.Security.ApiKeys;
 using OrleansFeed.Api.Security.Audit;
@@ -20,6 +21,9 @@ namespace OrleansFeed.Api.Security.Hosting;
 /// </summary>
 public static class SecurityHostingExtensions
 {
+    /// <summary>The log category of ASP.NET Core's "Request starting/finished" events, which include the query string.</summary>
+    public const string RequestLineCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>
     /// Registers everything and makes Kestrel listen on <see cref="SecurityOptions.Bind"/>:<paramref name="port"/>
     /// (loopback by default), replacing any <c>UseUrls</c>.
@@ -52,6 +56,10 @@ public static class SecurityHostingExtensions
             .AddRequirements(new ApiAccessRequirement())
             .Build());
         services.AddSingleton<IAuthorizationHandler, ApiAccessHandler>();
+        // The request-line logs of ASP.NET Core hosting (Information) print the query string, which may hold
+        // ?access_token=<JWT>. They are capped at Warning here, after (so over) any configured level; the audit log
+        // records what matters without the secret.
+        services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, RequestLineCategory, LogLevel.Warning, null)));
         services.AddRateLimiter(_ => { });
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, ClientRateLimiting>();
         return services;
