@@ -13,7 +13,7 @@ public sealed class ApiKeyAuthenticationTests : IAsyncDisposable
 {
     private const string AliceKey = "alice-0123456789-secret";
     private const string BobKey = "bob-9876543210-secret";
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
     private ApiHost? _host;
 
     private CancellationToken Ct => _timeout.Token;

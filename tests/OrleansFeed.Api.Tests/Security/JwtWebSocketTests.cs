@@ -94,7 +94,7 @@ public sealed class JwtWebSocketTests : IAsyncDisposable
         await client.SendAsync(Subscribe, Ct);
         await client.ExpectAsync("ack", Ct);
 
-        // Past exp: the session's timer (armed when the session started, before the ack) notices on the tick this fires.
+        // Past exp: the session's expiry timer, armed at the upgrade (before the ack), fires inside this advance.
         clock.Advance(TimeSpan.FromMinutes(6));
         var error = await client.ReceiveAsync(Ct);
         error.GetProperty("type").GetString().Should().Be("error");

@@ -13,6 +13,8 @@ internal sealed class WebSocketClientAccess : IDisposable
 {
     private readonly RateLimiter _messages;
     private readonly AuditLog _audit;
+    private readonly TimeProvider _time;
+    private ITimer? _expiry;
 
     public WebSocketClientAccess(string client, string tier, ClientTierOptions limits, DateTimeOffset? expiresAt, TimeProvider time, AuditLog audit)
     {
@@ -23,6 +25,7 @@ internal sealed class WebSocketClientAccess : IDisposable
         ExpiresAt = expiresAt;
         _messages = new ClockTokenBucket(limits.MessageBurst, limits.MessagesPerSecond, time);
         _audit = audit;
+        _time = time;
     }
 
     public string Client { get; }
@@ -43,6 +46,22 @@ internal sealed class WebSocketClientAccess : IDisposable
         return lease.IsAcquired;
     }
 
+    /// <summary>
+    /// Calls <paramref name="onExpired"/> once, on a timer thread, when <see cref="ExpiresAt"/> is reached (at once if it
+    /// has passed); nothing without an expiry. The due time is taken from the clock now, so a clock that moved before
+    /// this call is honoured.
+    /// </summary>
+    public void WhenExpired(Action onExpired)
+    {
+        if (ExpiresAt is not { } expiresAt)
+        {
+            return;
+        }
+
+        var due = expiresAt - _time.GetUtcNow();
+        _expiry = _time.CreateTimer(static state => ((Action)state!)(), onExpired, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
     public void Opened(long sessionId) => _audit.WebSocketOpened(sessionId, Client, Tier, ExpiresAt);
 
     public void Subscribed(long sessionId, string channel, string key) => _audit.SubscriptionAdded(sessionId, Client, channel, key);
@@ -53,5 +72,9 @@ internal sealed class WebSocketClientAccess : IDisposable
 
     public void ClosedByPolicy(long sessionId, string reason) => _audit.WebSocketClosedByPolicy(sessionId, Client, reason);
 
-    public void Dispose() => _messages.Dispose();
+    public void Dispose()
+    {
+        _expiry?.Dispose();
+        _messages.Dispose();
+    }
 }

@@ -15,9 +15,21 @@ internal sealed partial class WebSocketSession
     private static readonly TimeSpan PolicyCloseLinger = TimeSpan.FromSeconds(2);
 
     private int _policyClosing;
+    private WebSocketClientAccess? _access;
 
-    /// <summary>The client's limits and credential expiry; set by the endpoint before <see cref="RunAsync"/>.</summary>
-    public WebSocketClientAccess? Access { get; set; }
+    /// <summary>
+    /// The client's limits and credential expiry; set by the endpoint before <see cref="RunAsync"/>. Setting it arms the
+    /// expiry: when the token expires the session is told and closed.
+    /// </summary>
+    public WebSocketClientAccess? Access
+    {
+        get => _access;
+        set
+        {
+            _access = value;
+            value?.WhenExpired(() => CloseWithNotice(401, "token expired; reconnect with a new token", "token expired"));
+        }
+    }
 
     /// <summary>False (after replying) when the connection holds as many subscriptions as it may.</summary>
     private bool WithinSubscriptionLimit(JsonElement id)
@@ -58,15 +70,6 @@ internal sealed partial class WebSocketSession
 
         CloseWithNotice(429, $"message rate limit of tier {access.Tier} exceeded ({access.MessagesPerSecond} messages/s); closing", "message rate limit");
         return false;
-    }
-
-    /// <summary>Closes the session once its token has expired (checked on the timer's ticks).</summary>
-    private void CheckCredentialExpiry()
-    {
-        if (Access?.ExpiresAt is { } expiresAt && _time.GetUtcNow() >= expiresAt)
-        {
-            CloseWithNotice(401, "token expired; reconnect with a new token", "token expired");
-        }
     }
 
     /// <summary>

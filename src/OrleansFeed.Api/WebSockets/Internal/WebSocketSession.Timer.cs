@@ -31,7 +31,6 @@ internal sealed partial class WebSocketSession
                     return;
                 }
 
-                CheckCredentialExpiry();
                 MarkConflated(); // Also retries snapshot fetches that failed.
                 if (HasRoomForSnapshot)
                 {
