@@ -13,6 +13,7 @@ internal sealed record HarnessOptions
           --speed <x>         simulator playback speed: 0 (default) = as fast as possible, 1 = recorded pace
           --repeat <n>        runs of the whole set, each on a fresh simulator and silo (default 3, 1..100)
           --timeout <s>       seconds allowed per run (default 300)
+          --ws-clients <n>    also connect n WebSocket clients with API keys (security on), each on one book + its trades (default 0, 0..10000)
         """;
 
     /// <summary>The recordings root (a folder holding one folder per venue).</summary>
@@ -30,6 +31,9 @@ internal sealed record HarnessOptions
     /// <summary>Time allowed for one run (start, playback, drain, verification). Default 300 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>WebSocket clients connected with API keys during each run (<see cref="WebSocketLoad"/>); 0 (default) for none.</summary>
+    public int WsClients { get; init; }
+
     /// <summary>Parses the command line.</summary>
     /// <param name="args">Arguments as given.</param>
     /// <returns>The options, or null when <c>--help</c> was asked.</returns>
@@ -41,6 +45,7 @@ internal sealed record HarnessOptions
         double speed = 0;
         var repeat = 3;
         var timeout = 300;
+        var wsClients = 0;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -52,13 +57,14 @@ internal sealed record HarnessOptions
                 case "--speed": speed = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--repeat": repeat = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--timeout": timeout = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--ws-clients": wsClients = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }
 
-        if (speed < 0 || !double.IsFinite(speed) || repeat is < 1 or > 100 || timeout < 1)
+        if (speed < 0 || !double.IsFinite(speed) || repeat is < 1 or > 100 || timeout < 1 || wsClients is < 0 or > 10_000)
         {
-            throw new ArgumentException("--speed must be >= 0, --repeat 1..100, --timeout >= 1.");
+            throw new ArgumentException("--speed must be >= 0, --repeat 1..100, --timeout >= 1, --ws-clients 0..10000.");
         }
 
         var root = data ?? FindSharedData();
@@ -72,7 +78,7 @@ internal sealed record HarnessOptions
 
         return folders.Length == 0
             ? throw new ArgumentException($"No venue folder under {root}.")
-            : new HarnessOptions { DataRoot = root, Folders = folders, Speed = speed, Repeat = repeat, Timeout = TimeSpan.FromSeconds(timeout) };
+            : new HarnessOptions { DataRoot = root, Folders = folders, Speed = speed, Repeat = repeat, Timeout = TimeSpan.FromSeconds(timeout), WsClients = wsClients };
     }
 
     // The recordings live beside the checkout (never copied into the repository): walk up from the binary.

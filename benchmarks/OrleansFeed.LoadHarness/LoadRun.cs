@@ -50,6 +50,16 @@ internal static class LoadRun
         overrides.Add(new("Logging:LogLevel:Default", "Warning"));
         overrides.Add(new("Logging:LogLevel:OrleansFeed", "Warning"));
         overrides.Add(new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"));
+        overrides.Add(new("Logging:LogLevel:OrleansFeed.Audit", "Warning")); // Subscription audit lines would be measured too.
+        var keyDir = Directory.CreateTempSubdirectory("orleansfeed-load-");
+        IReadOnlyList<string> keys = [];
+        if (options.WsClients > 0)
+        {
+            var (loadKeys, settings) = WebSocketLoad.Prepare(options.WsClients, keyDir.FullName);
+            keys = loadKeys;
+            overrides.AddRange(settings);
+        }
+
         await using var silo = SiloHost.Build(ConfigurationLoader.Load(null, overrides), port: 0);
         var services = silo.Services;
         var grains = services.GetRequiredService<IGrainFactory>();
@@ -73,7 +83,12 @@ internal static class LoadRun
             }
 
             await WaitForSubscriptionsAsync(simulator, grains, venues, cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"run {run}: {venues.Count} venue(s), {books.Count} book(s), {aggregators.Count} aggregator(s), {simulator.Total} recorded frame(s); playing");
+            var wsUri = new Uri(services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("http", "ws", StringComparison.Ordinal) + "/ws");
+            await using var wsLoad = options.WsClients > 0
+                ? await WebSocketLoad.ConnectAsync(wsUri, keys, books, options.WsClients, cancellationToken).ConfigureAwait(false)
+                : null;
+            Console.WriteLine($"run {run}: {venues.Count} venue(s), {books.Count} book(s), {aggregators.Count} aggregator(s), {simulator.Total} recorded frame(s), {wsLoad?.Connected ?? 0} WebSocket client(s); playing");
             // Idle baseline: everything connected and subscribed, nothing played. Timers (aggregator ticks, stats,
             // candles, health, pings) cost this much whatever the traffic; a measuring interval, not a wait for a state.
             var idleStart = ProcessSample.Take();
@@ -85,6 +100,24 @@ internal static class LoadRun
             await simulator.PlaybackCompleted.WaitAsync(cancellationToken).ConfigureAwait(false);
             var (frames, rejected, busyEnd) = await DrainAsync(observer, grains, venues, cancellationToken).ConfigureAwait(false);
             var window = Stopwatch.GetElapsedTime(before.Timestamp, Math.Max(before.Timestamp, observer.LastEventTimestamp));
+            if (wsLoad is not null)
+            {
+                var connectionCap = await WebSocketLoad.ConnectionCapHoldsAsync(wsUri, keys[0], cancellationToken).ConfigureAwait(false);
+                var subscriptionCap = await wsLoad.SubscriptionCapHoldsAsync(books[^1], cancellationToken).ConfigureAwait(false);
+                var (messages, perClient, closed, peak) = (wsLoad.Messages, wsLoad.PerClient, wsLoad.ClosedByServer, wsLoad.PeakHeap);
+                await wsLoad.CloseAllAsync().ConfigureAwait(false);
+                var registry = services.GetRequiredService<OrleansFeed.Api.WebSockets.WebSocketSessionRegistry>();
+                var closeDeadline = Stopwatch.GetTimestamp() + (30 * Stopwatch.Frequency);
+                while (registry.Sessions.Count > 0 && Stopwatch.GetTimestamp() < closeDeadline)
+                {
+                    await Task.Delay(Poll, cancellationToken).ConfigureAwait(false); // the server ends each session once it sees the abort
+                }
+
+                var after = WebSocketLoad.HeapNow();
+                Console.WriteLine($"run {run}: WebSocket: {wsLoad.Connected} client(s) on {keys.Count} key(s), {messages} message(s) received (per client {perClient.Min}..{perClient.Max}), " +
+                    $"{closed} closed by the server; connection cap held: {connectionCap}, subscription cap held: {subscriptionCap}; " +
+                    $"managed heap before {wsLoad.HeapBefore / 1048576.0:F1} MiB, peak {peak / 1048576.0:F1} MiB, after close {after / 1048576.0:F1} MiB");
+            }
 
             var (aggregatorCount, worstP999, worstKey, busiest, busiestKey) = (0L, 0L, string.Empty, (NbboLatency?)null, string.Empty);
             foreach (var key in aggregators)
@@ -125,6 +158,7 @@ internal static class LoadRun
         finally
         {
             await silo.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            keyDir.Delete(recursive: true);
         }
     }
 

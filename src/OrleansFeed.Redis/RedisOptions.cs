@@ -44,6 +44,20 @@ public sealed class RedisOptions
     public string ConnectionString { get; set; } = "127.0.0.1:6379";
 
     /// <summary>
+    /// File holding the Redis password (<c>requirepass</c>), trimmed; set on the connection in place of any
+    /// <c>password=</c> part, so the secret stays out of configuration. Default null. TLS is switched on in
+    /// <see cref="ConnectionString"/> (<c>ssl=true,sslHost=…</c>). An ACL user name needs a newer StackExchange.Redis
+    /// than 1.2.6 (see docs/security.md).
+    /// </summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>
+    /// PEM file of the CA certificate(s) the server's TLS certificate must chain to (with <c>ssl=true</c> in
+    /// <see cref="ConnectionString"/>); the system trust store is not used then. Default null: system trust.
+    /// </summary>
+    public string? TlsCaFile { get; set; }
+
+    /// <summary>
     /// First segment of every key this provider writes. Default <c>orleansfeed</c>. Non-empty, no whitespace, no
     /// <c>:</c> at either end. Danger: two deployments sharing one prefix on one server overwrite each other.
     /// </summary>

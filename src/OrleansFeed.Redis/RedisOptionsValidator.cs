@@ -27,6 +27,16 @@ public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             failures.Add($"{S}:ConnectionString \"{RedisConnectionStrings.Redact(options.ConnectionString)}\" is not a valid StackExchange.Redis configuration string: {error}");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.PasswordFile) && !File.Exists(options.PasswordFile))
+        {
+            failures.Add($"{S}:PasswordFile \"{options.PasswordFile}\" does not exist.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.TlsCaFile) && !File.Exists(options.TlsCaFile))
+        {
+            failures.Add($"{S}:TlsCaFile \"{options.TlsCaFile}\" does not exist.");
+        }
+
         var prefix = options.KeyPrefix;
         if (string.IsNullOrEmpty(prefix) || prefix.Any(char.IsWhiteSpace) || prefix.StartsWith(':') || prefix.EndsWith(':'))
         {

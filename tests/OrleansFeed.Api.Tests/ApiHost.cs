@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 using OrleansFeed.Api.Hosting;
+using OrleansFeed.Api.Security.Hosting;
 using OrleansFeed.Api.Tests.Fakes;
 using OrleansFeed.Api.WebSockets;
 using OrleansFeed.Core.Instruments;
@@ -50,7 +52,7 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public Uri WebSocketUri => new($"ws://{Address.Authority}/ws");
+    public Uri WebSocketUri => new($"{(Address.Scheme == "https" ? "wss" : "ws")}://{Address.Authority}/ws");
 
     public WebSocketSessionRegistry Sessions => _app.Services.GetRequiredService<WebSocketSessionRegistry>();
 
@@ -63,7 +65,8 @@ internal sealed class ApiHost : IAsyncDisposable
     public static Instrument EthInstrument { get; } = new(
         "binance", "ETHUSDT", "ETH-USDT", InstrumentKind.Spot, "ETH", "USDT", FixedDecimal.Parse("0.01"), FixedDecimal.Parse("0.0001"), InstrumentStatus.Halted);
 
-    public static async Task<ApiHost> StartAsync(Action<ApiOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <summary>Starts the host; with <paramref name="security"/> (<c>Security:*</c> settings) the API's security is registered as in the silo.</summary>
+    public static async Task<ApiHost> StartAsync(Action<ApiOptions>? configure = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? security = null)
     {
         var streams = new FakeStreamProvider();
         var grains = new FakeGrainFactory();
@@ -95,10 +98,21 @@ internal sealed class ApiHost : IAsyncDisposable
             configure?.Invoke(o);
         });
         builder.Services.AddHealthChecks().AddOrleansFeedBooksSynced();
+        if (security is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(security);
+            builder.Services.AddOrleansFeedSecurity(port: 0);
+        }
+
         services?.Invoke(builder.Services);
         var app = builder.Build();
         try
         {
+            if (security is not null)
+            {
+                app.UseOrleansFeedSecurity();
+            }
+
             app.MapOrleansFeedApi();
             app.MapOrleansFeedHealth();
             await app.StartAsync();

@@ -16,9 +16,10 @@ internal sealed class WsClient : IAsyncDisposable
     public WebSocketState State => _socket.State;
 
     /// <summary>Connects; <paramref name="receiveBufferBytes"/> shrinks the kernel receive buffer (slow-client tests).</summary>
-    public static async Task<WsClient> ConnectAsync(Uri uri, CancellationToken ct, int? receiveBufferBytes = null)
+    public static async Task<WsClient> ConnectAsync(Uri uri, CancellationToken ct, int? receiveBufferBytes = null, Action<ClientWebSocketOptions>? configure = null)
     {
         var socket = new ClientWebSocket();
+        configure?.Invoke(socket.Options);
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (context, token) =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Api.Diagnostics;
 using OrleansFeed.Api.Hosting;
+using OrleansFeed.Api.Security.Limits;
 using OrleansFeed.Api.WebSockets.Internal;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
@@ -51,6 +52,9 @@ internal static class WebSocketEndpoint
             services.GetRequiredService<ApiMetrics>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger<WebSocketSession>());
         session.CurrencyPolicy = services.GetRequiredService<IOptions<AggregationOptions>>().Value.QuoteCurrencyPolicy;
+        using var access = services.GetService<WebSocketAccessFactory>()?.Create(context); // Null without AddOrleansFeedSecurity.
+        session.Access = access;
+        access?.Opened(stats.Id);
         try
         {
             await session.RunAsync(context.RequestAborted);

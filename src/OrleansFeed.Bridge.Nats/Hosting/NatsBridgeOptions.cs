@@ -29,6 +29,15 @@ public sealed class NatsBridgeOptions
     /// <summary>Token for token auth; null for none. Never logged.</summary>
     public string? Token { get; set; }
 
+    /// <summary>File holding the password (trimmed); wins over <see cref="Password"/>. Keeps the secret out of configuration files.</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>File holding the token (trimmed); wins over <see cref="Token"/>.</summary>
+    public string? TokenFile { get; set; }
+
+    /// <summary>TLS trust (section <c>Nats:Tls</c>); TLS is used with a <c>tls://</c> URL or when the server requires it.</summary>
+    public NatsBridgeTlsOptions Tls { get; set; } = new();
+
     /// <summary>Subject prefix: dot-separated tokens without wildcards or spaces. Default <c>md.v1</c>.</summary>
     public string SubjectPrefix { get; set; } = MdSubjects.DefaultPrefix;
 

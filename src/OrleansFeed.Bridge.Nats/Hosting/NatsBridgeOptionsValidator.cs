@@ -30,6 +30,11 @@ public sealed class NatsBridgeOptionsValidator : IValidateOptions<NatsBridgeOpti
         Require(options.SnapshotDepth is >= 1 and <= 5000, "SnapshotDepth", "1..5000");
         Require(!string.IsNullOrWhiteSpace(options.ResponderQueueGroup) && !options.ResponderQueueGroup.Contains(' ', StringComparison.Ordinal), "ResponderQueueGroup", "a non-empty name without spaces");
         Require(options.ConnectRetryDelay > TimeSpan.Zero, "ConnectRetryDelay", "> 0");
+        foreach (var (key, path) in new[] { ("PasswordFile", options.PasswordFile), ("TokenFile", options.TokenFile), ("Tls:CaFile", options.Tls?.CaFile) })
+        {
+            Require(string.IsNullOrWhiteSpace(path) || File.Exists(path), key, "a readable file (not found: " + path + ")");
+        }
+
         var js = options.JetStream;
         Require(IsStreamName(js.TradesStream), "JetStream:TradesStream", "a name without '.', ' ', '*' or '>'");
         Require(IsStreamName(js.CandlesStream), "JetStream:CandlesStream", "a name without '.', ' ', '*' or '>'");

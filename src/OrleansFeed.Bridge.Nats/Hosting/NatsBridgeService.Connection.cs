@@ -50,13 +50,10 @@ public sealed partial class NatsBridgeService
 
     private async Task<NatsConnection?> ConnectWithRetryAsync(CancellationToken cancellationToken)
     {
-        var opts = NatsOpts.Default with
+        var opts = NatsBridgeSecrets.Apply(NatsOpts.Default, _options) with
         {
             Url = _options.Url,
             Name = _options.Name,
-            Username = _options.Username,
-            Password = _options.Password,
-            AuthToken = _options.Token,
             ReconnectBufferSize = _options.ReconnectBufferBytes,
             // Fast detection of a dead server: the bridge cares about gaps, not about ping traffic.
             PingInterval = TimeSpan.FromSeconds(10),

@@ -153,6 +153,16 @@ public sealed partial class RedisConnection : IRedisConnection, IAsyncDisposable
     {
         RedisLog.Connecting(_logger, _options);
         var config = ConfigurationOptions.Parse(_options.ConnectionString);
+        if (!string.IsNullOrWhiteSpace(_options.PasswordFile))
+        {
+            config.Password = (await File.ReadAllTextAsync(_options.PasswordFile).ConfigureAwait(false)).Trim();
+        }
+
+        if (!string.IsNullOrWhiteSpace(_options.TlsCaFile))
+        {
+            config.CertificateValidation += RedisTlsTrust.From(_options.TlsCaFile).Validate;
+        }
+
         config.AbortOnConnectFail = false;
         config.ConnectTimeout = (int)_options.ConnectTimeout.TotalMilliseconds;
         config.SyncTimeout = (int)_options.OperationTimeout.TotalMilliseconds;

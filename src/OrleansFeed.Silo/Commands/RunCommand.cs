@@ -16,17 +16,18 @@ internal static class RunCommand
         var simulate = new Option<string[]>("--simulate") { Description = "Capture files or folders (e.g. shared/data itself) to serve from an in-process simulator instead of the live venues: every recorded venue is pointed at it, every other configured venue is disabled.", AllowMultipleArgumentsPerToken = true };
         var speed = new Option<double>("--speed") { Description = "Simulator playback speed: 1 = recorded pace, 0 = as fast as possible.", DefaultValueFactory = _ => 1 };
         var command = new Command("run", "Run one silo: connectors, order books and the REST/WebSocket API.") { ConfigOption, PortOption, simulate, speed };
-        command.SetAction((result, cancellationToken) => CliErrors.RunAsync(() => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], result.GetValue(speed), null, cancellationToken)));
+        SecurityCommandLine.AddTo(command);
+        command.SetAction((result, cancellationToken) => CliErrors.RunAsync(() => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], result.GetValue(speed), null, cancellationToken, SecurityCommandLine.Overrides(result))));
         return command;
     }
 
-    public static async Task<int> RunAsync(FileInfo? config, int? port, string[] simulate, double speed, string? capturePath, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(FileInfo? config, int? port, string[] simulate, double speed, string? capturePath, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string?>>? security = null)
     {
         // Before anything starts: a taken port must not be found only after every connector has connected.
         var apiPort = port ?? ConfigurationLoader.Load(config).GetValue("Api:Port", SiloHost.DefaultPort);
         PortCheck.EnsureFree(apiPort);
         ExchangeSimulator? simulator = null;
-        var overrides = new List<KeyValuePair<string, string?>>();
+        var overrides = new List<KeyValuePair<string, string?>>(security ?? []);
         if (capturePath is not null)
         {
             overrides.Add(new("Feed:CapturePath", capturePath));
@@ -43,11 +44,15 @@ internal static class RunCommand
         }
 
         var configuration = ConfigurationLoader.Load(config, overrides);
-        await using var app = SiloHost.Build(configuration, apiPort);
-        app.Lifetime.ApplicationStarted.Register(() => ServedUrls.Print(app));
         try
         {
+            await using var app = SiloHost.Build(configuration, apiPort);
+            app.Lifetime.ApplicationStarted.Register(() => ServedUrls.Print(app));
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (SecurityCommandLine.TryReport(ex))
+        {
+            return 2; // A refused configuration (e.g. a public --bind without authentication): one line per problem.
         }
         finally
         {

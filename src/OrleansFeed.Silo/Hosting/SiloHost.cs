@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Api.Hosting;
+using OrleansFeed.Api.Security.Hosting;
 using OrleansFeed.Exchanges;
 using OrleansFeed.Bridge.Nats.Hosting;
 using OrleansFeed.Exchanges.Binance;
@@ -25,7 +26,7 @@ public static class SiloHost
 
     /// <summary>Builds the silo application.</summary>
     /// <param name="configuration">Configuration (appsettings file plus overrides).</param>
-    /// <param name="port">API port on all interfaces; 0 picks a free port.</param>
+    /// <param name="port">API port on the address <c>Security:Bind</c> (loopback by default, see docs/security.md); 0 picks a free port.</param>
     /// <param name="configureServices">Extra registrations (tests).</param>
     /// <returns>The application, not started.</returns>
     /// <exception cref="OptionsValidationException">At start, when configuration is invalid.</exception>
@@ -33,7 +34,6 @@ public static class SiloHost
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
-        builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
         var services = builder.Services;
         services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.SectionName));
         services.AddGrainRuntime();
@@ -49,6 +49,7 @@ public static class SiloHost
         services.AddGrain<IExchangeConnectorGrain, ExchangeConnectorGrain>();
         services.AddHttpClient();
         services.AddOrleansFeedApi();
+        services.AddOrleansFeedSecurity(port); // Kestrel endpoint (loopback unless authenticated), keys, JWT, limits, audit.
         services.AddHostedService<FeedStartupService>();
         services.AddSingleton<InstrumentReferenceLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<InstrumentReferenceLoader>());
@@ -60,6 +61,7 @@ public static class SiloHost
         configureServices?.Invoke(services);
 
         var app = builder.Build();
+        app.UseOrleansFeedSecurity();
         app.MapOrleansFeedApi();
         app.MapOrleansFeedHealth();
         return app;

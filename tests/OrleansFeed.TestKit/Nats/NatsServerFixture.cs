@@ -35,6 +35,13 @@ public sealed class NatsServerFixture : IAsyncLifetime
     /// <returns>A fixture not yet started.</returns>
     public static NatsServerFixture WithArgs(params string[] extraArgs) => new(extraArgs);
 
+    /// <summary>A private server requiring <paramref name="user"/>/<paramref name="password"/> (<c>--user</c>/<c>--pass</c>), plus <paramref name="extraArgs"/>.</summary>
+    public static NatsServerFixture WithUserPassword(string user, string password, params string[] extraArgs) =>
+        new(["--user", user, "--pass", password, .. extraArgs]);
+
+    /// <summary>Arguments that make the server require TLS with the given PEM certificate and key (<c>--tls --tlscert --tlskey</c>).</summary>
+    public static string[] TlsArgs(string certificateFile, string keyFile) => ["--tls", "--tlscert", certificateFile, "--tlskey", keyFile];
+
     /// <summary>The binary used: env <c>NATS_SERVER_BIN</c>, else <see cref="DefaultBinary"/>, else <c>nats-server</c> on PATH.</summary>
     public string Binary { get; } = ResolveBinary();
 

@@ -14,8 +14,52 @@ namespace OrleansFeed.TestKit.Redis;
 public sealed class RedisServerFixture : IAsyncLifetime
 {
     private static int s_prefixCounter;
+    private readonly string[] _extraArgs;
     private readonly string _logFile = Path.Combine(Path.GetTempPath(), $"orleansfeed-redis-{Guid.NewGuid():N}.log");
     private Process? _process;
+
+    /// <summary>A server without authentication (the collection fixture).</summary>
+    public RedisServerFixture()
+        : this(null)
+    {
+    }
+
+    private RedisServerFixture(string? password, string? certificateFile = null, string? keyFile = null)
+    {
+        Password = password;
+        var args = new List<string>();
+        if (password is not null)
+        {
+            args.AddRange(["--requirepass", password]);
+        }
+
+        if (certificateFile is not null)
+        {
+            TlsPort = FreePort.Next();
+            args.AddRange(["--tls-port", TlsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tls-cert-file", certificateFile, "--tls-key-file", keyFile!, "--tls-auth-clients", "no"]);
+        }
+
+        _extraArgs = [.. args];
+    }
+
+    /// <summary>The TLS port (beside the plain <see cref="Port"/>, which the readiness PING uses), or null without TLS.</summary>
+    public int? TlsPort { get; }
+
+    /// <summary>
+    /// A private server with <c>--requirepass</c> that also serves TLS on <see cref="TlsPort"/> with the given PEM
+    /// certificate and key (clients are not asked for certificates).
+    /// </summary>
+    public static RedisServerFixture WithTls(string password, string certificateFile, string keyFile) => new(password, certificateFile, keyFile);
+
+    /// <summary>The <c>requirepass</c> password, or null when the server needs none.</summary>
+    public string? Password { get; }
+
+    /// <summary>
+    /// A private server started with <c>--requirepass</c>: clients must AUTH first. Call <see cref="InitializeAsync"/>
+    /// and dispose it yourself (xunit fixtures may have one public constructor).
+    /// </summary>
+    public static RedisServerFixture WithPassword(string password) => new(password);
 
     /// <summary>The port the server listens on (fixed for the fixture's lifetime, across restarts).</summary>
     public int Port { get; } = FreePort.Next();
@@ -50,7 +94,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--logfile", _logFile })
+        foreach (var arg in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--logfile", _logFile }.Concat(_extraArgs))
         {
             info.ArgumentList.Add(arg);
         }
@@ -104,10 +148,18 @@ public sealed class RedisServerFixture : IAsyncLifetime
             using var client = new TcpClient();
             await client.ConnectAsync("127.0.0.1", Port, cancellationToken);
             var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray(), cancellationToken);
-            var buffer = new byte[16];
-            var read = await stream.ReadAsync(buffer, cancellationToken);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+            var ping = Password is null ? "PING\r\n" : $"AUTH {Password}\r\nPING\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(ping), cancellationToken);
+            // "+PONG", or "+OK" (AUTH) then "+PONG", possibly in separate reads.
+            var buffer = new byte[64];
+            var text = string.Empty;
+            for (var reads = 0; reads < 2 && !text.Contains("+PONG", StringComparison.Ordinal) && !text.StartsWith('-'); reads++)
+            {
+                var read = await stream.ReadAsync(buffer, cancellationToken);
+                text += Encoding.ASCII.GetString(buffer, 0, read);
+            }
+
+            return text.Contains("+PONG", StringComparison.Ordinal);
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
         {

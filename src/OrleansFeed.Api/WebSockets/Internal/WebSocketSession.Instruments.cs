@@ -35,9 +35,8 @@ internal sealed partial class WebSocketSession
             return;
         }
 
-        if (_subscriptions.Count >= _ws.MaxSubscriptionsPerConnection)
+        if (!WithinSubscriptionLimit(request.Id))
         {
-            Reply(request.Id, 400, $"subscription limit {_ws.MaxSubscriptionsPerConnection} reached");
             return;
         }
 
@@ -58,6 +57,7 @@ internal sealed partial class WebSocketSession
         try
         {
             subscription.Start(_streams, _ws.TradeStreamCapacity);
+            Subscribed(channel, subscriptionKey.Key);
         }
         catch (InvalidOperationException)
         {
@@ -81,6 +81,7 @@ internal sealed partial class WebSocketSession
         }
 
         await subscription.DisposeAsync();
+        Unsubscribed(channel, subscriptionKey.Key);
         TryEnqueue(OutboundMessage.Ack(request.Id));
     }
 

@@ -37,6 +37,11 @@ internal sealed partial class WebSocketSession
                 }
                 while (!result.EndOfMessage);
 
+                if (!AcceptInbound())
+                {
+                    continue; // Over the message rate: the notice is queued and the session is closing.
+                }
+
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
                     TryEnqueue(OutboundMessage.Error(default, 400, "binary messages are not supported; send JSON text"));

@@ -67,9 +67,8 @@ internal sealed partial class WebSocketSession
             return;
         }
 
-        if (_subscriptions.Count >= _ws.MaxSubscriptionsPerConnection)
+        if (!WithinSubscriptionLimit(request.Id))
         {
-            Reply(request.Id, 400, $"subscription limit {_ws.MaxSubscriptionsPerConnection} reached");
             return;
         }
 
@@ -101,6 +100,8 @@ internal sealed partial class WebSocketSession
                     trades.Start(_streams, _ws.TradeStreamCapacity);
                     break;
             }
+
+            Subscribed(channel, key.Item2);
         }
         catch (InvalidOperationException)
         {
@@ -125,6 +126,7 @@ internal sealed partial class WebSocketSession
         }
 
         await subscription.DisposeAsync();
+        Unsubscribed(channel, key.Item2);
         TryEnqueue(OutboundMessage.Ack(request.Id));
     }
 

@@ -50,6 +50,7 @@ internal sealed partial class WebSocketSession
         }
         finally
         {
+            await CloseAfterNoticeAsync();
             await _closing.CancelAsync();
         }
     }
