@@ -34,6 +34,9 @@ internal static class CliErrors
         // Configuration JSON that does not parse: "Failed to load configuration from file '…'." plus the parser's position.
         InvalidDataException { InnerException: { } inner } => $"{ex.Message} {inner.InnerException?.Message ?? inner.Message}",
         OptionsValidationException invalid => "invalid configuration: " + string.Join(" ", invalid.Failures),
+        // Several option sets validated at start (e.g. a public bind without authentication beside another mistake).
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            "invalid configuration: " + string.Join(" ", aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)),
         // Kestrel's bind, should the port be taken between PortCheck and the start.
         IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } => ex.Message + " Choose another port with --port or Api:Port.",
         UnauthorizedAccessException => ex.Message,

@@ -50,10 +50,6 @@ internal static class RunCommand
             app.Lifetime.ApplicationStarted.Register(() => ServedUrls.Print(app));
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (SecurityCommandLine.TryReport(ex))
-        {
-            return 2; // A refused configuration (e.g. a public --bind without authentication): one line per problem.
-        }
         finally
         {
             if (simulator is not null)

@@ -41,27 +41,4 @@ internal static class SecurityCommandLine
 
         return overrides;
     }
-
-    /// <summary>Writes the failures of a refused configuration, one line each, to standard error; false when <paramref name="ex"/> is not one.</summary>
-    public static bool TryReport(Exception ex)
-    {
-        var failures = ex switch
-        {
-            OptionsValidationException options => options.Failures,
-            AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
-                aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures),
-            _ => null,
-        };
-        if (failures is null)
-        {
-            return false;
-        }
-
-        foreach (var failure in failures)
-        {
-            Console.Error.WriteLine("error: " + failure);
-        }
-
-        return true;
-    }
 }
