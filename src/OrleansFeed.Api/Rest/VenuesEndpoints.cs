@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansFeed.Api.Contracts;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Api.Problems;
+using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Runtime;
 
@@ -47,7 +48,8 @@ internal static class VenuesEndpoints
     private static async Task<VenueStatusDto> GetStatusAsync(string venue, IConfiguredBooks books, IGrainFactory grains, TimeProvider time)
     {
         var status = await grains.GetGrain<IExchangeConnectorGrain>(venue).GetStatusAsync();
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        // Microseconds like LastVerified: a millisecond clock made a fresh verification look up to 1 ms in the future.
+        var now = Timestamp.Now(time).UnixMicroseconds;
         var bookStatus = new List<VenueBookStatusDto>();
         foreach (var key in books.GetBooks().Where(b => string.Equals(b.Venue, venue, StringComparison.Ordinal)).OrderBy(b => b.Symbol, StringComparer.Ordinal))
         {
@@ -58,12 +60,15 @@ internal static class VenuesEndpoints
                 snapshot.Instrument,
                 snapshot.SyncState,
                 snapshot.Epoch,
-                verified.IsNone ? null : Math.Round((now - verified.UnixMicroseconds) / 1_000_000m, 3),
-                status.RejectedBySymbol.GetValueOrDefault(key.Symbol),
+                verified.IsNone ? null : Math.Round(Math.Max(0L, now - verified.UnixMicroseconds) / 1_000_000m, 3),
+                snapshot.Counters.RejectedFrames,
                 DtoMapper.ToDto(snapshot.Counters)));
         }
 
         return new VenueStatusDto(
-            venue, status.Connections, status.Reconnects, status.Frames, status.RejectedFrames, status.SnapshotRequests, status.SnapshotFailures, status.Resubscribes, bookStatus);
+            venue, status.Connections, status.Reconnects, status.Frames, status.RejectedFrames, status.SnapshotRequests, status.SnapshotFailures, status.Resubscribes, bookStatus)
+        {
+            UnattributedRejectedFrames = status.UnattributedRejectedFrames,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrleansFeed.Core.Books;
+using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 
 namespace OrleansFeed.Bridge.Nats.Contracts;
@@ -10,6 +11,8 @@ namespace OrleansFeed.Bridge.Nats.Contracts;
 /// </summary>
 internal static class BookJson
 {
+    private static readonly JsonEncodedText LastUpdateIdName = JsonEncodedText.Encode("lastUpdateId");
+
     public static string KindText(BookDeltaKind kind) => kind switch
     {
         BookDeltaKind.Rebuilt => "rebuilt",
@@ -32,7 +35,7 @@ internal static class BookJson
         var syncState = d.Kind == BookDeltaKind.Stale ? "syncing" : d.SyncState;
         w.WriteString("syncState", syncState);
         w.WriteBoolean("stale", syncState != "synced");
-        w.WriteNumber("lastUpdateId", d.LastUpdateId);
+        UpdateIds.Write(w, LastUpdateIdName, d.LastUpdateId);
         JsonValues.Time(w, "exchangeTime", d.ExchangeTime);
         JsonValues.Time(w, "receiveTime", d.ReceiveTime);
         w.WriteStartArray("changes");
@@ -61,7 +64,7 @@ internal static class BookJson
         w.WriteBoolean("stale", s.IsStale);
         w.WriteNumber("epoch", s.Epoch);
         w.WriteNumber("sequence", s.Sequence);
-        w.WriteNumber("lastUpdateId", s.LastUpdateId);
+        UpdateIds.Write(w, LastUpdateIdName, s.LastUpdateId);
         JsonValues.Time(w, "exchangeTime", s.ExchangeTime);
         JsonValues.Time(w, "receiveTime", s.ReceiveTime);
         WriteLevels(w, "bids", s.Bids);

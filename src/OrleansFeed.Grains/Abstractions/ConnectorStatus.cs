@@ -22,6 +22,13 @@ public sealed record ConnectorStatus(
     /// <summary>Per-symbol resubscribes sent to get a fresh in-stream snapshot (Kraken, Coinbase, OKX, Bybit, Bitfinex resyncs).</summary>
     public long Resubscribes { get; init; }
 
-    /// <summary>Rejected frames attributed to one symbol (native symbol → count); frames naming no symbol count only in <see cref="RejectedFrames"/>.</summary>
+    /// <summary>Rejected frames attributed to one book (native symbol → count); the book counts the same frames in its own <c>RejectedFrames</c>.</summary>
     public IReadOnlyDictionary<string, long> RejectedBySymbol { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// Rejected frames no book counts: frames whose symbol could not be read (every book of their connection was marked
+    /// unverified), frames naming a symbol without a book, rejected REST snapshots.
+    /// <see cref="RejectedFrames"/> = the sum of <see cref="RejectedBySymbol"/> + this.
+    /// </summary>
+    public long UnattributedRejectedFrames { get; init; }
 }

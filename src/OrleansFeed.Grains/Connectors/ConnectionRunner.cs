@@ -144,7 +144,7 @@ internal sealed partial class ConnectionRunner
     private Running Start(bool buffering, CancellationToken cancellationToken)
     {
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sink = new ConnectorSink(_protocol.Venue, _streams, _counters, RequestReplacement);
+        var sink = new ConnectorSink(_protocol.Venue, _streams, _counters, RequestReplacement, _plan.BookSymbols);
         var parser = _protocol.CreateParser(_protocol.CreateSymbolTable(_options.Symbols, acceptUnknown: false), Exchanges.Common.Parsing.ParseLimits.Default);
         var handler = new Handler(this, parser, sink, buffering);
         var session = new WebSocketSession(_plan, _options, handler, _time, _logger, _capture, _negotiate);

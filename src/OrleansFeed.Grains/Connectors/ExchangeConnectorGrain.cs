@@ -127,6 +127,7 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     {
         Resubscribes = _runners.Sum(r => r.Resubscribes),
         RejectedBySymbol = _counters?.RejectedBySymbol() ?? new Dictionary<string, long>(),
+        UnattributedRejectedFrames = _counters?.UnattributedRejected ?? 0,
     });
 
     /// <inheritdoc />
@@ -139,7 +140,8 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     {
         if (!protocol.TryParseSnapshotResponse(url, body, time, ParseLimits.Default, out var snapshot, out var reason))
         {
-            _counters!.RecordRejected(reason, symbol);
+            // A REST snapshot is not a stream frame: no book update can be missing, the book stays syncing and asks again.
+            _counters!.RecordRejected(reason, symbol, attributedToBook: false);
             LogSnapshotRejected(_logger, GrainKey, symbol, reason);
             return;
         }
