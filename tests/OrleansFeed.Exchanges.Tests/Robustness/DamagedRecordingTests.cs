@@ -69,6 +69,7 @@ public sealed class DamagedRecordingTests
             }));
 
             var kept = new List<(int Index, CaptureRecord Record)>();
+            var cut = new HashSet<int>();
             for (var i = 0; i < original.Count; i++)
             {
                 var record = original[i];
@@ -84,13 +85,29 @@ public sealed class DamagedRecordingTests
                     continue; // dropped: only a sequence or a checksum can reveal it
                 }
 
+                cut.Add(i);
                 kept.Add((i, record with { Payload = record.Payload[..random.Next(1, record.Payload.Length)] })); // cut mid-frame
             }
 
-            // Damaged run: after every record, each book it touched that reports synced must equal the reference as of that record.
-            var damagedEngine = new ReplayEngine(AllVenues.Registry()) { BookObserver = (book, _) => touched[Key(book)] = book };
+            // The books each cut frame carried an update for (a cut frame is rejected at once, so its loss must show at once).
+            var cutBooks = reference
+                .SelectMany(r => r.Value.Where(s => cut.Contains(s.Index)).Select(s => (s.Index, Key: r.Key)))
+                .ToLookup(x => x.Index, x => x.Key);
+
+            // Damaged run: after every record, each book it touched (or whose update it was, when cut) that reports synced
+            // must equal the reference as of that record.
+            var books = new Dictionary<string, ReplayBook>(StringComparer.Ordinal);
+            var damagedEngine = new ReplayEngine(AllVenues.Registry()) { BookObserver = (book, _) => books[Key(book)] = touched[Key(book)] = book };
             var run = () => damagedEngine.Run(folder, files, Track(kept, done =>
             {
+                foreach (var key in cutBooks[done])
+                {
+                    if (books.TryGetValue(key, out var book))
+                    {
+                        touched[key] = book;
+                    }
+                }
+
                 foreach (var (key, book) in touched)
                 {
                     if (book.Sync.State != BookSyncState.Synced)
