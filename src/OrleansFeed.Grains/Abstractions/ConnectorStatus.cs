@@ -31,4 +31,13 @@ public sealed record ConnectorStatus(
     /// <see cref="RejectedFrames"/> = the sum of <see cref="RejectedBySymbol"/> + this.
     /// </summary>
     public long UnattributedRejectedFrames { get; init; }
+
+    /// <summary>WebSocket connections the connector plans (open or not).</summary>
+    public int PlannedConnections { get; init; }
+
+    /// <summary>Open connections that have sent every subscribe message of their plan.</summary>
+    public int SubscribedConnections { get; init; }
+
+    /// <summary>Subscribe messages sent since start, over every connect and reconnect.</summary>
+    public long SubscribeMessagesSent { get; init; }
 }

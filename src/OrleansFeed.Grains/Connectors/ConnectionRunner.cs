@@ -30,6 +30,7 @@ internal sealed partial class ConnectionRunner
     private volatile Running? _active;
     private long _replacements;
     private long _resubscribes;
+    private long _subscribeMessages;
 
     public ConnectionRunner(ConnectionPlan plan, VenueOptions options, IVenueProtocol protocol, IStreamProvider streams, ConnectorCounters counters, TimeProvider time, ILogger logger, CaptureWriter? capture, Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? negotiate = null)
     {
@@ -45,6 +46,12 @@ internal sealed partial class ConnectionRunner
     }
 
     public int Connected { get; private set; }
+
+    /// <summary>True once the open connection sent every subscribe message (cleared when it drops).</summary>
+    public bool Subscribed { get; private set; }
+
+    /// <summary>Subscribe messages sent on this connection since start (every connect and reconnect).</summary>
+    public long SubscribeMessagesSent => Interlocked.Read(ref _subscribeMessages);
 
     public long Reconnects { get; private set; }
 
@@ -226,9 +233,16 @@ internal sealed partial class ConnectionRunner
 
         public void OnConnected() => owner.Connected++;
 
+        public void OnSubscribed(int messages)
+        {
+            Interlocked.Add(ref owner._subscribeMessages, messages);
+            owner.Subscribed = true;
+        }
+
         public void OnDisconnected(string reason)
         {
             owner.Connected--;
+            owner.Subscribed = false;
             if (_retired)
             {
                 return;

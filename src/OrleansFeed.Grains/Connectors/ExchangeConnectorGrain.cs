@@ -128,6 +128,9 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
         Resubscribes = _runners.Sum(r => r.Resubscribes),
         RejectedBySymbol = _counters?.RejectedBySymbol() ?? new Dictionary<string, long>(),
         UnattributedRejectedFrames = _counters?.UnattributedRejected ?? 0,
+        PlannedConnections = _runners.Count,
+        SubscribedConnections = _runners.Count(r => r.Subscribed),
+        SubscribeMessagesSent = _runners.Sum(r => r.SubscribeMessagesSent),
     });
 
     /// <inheritdoc />

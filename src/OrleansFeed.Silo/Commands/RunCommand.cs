@@ -32,9 +32,17 @@ internal static class RunCommand
         {
             var records = CaptureSessions.ReadAligned(simulate);
             simulator = new ExchangeSimulator(records, new SimulatorOptions { PlaybackSpeed = speed });
+            simulator.Pause(); // until the silo has subscribed (SimulatorPlaybackGate)
             await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
             var configured = ConfigurationLoader.Load(config).GetSection("Feed:Venues").GetChildren().Select(c => c.Key);
             overrides.AddRange(SimulatorOverrides.Build(records, simulator, configured));
+
+            // Recorded trades are in the past: by default the 24 h window and the candles follow the recording's clock
+            // (docs/aggregation.md#clocks); a configured Aggregation:Clock still wins.
+            if (ConfigurationLoader.Load(config).GetValue<string?>("Aggregation:Clock") is null)
+            {
+                overrides.Add(new("Aggregation:Clock", "Trades"));
+            }
             Console.WriteLine($"Simulator serving {records.Count} record(s) on {simulator.BaseUri}; venues: {string.Join(", ", simulator.Endpoints().Select(e => $"{e.Venue} ({e.Symbols.Count} symbols)"))}");
         }
 
@@ -43,7 +51,13 @@ internal static class RunCommand
         await using var app = SiloHost.Build(configuration, apiPort);
         try
         {
-            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            if (simulator is not null && !await SimulatorPlaybackGate.OpenWhenSubscribedAsync(app.Services, simulator, cancellationToken).ConfigureAwait(false))
+            {
+                Console.WriteLine("Simulator playback started before every connection subscribed: frames played before a subscription are missed.");
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
