@@ -144,7 +144,9 @@ public sealed partial class ExchangeSimulator
             Venue = venue,
             Session = new SimulatedSession(id, connectId.Length > 0 ? connectId : null),
         };
-        if (venue.Greeting(client.Session, _venueCapture.Greetings.TryGetValue(venue, out var greeting) ? greeting : null) is { } hello)
+        // The cast matters: a bare null converts to an empty ReadOnlyMemory (via byte[]), which venues without a recorded
+        // greeting (OKX, Coinbase, Bybit) then sent as an empty frame that every client rejects as malformed.
+        if (venue.Greeting(client.Session, _venueCapture.Greetings.TryGetValue(venue, out var greeting) ? greeting : (ReadOnlyMemory<byte>?)null) is { } hello)
         {
             Enqueue(client, hello);
         }
