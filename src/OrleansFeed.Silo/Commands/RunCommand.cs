@@ -30,20 +30,10 @@ internal static class RunCommand
 
         if (simulate.Length > 0)
         {
-            var records = CaptureSessions.ReadAligned(simulate);
-            simulator = new ExchangeSimulator(records, new SimulatorOptions { PlaybackSpeed = speed });
-            simulator.Pause(); // until the silo has subscribed (SimulatorPlaybackGate)
-            await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
-            var configured = ConfigurationLoader.Load(config).GetSection("Feed:Venues").GetChildren().Select(c => c.Key);
-            overrides.AddRange(SimulatorOverrides.Build(records, simulator, configured));
-
-            // Recorded trades are in the past: by default the 24 h window and the candles follow the recording's clock
-            // (docs/aggregation.md#clocks); a configured Aggregation:Clock still wins.
-            if (ConfigurationLoader.Load(config).GetValue<string?>("Aggregation:Clock") is null)
-            {
-                overrides.Add(new("Aggregation:Clock", "Trades"));
-            }
-            Console.WriteLine($"Simulator serving {records.Count} record(s) on {simulator.BaseUri}; venues: {string.Join(", ", simulator.Endpoints().Select(e => $"{e.Venue} ({e.Symbols.Count} symbols)"))}");
+            var loaded = ConfigurationLoader.Load(config);
+            (simulator, var simulated) = await SimulatorOverrides.StartSimulatorAsync(simulate, speed, loaded, cancellationToken).ConfigureAwait(false);
+            overrides.AddRange(simulated);
+            Console.WriteLine($"Simulator serving {simulator.Total} record(s) on {simulator.BaseUri}; venues: {string.Join(", ", simulator.Endpoints().Select(e => $"{e.Venue} ({e.Symbols.Count} symbols)"))}");
         }
 
         var configuration = ConfigurationLoader.Load(config, overrides);
