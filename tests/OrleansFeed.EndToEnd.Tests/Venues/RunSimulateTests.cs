@@ -108,6 +108,10 @@ public class RunSimulateTests
         var stats = await aggregator.GetStatsAsync();
         stats.Consolidated.TradeCount.Should().Be(replayed.Count, "the 24 h window follows the recording's clock, not the wall clock");
         stats.AsOf.Should().Be(new Timestamp(replayed.Max(t => t.ExchangeTime.UnixMicroseconds)));
+        var latency = await aggregator.GetLatencyAsync();
+        latency.Count.Should().BeGreaterThan(0);
+        latency.ExchangeP50.Should().BeNull("a latency against the recording's exchange times would be a sentinel-sized number");
+        latency.ExchangeMax.Should().BeNull();
     }
 
     [Theory]
