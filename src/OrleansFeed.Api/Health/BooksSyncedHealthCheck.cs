@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Api.Diagnostics;
+using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Runtime;
 
@@ -42,7 +43,9 @@ public sealed class BooksSyncedHealthCheck(IConfiguredBooks books, IGrainFactory
         try
         {
             var snapshot = await grains.GetGrain<IOrderBookGrain>(key).GetSnapshotAsync(1).WaitAsync(cancellationToken);
-            return !snapshot.IsStale;
+
+            // An unverifiable feed (no sequence, no checksum) can never become synced: its loaded book is as ready as it gets.
+            return BookSyncStates.MayQuote(snapshot.SyncState);
         }
         catch (Exception ex)
         {

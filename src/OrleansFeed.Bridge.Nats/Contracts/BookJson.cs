@@ -20,6 +20,9 @@ internal static class BookJson
         _ => "update",
     };
 
+    /// <summary>The book state a delta reports (payload <c>syncState</c> and header <c>Md-Sync-State</c>): a stale delta is <c>syncing</c> whatever its text says.</summary>
+    public static string SyncStateText(BookDelta d) => d.Kind == BookDeltaKind.Stale ? BookSyncStates.Syncing : d.SyncState;
+
     /// <summary><c>{"type":"delta"|"status","kind":...,"venue","symbol","sequence","epoch","syncState","stale",...,"changes":[["bid","p","s"]]}</c>.</summary>
     public static void WriteDelta(Utf8JsonWriter w, BookDelta d)
     {
@@ -31,8 +34,7 @@ internal static class BookJson
         w.WriteString("symbol", d.Symbol);
         w.WriteNumber("sequence", d.Sequence);
         w.WriteNumber("epoch", d.Epoch);
-        // A stale delta is a status whatever its text says: the book is resyncing.
-        var syncState = d.Kind == BookDeltaKind.Stale ? "syncing" : d.SyncState;
+        var syncState = SyncStateText(d);
         w.WriteString("syncState", syncState);
         w.WriteBoolean("stale", syncState != "synced");
         UpdateIds.Write(w, LastUpdateIdName, d.LastUpdateId);

@@ -37,6 +37,7 @@ public static class ReplayReportWriter
             writer.WriteNumber("controlFrames", session.ControlFrames);
             writer.WriteNumber("ignoredFrames", session.IgnoredFrames);
             writer.WriteNumber("rejectedFrames", session.RejectedFrames);
+            writer.WriteNumber("connectionRejectedFrames", session.ConnectionRejectedFrames);
             writer.WriteNumber("snapshots", session.Snapshots);
             writer.WriteEndObject();
         }
