@@ -44,8 +44,9 @@ public sealed class BooksSyncedHealthCheck(IConfiguredBooks books, IGrainFactory
         {
             var snapshot = await grains.GetGrain<IOrderBookGrain>(key).GetSnapshotAsync(1).WaitAsync(cancellationToken);
 
-            // An unverifiable feed (no sequence, no checksum) can never become synced: its loaded book is as ready as it gets.
-            return BookSyncStates.MayQuote(snapshot.SyncState);
+            // Ready = loaded and maintained. An unverifiable feed can never become synced, and an unverified book (a
+            // rejected frame since its last proof) is proven again by its next update: neither takes the silo out of service.
+            return snapshot.SyncState != BookSyncStates.Syncing;
         }
         catch (Exception ex)
         {

@@ -32,7 +32,7 @@ public sealed record BookSnapshot(
     BookLevel[] Asks,
     BookCounters Counters)
 {
-    /// <summary>True while the book is resyncing: its levels may differ from the venue's.</summary>
+    /// <summary>True unless the book is <c>synced</c> (resyncing, unverified or unverifiable): its levels may differ from the venue's.</summary>
     public bool IsStale => SyncState != "synced";
 }
 
