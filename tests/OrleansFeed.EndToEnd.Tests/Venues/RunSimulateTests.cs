@@ -114,6 +114,33 @@ public class RunSimulateTests
         latency.ExchangeMax.Should().BeNull();
     }
 
+    [Fact]
+    public async Task RunSimulate_KrakenTradeOnlyCapture_StatsAndCandlesForEveryTradedInstrument()
+    {
+        // Once refused ("no venue the simulator serves"): the endpoints listed only symbols with book data.
+        using var cts = new CancellationTokenSource(Timeout);
+        var file = Path.Combine(SharedData.PathOf("kraken"), "2021-04-05_trade_10-pairs.combined.txt.gz");
+        var replayed = new List<(string Instrument, Core.Trades.Trade Trade)>();
+        new ReplayEngine(AllVenues.Registry()) { TradeObserver = (b, t) => replayed.Add((b.Instrument.Canonical, t)) }.Run("kraken", [file]);
+        replayed.Should().NotBeEmpty();
+
+        await using var run = await SimulatedRun.StartAsync([file], speed: 0, cts.Token);
+        await run.Simulator.PlaybackCompleted.WaitAsync(cts.Token);
+        foreach (var group in replayed.GroupBy(t => t.Instrument))
+        {
+            var aggregator = run.Grains.GetGrain<IAggregatorGrain>(group.Key);
+            AggregatedStats stats;
+            while ((stats = await aggregator.GetStatsAsync()).Consolidated.TradeCount < group.Count() && !cts.IsCancellationRequested)
+            {
+                await Task.Delay(25, CancellationToken.None);
+            }
+
+            stats.Consolidated.TradeCount.Should().Be(group.Count(), group.Key);
+            var candles = await aggregator.GetCandlesAsync(Core.Aggregation.Candles.CandleInterval.OneMinute, new Timestamp(0), new Timestamp(long.MaxValue), null);
+            candles.Candles.Sum(c => c.TradeCount).Should().Be(group.Count(), $"{group.Key}: every trade is in a 1m candle");
+        }
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(1.0)]
