@@ -48,8 +48,7 @@ internal static class VenuesEndpoints
     private static async Task<VenueStatusDto> GetStatusAsync(string venue, IConfiguredBooks books, IGrainFactory grains, TimeProvider time)
     {
         var status = await grains.GetGrain<IExchangeConnectorGrain>(venue).GetStatusAsync();
-        // Microseconds like LastVerified: a millisecond clock made a fresh verification look up to 1 ms in the future.
-        var now = Timestamp.Now(time).UnixMicroseconds;
+        var now = Timestamp.Now(time);
         var bookStatus = new List<VenueBookStatusDto>();
         foreach (var key in books.GetBooks().Where(b => string.Equals(b.Venue, venue, StringComparison.Ordinal)).OrderBy(b => b.Symbol, StringComparer.Ordinal))
         {
@@ -60,7 +59,7 @@ internal static class VenuesEndpoints
                 snapshot.Instrument,
                 snapshot.SyncState,
                 snapshot.Epoch,
-                verified.IsNone ? null : Math.Round(Math.Max(0L, now - verified.UnixMicroseconds) / 1_000_000m, 3),
+                VerificationAge.Seconds(now, verified),
                 snapshot.Counters.RejectedFrames,
                 DtoMapper.ToDto(snapshot.Counters)));
         }
