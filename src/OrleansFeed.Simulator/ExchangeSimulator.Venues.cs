@@ -59,7 +59,7 @@ public sealed partial class ExchangeSimulator
         {
             var venue = _venueCapture.Venues.FirstOrDefault(x => x.Venue == v);
             var recorded = venue is null ? default : venue.DescribeRecording(FactsOf(venue));
-            var symbols = venue is null ? SymbolsOf(v) : [.. SymbolsOf(v).Where(s => ConnectorCanSubscribe(venue, s))];
+            var symbols = venue is null ? SymbolsOf(v) : [.. SymbolsOf(v).Concat(TradedSymbolsOf(venue)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Where(s => ConnectorCanSubscribe(venue, s))];
             return new SimulatedVenueEndpoint(v, VenueWebSocketUri(v), VenueRestUri(v), symbols)
             {
                 BookChannel = recorded.BookChannel,
@@ -67,11 +67,17 @@ public sealed partial class ExchangeSimulator
             };
         })];
 
-    /// <summary>True when the symbol has a REST snapshot or a book frame on a channel the venue's connector subscribes.</summary>
+    /// <summary>
+    /// True when the symbol has a REST snapshot, or a book or trade frame on a channel the venue's connector subscribes
+    /// (a trade-only capture still serves its trades, and so stats and candles; its books stay syncing).
+    /// </summary>
     private bool ConnectorCanSubscribe(SimulatedVenue venue, string symbol) =>
         _restSnapshots.SymbolsOf(venue.Venue).Contains(symbol, StringComparer.Ordinal)
-        || _frames.Any(f => f.Venue == venue && f.Symbol == symbol && f.Kind is SimulatedFrameKind.BookSnapshot or SimulatedFrameKind.BookDiff
+        || _frames.Any(f => f.Venue == venue && f.Symbol == symbol && f.Kind is SimulatedFrameKind.BookSnapshot or SimulatedFrameKind.BookDiff or SimulatedFrameKind.Trade
             && f.Key is not null && venue.IsConnectorChannel(SubscriptionKey.ChannelOf(f.Key)));
+
+    private IEnumerable<string> TradedSymbolsOf(SimulatedVenue venue) =>
+        _frames.Where(f => f.Venue == venue && f.Kind == SimulatedFrameKind.Trade && f.Symbol is not null).Select(f => f.Symbol!);
 
     private RecordingFacts FactsOf(SimulatedVenue venue) => new(
         _frames.Where(f => f.Venue == venue && f.Kind is SimulatedFrameKind.BookSnapshot or SimulatedFrameKind.BookDiff && f.Key is not null)
@@ -144,7 +150,9 @@ public sealed partial class ExchangeSimulator
             Venue = venue,
             Session = new SimulatedSession(id, connectId.Length > 0 ? connectId : null),
         };
-        if (venue.Greeting(client.Session, _venueCapture.Greetings.TryGetValue(venue, out var greeting) ? greeting : null) is { } hello)
+        // The cast matters: a bare null converts to an empty ReadOnlyMemory (via byte[]), which venues without a recorded
+        // greeting (OKX, Coinbase, Bybit) then sent as an empty frame that every client rejects as malformed.
+        if (venue.Greeting(client.Session, _venueCapture.Greetings.TryGetValue(venue, out var greeting) ? greeting : (ReadOnlyMemory<byte>?)null) is { } hello)
         {
             Enqueue(client, hello);
         }

@@ -15,6 +15,7 @@ public sealed partial class ExchangeSimulator
     private long _nextClientId;
     private long _framesSent;
     private long _slowClients;
+    private long _messagesReceived;
 
     /// <summary>Completes once at least <paramref name="count"/> WebSocket clients are connected and registered for
     /// broadcast (a client's <c>ConnectAsync</c> can return a moment before that).</summary>
@@ -132,6 +133,7 @@ public sealed partial class ExchangeSimulator
                     }
                 }
 
+                Interlocked.Increment(ref _messagesReceived);
                 filled = 0;
             }
         }

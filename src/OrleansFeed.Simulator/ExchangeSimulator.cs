@@ -164,6 +164,9 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
     /// <summary>Clients disconnected because their send queue reached <see cref="SimulatorOptions.MaxSendQueue"/>.</summary>
     public long SlowClientsDisconnected => Interlocked.Read(ref _slowClients);
 
+    /// <summary>Complete messages received from clients (subscribes, pings...), each counted after it was handled.</summary>
+    public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+
     /// <summary>Depth diffs withheld from clients by <see cref="DropNextDiff(string, int)"/>.</summary>
     public long DiffsDropped => Interlocked.Read(ref _diffsDropped);
 

@@ -13,7 +13,7 @@ namespace OrleansFeed.Simulator;
 /// appends <c>/stream</c>, <c>/ws</c>, <c>/public</c> or <c>/market</c>).</param>
 /// <param name="RestUrl"><c>http://127.0.0.1:&lt;port&gt;/&lt;venue&gt;</c> (Binance: the bare base). Only Binance and KuCoin
 /// serve REST.</param>
-/// <param name="Symbols">Symbols with recorded book data, as the venue spells them, sorted ordinally.</param>
+/// <param name="Symbols">Symbols with recorded book or trade data the venue's connector can subscribe, as the venue spells them, sorted ordinally.</param>
 public sealed record SimulatedVenueEndpoint(string Venue, Uri WebSocketUrl, Uri RestUrl, IReadOnlyList<string> Symbols)
 {
     /// <summary>The recorded book channel a connector must subscribe (OKX <c>books-l2-tbt</c>); null = the venue default.</summary>

@@ -104,6 +104,24 @@ public sealed class WebSocketBookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delta_StateOnly_UnverifiedThenSynced_ForwardedAsDeltasWithTheState()
+    {
+        await using var client = await SubscribedClientAsync();
+
+        await _host.Btc.SetStateAsync("unverified");
+
+        var unverified = await client.ExpectAsync("delta", Ct);
+        unverified.GetProperty("syncState").GetString().Should().Be("unverified");
+        unverified.GetProperty("stale").GetBoolean().Should().BeTrue();
+        unverified.GetProperty("changes").GetArrayLength().Should().Be(0);
+        await _host.Btc.SetStateAsync("synced");
+        var synced = await client.ExpectAsync("delta", Ct);
+        synced.GetProperty("syncState").GetString().Should().Be("synced");
+        synced.GetProperty("stale").GetBoolean().Should().BeFalse();
+        synced.GetProperty("sequence").GetInt64().Should().Be(unverified.GetProperty("sequence").GetInt64() + 1);
+    }
+
+    [Fact]
     public async Task Delta_Stale_IsForwardedAsSyncingStatusWithItsSequence()
     {
         await using var client = await SubscribedClientAsync();

@@ -26,12 +26,13 @@ public sealed class BridgePublisherWireTests(NatsServerFixture server)
         var queue = new BridgeQueue(16, status);
         var publisher = new BridgePublisher(queue, status, () => nats, "src-1", TimeProvider.System, NullLogger.Instance);
 
-        await publisher.PublishOneAsync(Message(queue, $"{prefix}.book", "{}", 42, 3, "update", null), cts.Token);
+        await publisher.PublishOneAsync(Message(queue, $"{prefix}.book", "{}", 42, 3, "update", null) with { SyncState = "unverified" }, cts.Token);
         await publisher.PublishOneAsync(Message(queue, $"{prefix}.trade", "{\"t\":1}", 7, -1, null, "binance:BTCUSDT:99"), cts.Token);
         await publisher.PublishOneAsync(Message(queue, $"{prefix}.bbo", "[]", long.MaxValue, -1, null, null), cts.Token);
 
         var book = await sub.Msgs.ReadAsync(cts.Token);
-        book.Headers!.Select(h => h.Key).Should().Equal(MdHeaders.Sequence, MdHeaders.Epoch, MdHeaders.Kind, MdHeaders.Source);
+        book.Headers!.Select(h => h.Key).Should().Equal(MdHeaders.Sequence, MdHeaders.Epoch, MdHeaders.Kind, MdHeaders.SyncState, MdHeaders.Source);
+        book.Headers![MdHeaders.SyncState].Should().Be("unverified", "the book's state travels in a header too");
         book.Headers![MdHeaders.Sequence].Should().Be("42");
         book.Headers![MdHeaders.Epoch].Should().Be("3");
         book.Headers![MdHeaders.Kind].Should().Be("update");

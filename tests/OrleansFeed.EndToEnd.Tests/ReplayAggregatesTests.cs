@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OrleansFeed.Core.Trades;
+using OrleansFeed.Exchanges;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Replay;
@@ -66,6 +67,38 @@ public class ReplayAggregatesTests
                 var nbbo = instruments[key].GetProperty("nbbo");
                 Dec(nbbo.GetProperty("bid").GetProperty("price")).Should().Be(reference[symbol].Bids.First().Key);
                 Dec(nbbo.GetProperty("ask").GetProperty("price")).Should().Be(reference[symbol].Asks.First().Key);
+            }
+        }
+        finally
+        {
+            output.Delete();
+        }
+    }
+
+    [Fact]
+    public void Replay_TradeOnlyCapture_StatsAndCandlesForEveryTradedInstrument()
+    {
+        var file = SharedData.PathOf(Path.Combine("kraken", "2021-04-05_trade_10-pairs.combined.txt.gz"));
+        var output = new FileInfo(Path.Combine(Path.GetTempPath(), $"orleansfeed-replay-{Guid.NewGuid():N}.json"));
+        try
+        {
+            ReplayCommand.Run([file], output, depth: 1).Should().Be(0);
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(output.FullName));
+            var instruments = doc.RootElement.GetProperty("aggregates").GetProperty("instruments").EnumerateArray()
+                .ToDictionary(i => i.GetProperty("instrument").GetString()!);
+
+            var trades = new List<(string Symbol, Trade Trade)>();
+            var engine = new ReplayEngine(AllVenues.Registry()) { TradeObserver = (b, t) => trades.Add((b.Instrument.Canonical, t)) };
+            engine.Run("kraken", [file]);
+            trades.Should().NotBeEmpty("the capture holds Kraken's trade channel only");
+            foreach (var group in trades.GroupBy(t => t.Symbol))
+            {
+                instruments.Should().ContainKey(group.Key, "every traded instrument has aggregates, with or without a book");
+                var stats = instruments[group.Key].GetProperty("stats").GetProperty("consolidated");
+                stats.GetProperty("tradeCount").GetInt64().Should().Be(group.Count());
+                Dec(stats.GetProperty("baseVolume")).Should().Be(group.Sum(t => t.Trade.Size.ToDecimal()));
+                var candles = instruments[group.Key].GetProperty("candles").GetProperty("consolidated").GetProperty("1m").EnumerateArray();
+                candles.Sum(c => c.GetProperty("tradeCount").GetInt64()).Should().Be(group.Count());
             }
         }
         finally

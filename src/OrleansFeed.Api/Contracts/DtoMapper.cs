@@ -3,6 +3,7 @@ using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
+using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 
 namespace OrleansFeed.Api.Contracts;
@@ -14,7 +15,7 @@ internal static class DtoMapper
         i.Venue, i.Symbol, i.Canonical, KindText(i.Kind), i.BaseAsset, i.QuoteAsset, i.TickSize.ToString(), i.LotSize.ToString(), StatusText(i.Status));
 
     public static BookSnapshotDto ToDto(BookSnapshot s) => new(
-        s.Venue, s.Symbol, s.Instrument, s.SyncState, s.IsStale, s.Epoch, s.Sequence, s.LastUpdateId,
+        s.Venue, s.Symbol, s.Instrument, s.SyncState, s.IsStale, s.Epoch, s.Sequence, UpdateIds.OrNull(s.LastUpdateId),
         Time(s.ExchangeTime), Time(s.ReceiveTime), Levels(s.Bids), Levels(s.Asks), ToDto(s.Counters));
 
     public static BookCountersDto ToDto(BookCounters c) => new(

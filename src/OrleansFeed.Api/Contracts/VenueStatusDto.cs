@@ -7,7 +7,8 @@ namespace OrleansFeed.Api.Contracts;
 /// <param name="Connections">WebSocket connections open now.</param>
 /// <param name="Reconnects">Connections lost and re-opened since start.</param>
 /// <param name="Frames">Frames received since start.</param>
-/// <param name="RejectedFrames">Frames rejected as malformed or over limits since start.</param>
+/// <param name="RejectedFrames">Frames rejected as malformed or over limits since start: the sum of every book's
+/// <c>rejectedFrames</c> plus <see cref="UnattributedRejectedFrames"/> (docs/errors.md#counters).</param>
 /// <param name="SnapshotRequests">REST snapshot requests sent (REST-snapshot venues).</param>
 /// <param name="SnapshotFailures">REST snapshot requests that failed.</param>
 /// <param name="Resubscribes">Per-symbol resubscribes sent to get an in-stream snapshot (stream-snapshot venues).</param>
@@ -38,4 +39,8 @@ public sealed record VenueStatusDto(
     /// <summary>Each planned connection: name, host, state, failed attempts, last error and next retry.</summary>
     [JsonPropertyName("connectionStates")]
     public IReadOnlyList<VenueConnectionDto> ConnectionStates { get; init; } = [];
+
+    /// <summary>Rejected frames no book counts: no readable symbol (every book of the connection became unverified), a symbol without a book, a rejected REST snapshot.</summary>
+    [JsonPropertyName("unattributedRejectedFrames")]
+    public long UnattributedRejectedFrames { get; init; }
 }

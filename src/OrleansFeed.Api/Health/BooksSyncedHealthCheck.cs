@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Api.Contracts;
 using OrleansFeed.Api.Diagnostics;
+using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Runtime;
 
@@ -66,7 +67,10 @@ public sealed class BooksSyncedHealthCheck(IConfiguredBooks books, IGrainFactory
         try
         {
             var snapshot = await grains.GetGrain<IOrderBookGrain>(key).GetSnapshotAsync(1).WaitAsync(cancellationToken);
-            return !snapshot.IsStale;
+
+            // Ready = loaded and maintained. An unverifiable feed can never become synced, and an unverified book (a
+            // rejected frame since its last proof) is proven again by its next update: neither takes the silo out of service.
+            return snapshot.SyncState != BookSyncStates.Syncing;
         }
         catch (Exception ex)
         {

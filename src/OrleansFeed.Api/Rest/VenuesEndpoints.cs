@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansFeed.Api.Contracts;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Api.Problems;
+using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Runtime;
 
@@ -47,7 +48,7 @@ internal static class VenuesEndpoints
     private static async Task<VenueStatusDto> GetStatusAsync(string venue, IConfiguredBooks books, IGrainFactory grains, TimeProvider time)
     {
         var status = await grains.GetGrain<IExchangeConnectorGrain>(venue).GetStatusAsync();
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        var now = Timestamp.Now(time);
         var bookStatus = new List<VenueBookStatusDto>();
         foreach (var key in books.GetBooks().Where(b => string.Equals(b.Venue, venue, StringComparison.Ordinal)).OrderBy(b => b.Symbol, StringComparer.Ordinal))
         {
@@ -58,13 +59,16 @@ internal static class VenuesEndpoints
                 snapshot.Instrument,
                 snapshot.SyncState,
                 snapshot.Epoch,
-                verified.IsNone ? null : Math.Round((now - verified.UnixMicroseconds) / 1_000_000m, 3),
-                status.RejectedBySymbol.GetValueOrDefault(key.Symbol),
+                VerificationAge.Seconds(now, verified),
+                snapshot.Counters.RejectedFrames,
                 DtoMapper.ToDto(snapshot.Counters)));
         }
 
         return ConnectionMapper.WithConnections(
-            new VenueStatusDto(venue, status.Connections, status.Reconnects, status.Frames, status.RejectedFrames, status.SnapshotRequests, status.SnapshotFailures, status.Resubscribes, bookStatus),
+            new VenueStatusDto(venue, status.Connections, status.Reconnects, status.Frames, status.RejectedFrames, status.SnapshotRequests, status.SnapshotFailures, status.Resubscribes, bookStatus)
+            {
+                UnattributedRejectedFrames = status.UnattributedRejectedFrames,
+            },
             status);
     }
 }

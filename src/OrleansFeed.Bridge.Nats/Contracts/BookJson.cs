@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrleansFeed.Core.Books;
+using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 
 namespace OrleansFeed.Bridge.Nats.Contracts;
@@ -10,12 +11,17 @@ namespace OrleansFeed.Bridge.Nats.Contracts;
 /// </summary>
 internal static class BookJson
 {
+    private static readonly JsonEncodedText LastUpdateIdName = JsonEncodedText.Encode("lastUpdateId");
+
     public static string KindText(BookDeltaKind kind) => kind switch
     {
         BookDeltaKind.Rebuilt => "rebuilt",
         BookDeltaKind.Stale => "stale",
         _ => "update",
     };
+
+    /// <summary>The book state a delta reports (payload <c>syncState</c> and header <c>Md-Sync-State</c>): a stale delta is <c>syncing</c> whatever its text says.</summary>
+    public static string SyncStateText(BookDelta d) => d.Kind == BookDeltaKind.Stale ? BookSyncStates.Syncing : d.SyncState;
 
     /// <summary><c>{"type":"delta"|"status","kind":...,"venue","symbol","sequence","epoch","syncState","stale",...,"changes":[["bid","p","s"]]}</c>.</summary>
     public static void WriteDelta(Utf8JsonWriter w, BookDelta d)
@@ -28,11 +34,10 @@ internal static class BookJson
         w.WriteString("symbol", d.Symbol);
         w.WriteNumber("sequence", d.Sequence);
         w.WriteNumber("epoch", d.Epoch);
-        // A stale delta is a status whatever its text says: the book is resyncing.
-        var syncState = d.Kind == BookDeltaKind.Stale ? "syncing" : d.SyncState;
+        var syncState = SyncStateText(d);
         w.WriteString("syncState", syncState);
         w.WriteBoolean("stale", syncState != "synced");
-        w.WriteNumber("lastUpdateId", d.LastUpdateId);
+        UpdateIds.Write(w, LastUpdateIdName, d.LastUpdateId);
         JsonValues.Time(w, "exchangeTime", d.ExchangeTime);
         JsonValues.Time(w, "receiveTime", d.ReceiveTime);
         w.WriteStartArray("changes");
@@ -61,7 +66,7 @@ internal static class BookJson
         w.WriteBoolean("stale", s.IsStale);
         w.WriteNumber("epoch", s.Epoch);
         w.WriteNumber("sequence", s.Sequence);
-        w.WriteNumber("lastUpdateId", s.LastUpdateId);
+        UpdateIds.Write(w, LastUpdateIdName, s.LastUpdateId);
         JsonValues.Time(w, "exchangeTime", s.ExchangeTime);
         JsonValues.Time(w, "receiveTime", s.ReceiveTime);
         WriteLevels(w, "bids", s.Bids);

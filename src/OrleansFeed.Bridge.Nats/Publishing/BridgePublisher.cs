@@ -26,6 +26,7 @@ public sealed class BridgePublisher
     private static readonly byte[] SequenceKey = Encoding.ASCII.GetBytes(MdHeaders.Sequence);
     private static readonly byte[] EpochKey = Encoding.ASCII.GetBytes(MdHeaders.Epoch);
     private static readonly byte[] KindKey = Encoding.ASCII.GetBytes(MdHeaders.Kind);
+    private static readonly byte[] SyncStateKey = Encoding.ASCII.GetBytes(MdHeaders.SyncState);
     private static readonly byte[] SourceKey = Encoding.ASCII.GetBytes(MdHeaders.Source);
     private static readonly byte[] MsgIdKey = Encoding.ASCII.GetBytes(MdHeaders.MsgId);
     private readonly byte[] _source;
@@ -125,7 +126,7 @@ public sealed class BridgePublisher
         }
     }
 
-    // Wire order (docs/nats-bridge.md, "Headers"): book Md-Seq, Md-Epoch, Md-Kind, Md-Source; trades/candles
+    // Wire order (docs/nats-bridge.md, "Headers"): book Md-Seq, Md-Epoch, Md-Kind, Md-Sync-State, Md-Source; trades/candles
     // Md-Seq, Md-Source, Nats-Msg-Id; the rest Md-Seq, Md-Source.
     private NatsHeaderBlock HeadersFor(in OutboundMessage message)
     {
@@ -135,6 +136,11 @@ public sealed class BridgePublisher
         {
             _headers.Add(EpochKey, message.Epoch);
             _headers.Add(KindKey, message.Kind);
+            if (message.SyncState is not null)
+            {
+                _headers.Add(SyncStateKey, message.SyncState);
+            }
+
             _headers.Add(SourceKey, _source);
             return _headers;
         }

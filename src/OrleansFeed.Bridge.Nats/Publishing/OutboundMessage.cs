@@ -13,6 +13,7 @@ namespace OrleansFeed.Bridge.Nats.Publishing;
 /// <param name="Kind">The <c>Md-Kind</c> header value; null for none.</param>
 /// <param name="MsgId">The <c>Nats-Msg-Id</c> header value; null for none.</param>
 /// <param name="ReceiveTime">Our receive time of the source event (UTC, µs); <see cref="Timestamp.None"/> when unknown.</param>
+/// <param name="SyncState">The <c>Md-Sync-State</c> header value (book subjects); null for none.</param>
 public readonly record struct OutboundMessage(
     string Subject,
     byte[] Buffer,
@@ -21,4 +22,5 @@ public readonly record struct OutboundMessage(
     long Epoch,
     string? Kind,
     string? MsgId,
-    Timestamp ReceiveTime);
+    Timestamp ReceiveTime,
+    string? SyncState = null);

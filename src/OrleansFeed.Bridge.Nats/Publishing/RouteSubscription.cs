@@ -53,7 +53,8 @@ internal sealed class RouteSubscription<T>
             _route.Epoch?.Invoke(item) ?? -1,
             _route.Kind?.Invoke(item),
             _route.MsgId?.Invoke(_target, item),
-            _route.ReceiveTime(item));
+            _route.ReceiveTime(item),
+            _route.SyncState?.Invoke(item));
         _queue.TryEnqueue(message);
         return ValueTask.CompletedTask;
     }

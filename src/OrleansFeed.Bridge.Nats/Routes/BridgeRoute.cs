@@ -36,6 +36,9 @@ public sealed record BridgeRoute<T>(
     /// <summary>The <c>Md-Kind</c> header value; null = none.</summary>
     public Func<T, string>? Kind { get; init; }
 
+    /// <summary>The <c>Md-Sync-State</c> header value (book subjects); null = none.</summary>
+    public Func<T, string>? SyncState { get; init; }
+
     /// <summary>The <c>Nats-Msg-Id</c> for JetStream de-duplication; null (or a null result) = none.</summary>
     public Func<RouteTarget, T, string?>? MsgId { get; init; }
 

@@ -31,6 +31,7 @@ public static class BridgeRoutes
             Sequence = d => d.Sequence,
             Epoch = d => d.Epoch,
             Kind = d => BookJson.KindText(d.Kind),
+            SyncState = BookJson.SyncStateText,
         },
         new BridgeRoute<Trade>(StreamNamespaces.Trades, RouteScope.Book, "trade",
             (p, t) => [MdSubjects.Trade(p, t.Book.Venue, t.Book.Symbol)], (w, t, x) => MarketJson.WriteTrade(w, t.Book, x), x => x.ReceiveTime)

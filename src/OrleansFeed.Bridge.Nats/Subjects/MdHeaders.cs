@@ -16,6 +16,12 @@ public static class MdHeaders
     /// <summary>Book subjects: <c>update</c>, <c>rebuilt</c> or <c>stale</c>.</summary>
     public const string Kind = "Md-Kind";
 
+    /// <summary>
+    /// Book subjects: the book's state after this message, <c>synced</c>, <c>unverified</c>, <c>unverifiable</c> or
+    /// <c>syncing</c> (docs/errors.md#book-states); lets a consumer filter without parsing the body.
+    /// </summary>
+    public const string SyncState = "Md-Sync-State";
+
     /// <summary>Id of the publishing bridge instance (new at every start): a change resets bridge-assigned sequences.</summary>
     public const string Source = "Md-Source";
 

@@ -3,6 +3,7 @@ using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
+using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 
 namespace OrleansFeed.Client.Internal;
@@ -29,7 +30,7 @@ internal static class WireReader
             s.GetProperty("syncState").GetString()!,
             s.GetProperty("epoch").GetInt64(),
             s.GetProperty("sequence").GetInt64(),
-            s.GetProperty("lastUpdateId").GetInt64(),
+            UpdateIds.Read(s.GetProperty("lastUpdateId")),
             WireValues.Time(s, "exchangeTime"),
             WireValues.Time(s, "receiveTime"),
             WireValues.Levels(s.GetProperty("bids")),

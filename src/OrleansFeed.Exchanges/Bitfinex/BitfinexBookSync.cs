@@ -21,5 +21,9 @@ public sealed class BitfinexBookSync(int maxLevelsPerSide = 10_000) : StreamSnap
         diff.LastUpdateId > 0 && lastUpdateId > 0 && diff.LastUpdateId <= lastUpdateId ? Continuity.Stale : Continuity.Continuous;
 
     /// <inheritdoc />
+    /// <remarks>With SEQ_ALL (<see cref="BookEvent.LastUpdateId"/> &gt; 0) the parser checks the connection's sequence and resets every book on a break.</remarks>
+    protected override bool ProvesContinuity(in BookEvent diff) => diff.LastUpdateId > 0;
+
+    /// <inheritdoc />
     protected override uint ComputeChecksum(OrderBook book) => BitfinexChecksum.Compute(book);
 }

@@ -73,5 +73,13 @@ public sealed class BybitBookSync(int depth = 50, int maxLevelsPerSide = 50_000)
     }
 
     /// <inheritdoc />
+    /// <remarks>v5 deltas carry <c>u</c>, checked to be the previous + 1; v2 deltas carry only <c>cross_seq</c>, which cannot reveal a gap.</remarks>
+    protected override bool ProvesContinuity(in BookEvent diff) => diff.PreviousUpdateId != CrossSequenceOnly;
+
+    /// <inheritdoc />
+    /// <remarks>The retired v2 <c>orderBookL2_25</c> has no update id and no checksum: nothing can prove its book.</remarks>
+    protected override bool IsUnverifiableFeed(in BookEvent bookEvent) => bookEvent.PreviousUpdateId == CrossSequenceOnly;
+
+    /// <inheritdoc />
     protected override void AfterApply(IBookChangeListener? listener) => TruncateTo(Depth, listener);
 }

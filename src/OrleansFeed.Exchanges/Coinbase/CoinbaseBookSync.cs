@@ -1,3 +1,4 @@
+using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Sync;
 
 namespace OrleansFeed.Exchanges.Coinbase;
@@ -13,4 +14,12 @@ namespace OrleansFeed.Exchanges.Coinbase;
 /// <param name="maxLevelsPerSide">The book's per-side level cap (Coinbase books are full depth; default 50,000).</param>
 public sealed class CoinbaseBookSync(int maxLevelsPerSide = 50_000) : StreamSnapshotSync(maxLevelsPerSide)
 {
+    /// <inheritdoc />
+    /// <remarks>Advanced Trade events carry the connection's <c>sequence_num</c> (in <see cref="BookEvent.LastUpdateId"/>),
+    /// checked by <see cref="CoinbaseAdvancedFrameParser"/>, which resets every book of the connection on a break.</remarks>
+    protected override bool ProvesContinuity(in BookEvent diff) => diff.LastUpdateId > 0;
+
+    /// <inheritdoc />
+    /// <remarks>The Exchange <c>level2</c> channel (ids 0 from <see cref="CoinbaseExchangeFrameParser"/>) has no sequence and no checksum.</remarks>
+    protected override bool IsUnverifiableFeed(in BookEvent bookEvent) => bookEvent.LastUpdateId == 0;
 }

@@ -23,7 +23,7 @@ namespace OrleansFeed.Exchanges.Okx;
 public sealed class OkxBookSync(int depth = 400, int maxLevelsPerSide = 50_000) : StreamSnapshotSync(maxLevelsPerSide)
 {
     /// <summary>The id value the parser uses when a frame carries no <c>seqId</c>/<c>prevSeqId</c>.</summary>
-    public const long NoSequence = long.MinValue;
+    public const long NoSequence = UpdateIds.None;
 
     /// <summary>Levels per side kept.</summary>
     public int Depth { get; } = depth;
@@ -39,6 +39,10 @@ public sealed class OkxBookSync(int depth = 400, int maxLevelsPerSide = 50_000) 
         // The very frame already applied (seqId equal, prevSeqId behind it) is a duplicate, not a loss.
         return diff.LastUpdateId == lastUpdateId && diff.PreviousUpdateId < lastUpdateId ? Continuity.Stale : Continuity.Gap;
     }
+
+    /// <inheritdoc />
+    /// <remarks>Sequenced frames (<c>prevSeqId</c> present) prove continuity; 2021-2022 frames have only the checksum.</remarks>
+    protected override bool ProvesContinuity(in BookEvent diff) => diff.PreviousUpdateId != NoSequence;
 
     /// <inheritdoc />
     protected override uint ComputeChecksum(OrderBook book) => OkxChecksum.Compute(book);

@@ -33,7 +33,9 @@ public readonly record struct LevelChange(BookSide Side, FixedDecimal Price, Fix
 /// <param name="Kind">Update, rebuilt or stale.</param>
 /// <param name="Sequence">Gap-free per-book sequence (starts at 1).</param>
 /// <param name="Epoch">Book epoch.</param>
-/// <param name="SyncState"><c>synced</c> or <c>syncing</c>.</param>
+/// <param name="SyncState"><c>synced</c> (proven equal to the venue's at the depth its proof covers), <c>unverified</c> (something since the
+/// last proof could hide a lost update), <c>unverifiable</c> (the feed carries no proof) or <c>syncing</c> (stale, being rebuilt);
+/// see <c>BookSyncStates</c> and docs/errors.md#book-states.</param>
 /// <param name="LastUpdateId">Venue update id after this delta.</param>
 /// <param name="Changes">Level changes in venue order (empty for rebuilt/stale).</param>
 /// <param name="ExchangeTime">Venue time of the triggering event (UTC, µs).</param>

@@ -7,7 +7,9 @@ namespace OrleansFeed.Grains.Abstractions;
 /// <param name="Venue">Venue id.</param>
 /// <param name="Symbol">Native symbol.</param>
 /// <param name="Instrument">Canonical instrument, e.g. <c>BTC-USDT-PERP</c>.</param>
-/// <param name="SyncState"><c>synced</c> or <c>syncing</c> (stale).</param>
+/// <param name="SyncState"><c>synced</c> (proven equal to the venue's at the depth its proof covers), <c>unverified</c> (something since the
+/// last proof could hide a lost update), <c>unverifiable</c> (the feed carries no proof) or <c>syncing</c> (stale, being rebuilt);
+/// see <c>BookSyncStates</c> and docs/errors.md#book-states.</param>
 /// <param name="Epoch">Rebuild count: increments every time the book is rebuilt from a snapshot.</param>
 /// <param name="Sequence">Sequence of the last <see cref="BookDelta"/> published; deltas after this snapshot start at <c>Sequence + 1</c>.</param>
 /// <param name="LastUpdateId">Venue update id the book reflects.</param>
@@ -30,7 +32,7 @@ public sealed record BookSnapshot(
     BookLevel[] Asks,
     BookCounters Counters)
 {
-    /// <summary>True while the book is resyncing: its levels may differ from the venue's.</summary>
+    /// <summary>True unless the book is <c>synced</c> (resyncing, unverified or unverifiable): its levels may differ from the venue's.</summary>
     public bool IsStale => SyncState != "synced";
 }
 

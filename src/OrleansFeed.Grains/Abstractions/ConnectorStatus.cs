@@ -24,7 +24,7 @@ public sealed record ConnectorStatus(
     /// <summary>Per-symbol resubscribes sent to get a fresh in-stream snapshot (Kraken, Coinbase, OKX, Bybit, Bitfinex resyncs).</summary>
     public long Resubscribes { get; init; }
 
-    /// <summary>Rejected frames attributed to one symbol (native symbol → count); frames naming no symbol count only in <see cref="RejectedFrames"/>.</summary>
+    /// <summary>Rejected frames attributed to one book (native symbol → count); the book counts the same frames in its own <c>RejectedFrames</c>.</summary>
     public IReadOnlyDictionary<string, long> RejectedBySymbol { get; init; } = new Dictionary<string, long>();
 
     /// <summary>
@@ -32,4 +32,20 @@ public sealed record ConnectorStatus(
     /// retry (<see cref="ConnectionSnapshot"/>); empty before the connector starts.
     /// </summary>
     public IReadOnlyList<ConnectionSnapshot> ConnectionStates { get; init; } = [];
+
+    /// <summary>
+    /// Rejected frames no book counts: frames whose symbol could not be read (every book of their connection was marked
+    /// unverified), frames naming a symbol without a book, rejected REST snapshots.
+    /// <see cref="RejectedFrames"/> = the sum of <see cref="RejectedBySymbol"/> + this.
+    /// </summary>
+    public long UnattributedRejectedFrames { get; init; }
+
+    /// <summary>WebSocket connections the connector plans (open or not).</summary>
+    public int PlannedConnections { get; init; }
+
+    /// <summary>Open connections that have sent every subscribe message of their plan.</summary>
+    public int SubscribedConnections { get; init; }
+
+    /// <summary>Subscribe messages sent since start, over every connect and reconnect.</summary>
+    public long SubscribeMessagesSent { get; init; }
 }

@@ -8,7 +8,9 @@ namespace OrleansFeed.Grains.Abstractions;
 /// <param name="Venue">Venue id.</param>
 /// <param name="Symbol">Native symbol.</param>
 /// <param name="Instrument">Canonical instrument.</param>
-/// <param name="SyncState"><c>synced</c> or <c>syncing</c>.</param>
+/// <param name="SyncState"><c>synced</c> (proven equal to the venue's at the depth its proof covers), <c>unverified</c> (something since the
+/// last proof could hide a lost update), <c>unverifiable</c> (the feed carries no proof) or <c>syncing</c> (stale, being rebuilt);
+/// see <c>BookSyncStates</c> and docs/errors.md#book-states.</param>
 /// <param name="BestBid">Best bid from the book; null when the side is empty.</param>
 /// <param name="BestAsk">Best ask from the book; null when empty.</param>
 /// <param name="LastTrade">Last trade; null before the first.</param>

@@ -52,7 +52,11 @@ public sealed partial class AggregatorGrain
         if (measure)
         {
             _fromReceive.Record(now.UnixMicroseconds - next.Nbbo.ReceiveTime.UnixMicroseconds);
-            _fromExchange.Record(now.UnixMicroseconds - next.Nbbo.ExchangeTime.UnixMicroseconds);
+            if (_options.Clock == AggregationClock.System && !next.Nbbo.ExchangeTime.IsNone)
+            {
+                // Under the Trades clock the exchange times are a recording's: a latency against them means nothing.
+                _fromExchange.Record(now.UnixMicroseconds - next.Nbbo.ExchangeTime.UnixMicroseconds);
+            }
         }
 
         await _nbboStream.OnNextAsync(next).ConfigureAwait(false);

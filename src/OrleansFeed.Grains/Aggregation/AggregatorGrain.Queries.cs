@@ -77,10 +77,10 @@ public sealed partial class AggregatorGrain
         _fromReceive.ValueAtPercentile(99),
         _fromReceive.ValueAtPercentile(99.9),
         _fromReceive.MaxMicroseconds,
-        _fromExchange.ValueAtPercentile(50),
-        _fromExchange.ValueAtPercentile(99),
-        _fromExchange.ValueAtPercentile(99.9),
-        _fromExchange.MaxMicroseconds));
+        _fromExchange.MeasuredValueAtPercentile(50),
+        _fromExchange.MeasuredValueAtPercentile(99),
+        _fromExchange.MeasuredValueAtPercentile(99.9),
+        _fromExchange.Count == 0 ? null : _fromExchange.MaxMicroseconds));
 
     private IEnumerable<VenueMirror> Eligible(Timestamp now) =>
         _mirrors.Where(m => _nbbo.GetEligibility(m.Label, now) == VenueEligibility.Eligible);

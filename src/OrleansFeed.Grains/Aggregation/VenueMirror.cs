@@ -5,6 +5,7 @@ using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Numerics;
 using OrleansFeed.Core.Time;
+using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 
 namespace OrleansFeed.Grains.Aggregation;
@@ -38,7 +39,7 @@ internal sealed class VenueMirror
     /// <summary>True once a snapshot was loaded and every delta since applied.</summary>
     public bool Loaded { get; private set; }
 
-    /// <summary>True while the source book is synced (a stale delta clears it; a rebuild reload sets it).</summary>
+    /// <summary>True while the source book may quote (synced or unverifiable, <see cref="BookSyncStates.MayQuote"/>): a stale or unverified delta clears it.</summary>
     public bool Verified { get; private set; }
 
     /// <summary>Sequence of the last delta applied (or of the snapshot loaded).</summary>
@@ -67,7 +68,7 @@ internal sealed class VenueMirror
         }
 
         Sequence = snapshot.Sequence;
-        Verified = !snapshot.IsStale;
+        Verified = BookSyncStates.MayQuote(snapshot.SyncState);
         Loaded = true;
         ExchangeTime = snapshot.ExchangeTime;
         ReceiveTime = snapshot.ReceiveTime;
@@ -112,6 +113,7 @@ internal sealed class VenueMirror
             Book.Set(change.Side, change.Price, change.Size);
         }
 
+        Verified = BookSyncStates.MayQuote(delta.SyncState);
         return DeltaOutcome.Applied;
     }
 

@@ -31,6 +31,7 @@ internal sealed partial class ConnectionRunner
     private long _replacements;
     private long _resubscribes;
     private ConnectionDiagnostics? _diagnostics;
+    private long _subscribeMessages;
 
     public ConnectionRunner(ConnectionPlan plan, VenueOptions options, IVenueProtocol protocol, IStreamProvider streams, ConnectorCounters counters, TimeProvider time, ILogger logger, CaptureWriter? capture, Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? negotiate = null)
     {
@@ -46,6 +47,12 @@ internal sealed partial class ConnectionRunner
     }
 
     public int Connected { get; private set; }
+
+    /// <summary>True once the open connection sent every subscribe message (cleared when it drops).</summary>
+    public bool Subscribed { get; private set; }
+
+    /// <summary>Subscribe messages sent on this connection since start (every connect and reconnect).</summary>
+    public long SubscribeMessagesSent => Interlocked.Read(ref _subscribeMessages);
 
     public long Reconnects { get; private set; }
 
@@ -150,7 +157,7 @@ internal sealed partial class ConnectionRunner
     private Running Start(bool buffering, CancellationToken cancellationToken)
     {
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sink = new ConnectorSink(_protocol.Venue, _streams, _counters, RequestReplacement);
+        var sink = new ConnectorSink(_protocol.Venue, _streams, _counters, RequestReplacement, _plan.BookSymbols);
         var parser = _protocol.CreateParser(_protocol.CreateSymbolTable(_options.Symbols, acceptUnknown: false), Exchanges.Common.Parsing.ParseLimits.Default);
         var handler = new Handler(this, parser, sink, buffering);
         var session = new WebSocketSession(_plan, _options, handler, _time, _logger, _capture, _negotiate) { Venue = _protocol.Venue, Diagnostics = Diagnostics };
@@ -232,9 +239,16 @@ internal sealed partial class ConnectionRunner
 
         public void OnConnected() => owner.Connected++;
 
+        public void OnSubscribed(int messages)
+        {
+            Interlocked.Add(ref owner._subscribeMessages, messages);
+            owner.Subscribed = true;
+        }
+
         public void OnDisconnected(string reason)
         {
             owner.Connected--;
+            owner.Subscribed = false;
             if (_retired)
             {
                 return;

@@ -11,6 +11,7 @@ internal sealed class ConnectorCounters
     private readonly string _venue;
     private readonly Dictionary<string, long> _bySymbol = new(StringComparer.Ordinal);
     private long _rejected;
+    private long _unattributed;
     private long _frames;
 
     public ConnectorCounters(string venue) => _venue = venue;
@@ -18,6 +19,9 @@ internal sealed class ConnectorCounters
     public long Rejected => Interlocked.Read(ref _rejected);
 
     public long Frames => Interlocked.Read(ref _frames);
+
+    /// <summary>Rejected frames no book counts: no readable symbol, or a symbol without a book on the connection.</summary>
+    public long UnattributedRejected => Interlocked.Read(ref _unattributed);
 
     public void RecordFrame() => Interlocked.Increment(ref _frames);
 
@@ -29,10 +33,14 @@ internal sealed class ConnectorCounters
         }
     }
 
-    public void RecordRejected(FrameRejectReason reason, string? symbol = null)
+    public void RecordRejected(FrameRejectReason reason, string? symbol = null, bool attributedToBook = true)
     {
         Interlocked.Increment(ref _rejected);
-        if (symbol is not null)
+        if (!attributedToBook || symbol is null)
+        {
+            Interlocked.Increment(ref _unattributed);
+        }
+        else
         {
             lock (_bySymbol)
             {

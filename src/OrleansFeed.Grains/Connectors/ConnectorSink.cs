@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
@@ -9,9 +10,12 @@ namespace OrleansFeed.Grains.Connectors;
 /// <summary>
 /// Routes parsed events to per-symbol streams. Stream handles are cached per interned symbol, so publishing
 /// allocates nothing; a publish that has to wait for queue room is awaited by the receive loop (back-pressure).
+/// A rejected frame sends a <see cref="BookEventKind.PossibleLoss"/> to the book it names, or to every book of the
+/// connection when its symbol could not be read (docs/errors.md#book-states).
 /// </summary>
-internal sealed class ConnectorSink(string venue, IStreamProvider streams, ConnectorCounters counters, Action onShutdownNotice) : IMarketEventSink
+internal sealed class ConnectorSink(string venue, IStreamProvider streams, ConnectorCounters counters, Action onShutdownNotice, IReadOnlyList<string> bookSymbols) : IMarketEventSink
 {
+    private readonly HashSet<string> _books = new(bookSymbols, StringComparer.Ordinal);
     private readonly Dictionary<string, SymbolStreams> _bySymbol = new(StringComparer.Ordinal);
     private readonly List<Task> _pending = [];
 
@@ -40,7 +44,22 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
 
     public void OnRejected(FrameRejectReason reason, string? symbol)
     {
-        counters.RecordRejected(reason, symbol);
+        if (symbol is not null && _books.Contains(symbol))
+        {
+            // The book counts it (its rejectedFrames) when it handles the event.
+            counters.RecordRejected(reason, symbol);
+            Track(Streams(symbol).Book.OnNextAsync(BookEvent.PossibleLoss(symbol, PossibleLossScope.Symbol, Timestamp.None)));
+            return;
+        }
+
+        counters.RecordRejected(reason, symbol, attributedToBook: false);
+        if (symbol is null)
+        {
+            foreach (var book in bookSymbols)
+            {
+                Track(Streams(book).Book.OnNextAsync(BookEvent.PossibleLoss(book, PossibleLossScope.Connection, Timestamp.None)));
+            }
+        }
     }
 
     public void OnServerShutdownNotice() => onShutdownNotice();

@@ -128,6 +128,10 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
         Resubscribes = _runners.Sum(r => r.Resubscribes),
         RejectedBySymbol = _counters?.RejectedBySymbol() ?? new Dictionary<string, long>(),
         ConnectionStates = [.. _runners.Select(r => r.Diagnostics.Read())],
+        UnattributedRejectedFrames = _counters?.UnattributedRejected ?? 0,
+        PlannedConnections = _runners.Count,
+        SubscribedConnections = _runners.Count(r => r.Subscribed),
+        SubscribeMessagesSent = _runners.Sum(r => r.SubscribeMessagesSent),
     });
 
     /// <inheritdoc />
@@ -140,7 +144,8 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     {
         if (!protocol.TryParseSnapshotResponse(url, body, time, ParseLimits.Default, out var snapshot, out var reason))
         {
-            _counters!.RecordRejected(reason, symbol);
+            // A REST snapshot is not a stream frame: no book update can be missing, the book stays syncing and asks again.
+            _counters!.RecordRejected(reason, symbol, attributedToBook: false);
             LogSnapshotRejected(_logger, GrainKey, symbol, reason);
             return;
         }

@@ -32,7 +32,7 @@ public sealed class BookDirectory
 }
 
 /// <summary>A book's state as last recorded.</summary>
-/// <param name="State">Synced or syncing.</param>
+/// <param name="State">Synced, unverified, unverifiable or syncing (docs/errors.md#book-states).</param>
 /// <param name="Epoch">Book epoch.</param>
 /// <param name="LastUpdateId">Venue update id.</param>
 /// <param name="Counters">Live counters (read without a turn: values may be slightly stale).</param>

@@ -130,11 +130,11 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
         return Task.FromResult(new Ticker(_key.Venue, _key.Symbol, _instrument.Canonical, StateText, bid, ask, last, _venueBbo));
     }
 
-    private string StateText => _sync.State == BookSyncState.Synced ? "synced" : "syncing";
+    private string StateText => BookSyncStates.ToText(_sync.State);
 
     private async ValueTask OnBookEventAsync(BookEvent bookEvent)
     {
-        var wasSynced = _sync.State == BookSyncState.Synced;
+        var before = _sync.State;
         _changes.Begin();
         var result = _sync.OnEvent(bookEvent, _changes);
         if (result.Action is SyncAction.Applied or SyncAction.SnapshotLoaded)
@@ -148,12 +148,13 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
             LogBookSynced(_logger, _key.Venue, _key.Symbol, _sync.Epoch, _sync.LastUpdateId);
             await PublishAsync(BookDeltaKind.Rebuilt, bookEvent).ConfigureAwait(false);
         }
-        else if (_changes.Count > 0 && _sync.State == BookSyncState.Synced)
+        else if (_sync.State != BookSyncState.Syncing && (_changes.Count > 0 || _sync.State != before))
         {
+            // Level changes, or a move between synced, unverified and unverifiable (then without changes): consumers see the state.
             await PublishAsync(BookDeltaKind.Update, bookEvent).ConfigureAwait(false);
         }
 
-        if (wasSynced && _sync.State != BookSyncState.Synced)
+        if (before != BookSyncState.Syncing && _sync.State == BookSyncState.Syncing)
         {
             LogBookResyncStarted(_logger, _key.Venue, _key.Symbol, result.Reason, _sync.LastUpdateId);
             await PublishAsync(BookDeltaKind.Stale, bookEvent).ConfigureAwait(false);

@@ -45,19 +45,24 @@ internal static class ReplayCommand
             sessions.Add(engine.Run(SessionName(groups[i][0]), groups[i], aggregation.Track(records[i], alignment.Offsets[i])));
         }
 
-        Console.WriteLine($"{"session",-52} {"book",-30} {"state",-8} {"msgs",7} {"gaps",5} {"resyncs",7} {"trades",6} {"bids",5} {"asks",5} {"checksums",9}");
+        Console.WriteLine($"{"session",-52} {"book",-30} {"state",-12} {"msgs",7} {"gaps",5} {"resyncs",7} {"trades",6} {"bids",5} {"asks",5} {"checksums",9}");
         foreach (var session in sessions)
         {
             foreach (var (key, book) in session.Books)
             {
                 var c = book.Sync.Counters;
-                var state = book.Sync.State == BookSyncState.Synced ? "synced" : c.Messages == 0 ? "no-book" : "syncing";
-                Console.WriteLine($"{session.Name,-52} {key,-30} {state,-8} {c.Messages,7} {c.Gaps,5} {c.Resyncs,7} {book.TradeCount,6} {book.Sync.Book.BidCount,5} {book.Sync.Book.AskCount,5} {Checksums(c),9}");
+                var state = c.Messages == 0 ? "no-book" : BookSyncStates.ToText(book.Sync.State);
+                Console.WriteLine($"{session.Name,-52} {key,-30} {state,-12} {c.Messages,7} {c.Gaps,5} {c.Resyncs,7} {book.TradeCount,6} {book.Sync.Book.BidCount,5} {book.Sync.Book.AskCount,5} {Checksums(c),9}");
             }
         }
 
         var books = sessions.SelectMany(s => s.Books.Values).Where(b => b.Sync.Counters.Messages > 0).ToList();
-        Console.WriteLine($"{books.Count(b => b.Sync.State == BookSyncState.Synced)}/{books.Count} books synced, {books.Sum(b => b.Sync.Counters.Gaps)} gaps, {sessions.Sum(s => s.RejectedFrames)} rejected frames, "
+        var unverifiable = books.Count(b => b.Sync.State == BookSyncState.Unverifiable);
+        var unverified = books.Count(b => b.Sync.State == BookSyncState.Unverified);
+        Console.WriteLine($"{books.Count(b => b.Sync.State == BookSyncState.Synced)}/{books.Count} books synced"
+            + (unverifiable > 0 ? $" ({unverifiable} unverifiable: their feed has no sequence or checksum)" : string.Empty)
+            + (unverified > 0 ? $", {unverified} unverified" : string.Empty)
+            + $", {books.Sum(b => b.Sync.Counters.Gaps)} gaps, {sessions.Sum(s => s.RejectedFrames)} rejected frames, "
             + $"{books.Sum(b => b.Sync.Counters.ChecksumsVerified)} checksums verified, {books.Sum(b => b.Sync.Counters.ChecksumFailures)} checksum failures");
         if (output is not null)
         {

@@ -35,12 +35,10 @@ internal static class RunCommand
 
         if (simulate.Length > 0)
         {
-            var records = CaptureSessions.ReadAligned(simulate);
-            simulator = new ExchangeSimulator(records, new SimulatorOptions { PlaybackSpeed = speed });
-            await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
-            var configured = ConfigurationLoader.Load(config).GetSection("Feed:Venues").GetChildren().Select(c => c.Key);
-            overrides.AddRange(SimulatorOverrides.Build(records, simulator, configured));
-            Console.WriteLine($"Simulator serving {records.Count} record(s) on {simulator.BaseUri}; venues: {string.Join(", ", simulator.Endpoints().Select(e => $"{e.Venue} ({e.Symbols.Count} symbols)"))}");
+            var loaded = ConfigurationLoader.Load(config);
+            (simulator, var simulated) = await SimulatorOverrides.StartSimulatorAsync(simulate, speed, loaded, cancellationToken).ConfigureAwait(false);
+            overrides.AddRange(simulated);
+            Console.WriteLine($"Simulator serving {simulator.Total} record(s) on {simulator.BaseUri}; venues: {string.Join(", ", simulator.Endpoints().Select(e => $"{e.Venue} ({e.Symbols.Count} symbols)"))}");
         }
 
         var configuration = ConfigurationLoader.Load(config, overrides);
@@ -48,7 +46,13 @@ internal static class RunCommand
         {
             await using var app = SiloHost.Build(configuration, apiPort);
             app.Lifetime.ApplicationStarted.Register(() => ServedUrls.Print(app));
-            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            if (simulator is not null && !await SimulatorPlaybackGate.OpenWhenSubscribedAsync(app.Services, simulator, cancellationToken).ConfigureAwait(false))
+            {
+                Console.WriteLine("Simulator playback started before every connection subscribed: frames played before a subscription are missed.");
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

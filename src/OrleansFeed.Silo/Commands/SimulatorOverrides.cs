@@ -1,5 +1,6 @@
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Capture;
+using Microsoft.Extensions.Configuration;
 using OrleansFeed.Simulator;
 
 namespace OrleansFeed.Silo.Commands;
@@ -11,6 +12,36 @@ namespace OrleansFeed.Silo.Commands;
 /// </summary>
 internal static class SimulatorOverrides
 {
+    /// <summary>
+    /// Starts the simulator of <c>run --simulate</c> with its playback held (<see cref="SimulatorPlaybackGate"/> releases
+    /// it once the silo subscribed) and returns the overrides: <see cref="Build"/>'s, plus <c>Aggregation:Clock</c>
+    /// <c>Trades</c> unless the configuration sets a clock, because recorded trades are in the past (docs/aggregation.md#clocks).
+    /// </summary>
+    /// <param name="inputs">Capture files or folders.</param>
+    /// <param name="speed">Playback speed (1 = recorded pace, 0 = as fast as possible).</param>
+    /// <param name="configuration">The configuration before the overrides (its venues are disabled unless simulated).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The started, paused simulator and the overrides.</returns>
+    /// <exception cref="InvalidOperationException">The captures hold no venue the simulator serves.</exception>
+    public static async Task<(ExchangeSimulator Simulator, IReadOnlyList<KeyValuePair<string, string?>> Overrides)> StartSimulatorAsync(
+        IReadOnlyList<string> inputs, double speed, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var records = CaptureSessions.ReadAligned(inputs);
+        // The silo reads with back-pressure: at --speed 0 it may trail a flat-out playback by many frames, which must not
+        // get it dropped as a slow client (frames, trades above all, would be lost), so the send queue can hold the whole capture.
+        var options = new SimulatorOptions { PlaybackSpeed = speed };
+        var simulator = new ExchangeSimulator(records, options with { MaxSendQueue = Math.Max(options.MaxSendQueue, records.Count) });
+        simulator.Pause();
+        await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
+        var overrides = new List<KeyValuePair<string, string?>>(Build(records, simulator, configuration.GetSection("Feed:Venues").GetChildren().Select(c => c.Key)));
+        if (configuration.GetValue<string?>("Aggregation:Clock") is null)
+        {
+            overrides.Add(new("Aggregation:Clock", "Trades"));
+        }
+
+        return (simulator, overrides);
+    }
+
     /// <summary>Builds the overrides (later entries win).</summary>
     /// <param name="records">The records the simulator plays (Binance markets are read from their URLs).</param>
     /// <param name="simulator">The started simulator.</param>

@@ -108,7 +108,7 @@ internal static class ReplayAggregatesWriter
                 hasBid ? bid.Size : FixedDecimal.Zero,
                 hasAsk ? ask.Price : FixedDecimal.Zero,
                 hasAsk ? ask.Size : FixedDecimal.Zero,
-                b.Book.Sync.State == BookSyncState.Synced,
+                BookSyncStates.MayQuote(BookSyncStates.ToText(b.Book.Sync.State)),
                 halted,
                 b.LastEvent,
                 b.LastEvent));

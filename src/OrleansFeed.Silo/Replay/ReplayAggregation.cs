@@ -9,8 +9,8 @@ using OrleansFeed.Exchanges.Common.Sync;
 namespace OrleansFeed.Silo.Replay;
 
 /// <summary>
-/// Collects what the replay needs for the aggregates: every trade with aligned times, and per book its final
-/// state with the aligned receive time of its last book event. Hooked to <see cref="ReplayEngine"/>'s observers.
+/// Collects what the replay needs for the aggregates: every trade with aligned times, and per book (or traded
+/// instrument without a book) its final state with the aligned receive time of its last book event. Hooked to <see cref="ReplayEngine"/>'s observers.
 /// </summary>
 internal sealed class ReplayAggregation
 {
@@ -55,7 +55,12 @@ internal sealed class ReplayAggregation
             ExchangeTime = ReplayAlignment.Shift(trade.ExchangeTime, _offset),
             ReceiveTime = ReplayAlignment.Shift(trade.ReceiveTime, _offset),
         };
-        _trades.Add(new AlignedTrade(book.Instrument.Key.ToString(), book, aligned));
+        var key = book.Instrument.Key.ToString();
+        _trades.Add(new AlignedTrade(key, book, aligned));
+
+        // A traded instrument has stats and candles with or without a book (e.g. a trade-only capture): it joins the
+        // aggregates here; without book events its NBBO status shows no quote.
+        _books.TryAdd(key, new ReplayBookFinal(book, new Timestamp(_recordTime)));
     }
 
     private void OnBook(ReplayBook book, SyncResult result) =>

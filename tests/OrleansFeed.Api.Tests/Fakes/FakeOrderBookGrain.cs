@@ -145,6 +145,20 @@ internal sealed class FakeOrderBookGrain : IOrderBookGrain
         await _deltas.OnNextAsync(delta);
     }
 
+    /// <summary>Moves the book to <paramref name="syncState"/> with an update that changes no level (as the book grain does for synced ↔ unverified).</summary>
+    public async Task SetStateAsync(string syncState)
+    {
+        BookDelta delta;
+        lock (_gate)
+        {
+            _syncState = syncState;
+            _sequence++;
+            delta = new BookDelta(_instrument.Venue, _instrument.Symbol, BookDeltaKind.Update, _sequence, _epoch, _syncState, 1000 + _sequence, [], ExchangeTime, ReceiveTime);
+        }
+
+        await _deltas.OnNextAsync(delta);
+    }
+
     public async Task MarkStaleAsync()
     {
         BookDelta delta;

@@ -68,4 +68,20 @@ public class LatencyHistogramTests
     {
         new LatencyHistogram().ValueAtPercentile(99).Should().Be(0);
     }
+
+    [Fact]
+    public void MeasuredValueAtPercentile_NullWhenEmptyOrBeyondTheRange_ElseThePercentile()
+    {
+        var histogram = new LatencyHistogram();
+        histogram.MeasuredValueAtPercentile(50).Should().BeNull("nothing was measured");
+
+        histogram.Record(100);
+        histogram.MeasuredValueAtPercentile(50).Should().Be(100);
+
+        // A latency against a replayed clock (years): the top bucket's bound would read as 1099511627775 µs.
+        histogram.Record(178_944_952_001_617);
+        histogram.Record(178_944_952_001_617);
+        histogram.ValueAtPercentile(99).Should().Be(1_099_511_627_775);
+        histogram.MeasuredValueAtPercentile(99).Should().BeNull();
+    }
 }

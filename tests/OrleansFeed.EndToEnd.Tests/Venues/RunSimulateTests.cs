@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansFeed.Core.Time;
+using OrleansFeed.Exchanges;
+using OrleansFeed.Exchanges.Common.Replay;
+using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Exchanges.Tests.Reference;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Runtime;
@@ -30,6 +34,7 @@ public class RunSimulateTests
         var okx = SharedData.PathOf("okx");
         var records = CaptureSessions.ReadAligned([kraken, okx]);
         await using var simulator = new ExchangeSimulator(records, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = 0 });
+        simulator.Pause();
         await simulator.StartAsync(cts.Token);
 
         var endpoints = simulator.Endpoints().ToDictionary(e => e.Venue);
@@ -57,6 +62,7 @@ public class RunSimulateTests
         await silo.StartAsync(cts.Token);
         try
         {
+            (await SimulatorPlaybackGate.OpenWhenSubscribedAsync(silo.Services, simulator, cts.Token)).Should().BeTrue();
             await simulator.PlaybackCompleted.WaitAsync(cts.Token);
             var grains = silo.Services.GetRequiredService<IGrainFactory>();
             foreach (var (key, expected) in reference)
@@ -70,6 +76,97 @@ public class RunSimulateTests
         finally
         {
             await silo.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task RunSimulate_KrakenFolderAlone_AsFastAsPossible_EveryRecordedTradeServedAndAggregatedOnTheRecordingClock()
+    {
+        // Once 0 trades: the playback started with the simulator, before the silo subscribed, so every trade was gone.
+        using var cts = new CancellationTokenSource(Timeout);
+        var kraken = SharedData.PathOf("kraken");
+        var replayed = new List<Core.Trades.Trade>();
+        new ReplayEngine(AllVenues.Registry()) { TradeObserver = (b, t) => { if (b.Instrument.Symbol == "XBT/USD") { replayed.Add(t); } } }
+            .Run("kraken", [Path.Combine(kraken, "2021-04-05_trade_10-pairs.combined.txt.gz")]);
+        replayed.Should().HaveCount(22);
+
+        await using var run = await SimulatedRun.StartAsync([kraken], speed: 0, cts.Token);
+        await run.Simulator.PlaybackCompleted.WaitAsync(cts.Token);
+        var book = run.Grains.GetGrain<IOrderBookGrain>("kraken:XBT/USD");
+        var aggregator = run.Grains.GetGrain<IAggregatorGrain>("BTC-USD");
+        while ((await book.GetRecentTradesAsync(1000)).Length < replayed.Count || (await aggregator.GetStatsAsync()).Consolidated.TradeCount < replayed.Count)
+        {
+            if (cts.IsCancellationRequested)
+            {
+                break;
+            }
+
+            await Task.Delay(25, CancellationToken.None);
+        }
+
+        (await book.GetRecentTradesAsync(1000)).Select(t => t.Price).Should().BeEquivalentTo(replayed.Select(t => t.Price), "every recorded trade reaches the silo");
+        var stats = await aggregator.GetStatsAsync();
+        stats.Consolidated.TradeCount.Should().Be(replayed.Count, "the 24 h window follows the recording's clock, not the wall clock");
+        stats.AsOf.Should().Be(new Timestamp(replayed.Max(t => t.ExchangeTime.UnixMicroseconds)));
+        var latency = await aggregator.GetLatencyAsync();
+        latency.Count.Should().BeGreaterThan(0);
+        latency.ExchangeP50.Should().BeNull("a latency against the recording's exchange times would be a sentinel-sized number");
+        latency.ExchangeMax.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task RunSimulate_KrakenTradeOnlyCapture_StatsAndCandlesForEveryTradedInstrument()
+    {
+        // Once refused ("no venue the simulator serves"): the endpoints listed only symbols with book data.
+        using var cts = new CancellationTokenSource(Timeout);
+        var file = Path.Combine(SharedData.PathOf("kraken"), "2021-04-05_trade_10-pairs.combined.txt.gz");
+        var replayed = new List<(string Instrument, Core.Trades.Trade Trade)>();
+        new ReplayEngine(AllVenues.Registry()) { TradeObserver = (b, t) => replayed.Add((b.Instrument.Canonical, t)) }.Run("kraken", [file]);
+        replayed.Should().NotBeEmpty();
+
+        await using var run = await SimulatedRun.StartAsync([file], speed: 0, cts.Token);
+        await run.Simulator.PlaybackCompleted.WaitAsync(cts.Token);
+        foreach (var group in replayed.GroupBy(t => t.Instrument))
+        {
+            var aggregator = run.Grains.GetGrain<IAggregatorGrain>(group.Key);
+            AggregatedStats stats;
+            while ((stats = await aggregator.GetStatsAsync()).Consolidated.TradeCount < group.Count() && !cts.IsCancellationRequested)
+            {
+                await Task.Delay(25, CancellationToken.None);
+            }
+
+            stats.Consolidated.TradeCount.Should().Be(group.Count(), group.Key);
+            var candles = await aggregator.GetCandlesAsync(Core.Aggregation.Candles.CandleInterval.OneMinute, new Timestamp(0), new Timestamp(long.MaxValue), null);
+            candles.Candles.Sum(c => c.TradeCount).Should().Be(group.Count(), $"{group.Key}: every trade is in a 1m candle");
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public async Task RunSimulate_Okx_EveryBookLoadsTheRecordedSnapshots_AtAnySpeed(double speed)
+    {
+        // The 2022 recording carries every book snapshot twice (its recorder subscribed more than once): a replay loads
+        // both (epoch 2); so must the silo, at any speed. At speed 0 it once got one catch-up snapshot (epoch 1).
+        using var cts = new CancellationTokenSource(Timeout);
+        var file = Path.Combine(SharedData.PathOf("okx"), "2022-02-27_books-l2-tbt_trades_tickers_10-instruments.ws.txt.gz");
+        var replay = new ReplayEngine(AllVenues.Registry()).Run("okx", [file]);
+        var epochs = replay.Books.Values.Where(b => b.Sync.Counters.Messages > 0).ToDictionary(b => "okx:" + b.Instrument.Symbol, b => b.Sync.Epoch);
+        epochs.Should().HaveCount(10).And.OnlyContain(e => e.Value == 2);
+
+        await using var run = await SimulatedRun.StartAsync([file], speed, cts.Token);
+        await run.Simulator.PlaybackCompleted.WaitAsync(cts.Token);
+        foreach (var (key, epoch) in epochs)
+        {
+            BookSnapshot snapshot;
+            while ((snapshot = await run.Grains.GetGrain<IOrderBookGrain>(key).GetSnapshotAsync(1)).Epoch < epoch && !cts.IsCancellationRequested)
+            {
+                await Task.Delay(25, CancellationToken.None);
+            }
+
+            snapshot.Epoch.Should().Be(epoch, key);
+            snapshot.SyncState.Should().Be("synced", key);
+            snapshot.LastUpdateId.Should().Be(UpdateIds.None, "the 2022 frames carry no seqId: served as null, never a number");
         }
     }
 

@@ -84,7 +84,8 @@ public class VenueBooksTests
         var reference = ReferenceCoinbaseBooks.Build([file]).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
         await using var silo = await VenueSilo.StartAsync([file], "coinbase", cts.Token);
 
-        await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
+        // The Exchange level2 feed has no sequence and no checksum: equal to the reference, yet never reported synced.
+        await silo.WaitUntilBooksEqualAsync(reference, cts.Token, expectedState: "unverifiable");
 
         reference.Should().NotBeEmpty();
     }

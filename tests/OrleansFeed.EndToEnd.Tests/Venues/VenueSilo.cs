@@ -84,8 +84,8 @@ public sealed class VenueSilo : IAsyncDisposable
             [.. snapshot.Asks.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))]));
     }
 
-    /// <summary>Waits until playback has finished and every book equals its reference (or the token fires; then asserts the difference).</summary>
-    public async Task WaitUntilBooksEqualAsync(IReadOnlyDictionary<string, RefBook> reference, CancellationToken cancellationToken)
+    /// <summary>Waits until playback has finished and every book equals its reference in the expected state (or the token fires; then asserts the difference).</summary>
+    public async Task WaitUntilBooksEqualAsync(IReadOnlyDictionary<string, RefBook> reference, CancellationToken cancellationToken, string expectedState = "synced")
     {
         await Simulator.PlaybackCompleted.WaitAsync(cancellationToken);
         foreach (var (symbol, expected) in reference)
@@ -93,14 +93,14 @@ public sealed class VenueSilo : IAsyncDisposable
             while (true)
             {
                 var (snapshot, actual) = await ReadBookAsync(symbol);
-                if (snapshot.SyncState == "synced" && actual.Equals(expected))
+                if (snapshot.SyncState == expectedState && actual.Equals(expected))
                 {
                     break;
                 }
 
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    snapshot.SyncState.Should().Be("synced", $"{Venue}:{symbol} should be synced");
+                    snapshot.SyncState.Should().Be(expectedState, $"{Venue}:{symbol} should be {expectedState}");
                     actual.Bids.Should().Equal(expected.Bids, $"{Venue}:{symbol} bids");
                     actual.Asks.Should().Equal(expected.Asks, $"{Venue}:{symbol} asks");
                 }

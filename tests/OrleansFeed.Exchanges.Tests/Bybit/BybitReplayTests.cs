@@ -32,7 +32,8 @@ public class BybitReplayTests
             var symbol = book.Instrument.Symbol;
             var expected = reference.Books[symbol];
             var counters = book.Sync.Counters;
-            book.Sync.State.Should().Be(BookSyncState.Synced, symbol);
+            // The retired v2 orderBookL2_25 has no update id and no checksum: its books are unverifiable, never synced.
+            book.Sync.State.Should().Be(fileName.Contains("_v2-", StringComparison.Ordinal) ? BookSyncState.Unverifiable : BookSyncState.Synced, symbol);
             counters.Gaps.Should().Be(0, symbol);
             counters.Resyncs.Should().Be(0, symbol);
             counters.Duplicates.Should().Be(0, symbol);

@@ -84,6 +84,38 @@ public sealed class AggregatorNbboTests
     }
 
     [Fact]
+    public async Task Nbbo_UnverifiedBook_ExcludedUntilItsNextProof()
+    {
+        await using var h = await AggregationHarness.StartAsync(TwoVenues, ArrangeTwo);
+        var grain = h.Aggregator("BTC-USDT");
+        await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.EligibleVenueCount == 2, "both venues quote");
+
+        await h.PublishStateAsync(Kraken, 21, "unverified");
+
+        var nbbo = await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.EligibleVenueCount == 1, "kraken's book may have lost an update");
+        nbbo.Venues.Single(v => v.Venue == "kraken").Eligibility.Should().Be(VenueEligibility.Unverified);
+        nbbo.Nbbo.BidPrice.Should().Be(100m, "kraken's 100.5 bid is out");
+
+        await h.PublishStateAsync(Kraken, 22, "synced");
+        nbbo = await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.EligibleVenueCount == 2, "the next proof restored kraken");
+        nbbo.Nbbo.BidPrice.Should().Be(100.5m);
+    }
+
+    [Fact]
+    public async Task Nbbo_UnverifiableBook_StillQuotes()
+    {
+        await using var h = await AggregationHarness.StartAsync(TwoVenues, ArrangeTwo);
+        var grain = h.Aggregator("BTC-USDT");
+        await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.EligibleVenueCount == 2, "both venues quote");
+
+        await h.PublishStateAsync(Kraken, 21, "unverifiable");
+        await h.PublishDeltaAsync(Binance, BookDeltaKind.Update, 11, (BookSide.Bid, "100.75", "4"));
+
+        var nbbo = await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.BidPrice == 100.75m, "binance's update arrived after kraken's state change");
+        nbbo.Nbbo.EligibleVenueCount.Should().Be(2, "a feed without proof quotes as its best (docs/errors.md#book-states)");
+    }
+
+    [Fact]
     public async Task Nbbo_StaleDelta_VenueUnverifiedAndExcluded()
     {
         await using var h = await AggregationHarness.StartAsync(TwoVenues, ArrangeTwo);

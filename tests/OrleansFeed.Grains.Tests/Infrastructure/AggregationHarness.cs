@@ -108,6 +108,14 @@ public sealed class AggregationHarness : IAsyncDisposable
         return Streams.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, book)).OnNextAsync(delta);
     }
 
+    /// <summary>An update without level changes that only moves the book to <paramref name="syncState"/> (as the book grain publishes it).</summary>
+    public ValueTask PublishStateAsync(string book, long sequence, string syncState)
+    {
+        var parts = book.Split(':');
+        var delta = new BookDelta(parts[0], parts[1], BookDeltaKind.Update, sequence, 1, syncState, sequence, [], Now, Now);
+        return Streams.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, book)).OnNextAsync(delta);
+    }
+
     public ValueTask PublishTradeAsync(string book, long id, string price, string size, Timestamp time) =>
         Streams.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, book))
             .OnNextAsync(new Trade(id, FixedDecimal.Parse(price), FixedDecimal.Parse(size), AggressorSide.Buy, time, time));

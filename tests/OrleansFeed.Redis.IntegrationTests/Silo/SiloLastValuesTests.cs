@@ -83,6 +83,26 @@ public sealed class SiloLastValuesTests
         (await silo.Redis.GetStringAsync(silo.Key(LastValueKinds.Ticker, $"{silo.Venue}:NOTCONFIGURED"), cts.Token)).Should().BeNull();
     }
 
+    [RedisFact(Timeout = 90_000)]
+    public async Task RejectedFrameWithoutSymbol_TickerKeysShowTheBooksUnverified()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(80));
+        await using var silo = await SiloWithRedis.StartAsync(_server, nameof(RejectedFrameWithoutSymbol_TickerKeysShowTheBooksUnverified), cts.Token);
+        await silo.WaitForPlaybackAndSyncAsync(cts.Token);
+
+        // A frame whose symbol cannot be read may have held an update of any book on the connection (docs/errors.md#book-states).
+        silo.Simulator.SendMalformedFrame().Should().BeGreaterThan(0);
+
+        foreach (var symbol in silo.Simulator.SnapshotSymbols)
+        {
+            await Eventually.UntilAsync($"{symbol}: Redis ticker says unverified", async () =>
+            {
+                var ticker = await silo.LastValueAsync(LastValueKinds.Ticker, $"{silo.Venue}:{symbol}", cts.Token);
+                return ticker?["syncState"]?.GetValue<string>() == "unverified" && ticker["stale"]!.GetValue<bool>();
+            }, cts.Token);
+        }
+    }
+
     [RedisFact(Timeout = 60_000)]
     public async Task InstrumentStreamRow_LatestEvent_WrittenUnderCanonicalInstrument()
     {

@@ -11,6 +11,28 @@ public sealed class VenueProtocolTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
+    public async Task Okx_SubscriptionOfBooksTradesAndTickers_EveryFrameIsAFrameTheVenueSends()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var files = new[] { OrleansFeed.TestKit.Captures.SharedData.PathOf("okx/2022-02-27_books-l2-tbt_trades_tickers_10-instruments.ws.txt.gz") };
+        await using var sim = new ExchangeSimulator(CaptureFile.ReadMerged(files), VenueTestClient.Fast);
+        sim.Pause();
+        await sim.StartAsync(cts.Token);
+        await using var client = await VenueTestClient.ConnectAsync(sim, "okx", cts.Token);
+        await client.SendAsync("{\"op\":\"subscribe\",\"args\":[{\"channel\":\"books-l2-tbt\",\"instId\":\"ZEN-USDT\"},{\"channel\":\"trades\",\"instId\":\"ZEN-USDT\"},{\"channel\":\"tickers\",\"instId\":\"ZEN-USDT\"}]}", cts.Token);
+        while (sim.SubscriptionsOf("okx").Count < 3)
+        {
+            await Task.Delay(5, cts.Token);
+        }
+
+        sim.Resume();
+        var frames = await VenueTestClient.DrainAsync(sim, "okx", cts.Token, client);
+
+        frames.Should().NotBeEmpty();
+        frames.Should().OnlyContain(f => f.StartsWith('{'), "OKX sends JSON objects (and the text pong); an empty frame is rejected as malformed by every client");
+    }
+
+    [Fact]
     public async Task Bitfinex_SequenceAllClientOnOneSymbol_SeesAContinuousPerConnectionSequence()
     {
         using var cts = new CancellationTokenSource(Timeout);

@@ -4,6 +4,7 @@ using OrleansFeed.Api.Contracts;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Numerics;
 using OrleansFeed.Core.Time;
+using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 
 namespace OrleansFeed.Api.WebSockets.Internal;
@@ -105,7 +106,7 @@ internal static class ServerMessageWriter
         w.WriteNumber(Epoch, s.Epoch);
         w.WriteString(SyncState, s.SyncState);
         w.WriteBoolean(Stale, s.IsStale);
-        w.WriteNumber(LastUpdateId, s.LastUpdateId);
+        UpdateIds.Write(w, LastUpdateId, s.LastUpdateId);
         WriteTime(w, ExchangeTime, s.ExchangeTime);
         WriteTime(w, ReceiveTime, s.ReceiveTime);
         WriteLevels(w, Bids, s.Bids);
@@ -120,7 +121,7 @@ internal static class ServerMessageWriter
         // A Stale delta is forwarded as a status whatever its text says: the book is resyncing.
         w.WriteString(SyncState, withChanges ? d.SyncState : "syncing");
         w.WriteBoolean(Stale, !withChanges || d.SyncState != "synced");
-        w.WriteNumber(LastUpdateId, d.LastUpdateId);
+        UpdateIds.Write(w, LastUpdateId, d.LastUpdateId);
         WriteTime(w, ExchangeTime, d.ExchangeTime);
         WriteTime(w, ReceiveTime, d.ReceiveTime);
         if (!withChanges)

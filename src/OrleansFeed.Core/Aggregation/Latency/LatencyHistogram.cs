@@ -91,6 +91,19 @@ public sealed class LatencyHistogram
         return MaxMicroseconds;
     }
 
+    /// <summary>
+    /// <see cref="ValueAtPercentile"/> when it is a measurement: null when nothing was recorded or when the percentile
+    /// falls in the top bucket (at or above 2^40 µs, whose values are not resolved: e.g. exchange times from a recording).
+    /// </summary>
+    /// <param name="percentile">Percentile in 0..100.</param>
+    /// <returns>Latency in µs, or null.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The percentile is outside 0..100 or not a number.</exception>
+    public long? MeasuredValueAtPercentile(double percentile)
+    {
+        var value = ValueAtPercentile(percentile);
+        return Count == 0 || IndexOf(value) == BucketCount - 1 ? null : value;
+    }
+
     /// <summary>Clears all counts (start of a new reporting interval).</summary>
     public void Reset()
     {

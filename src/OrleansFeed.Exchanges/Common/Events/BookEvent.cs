@@ -95,6 +95,17 @@ public readonly struct BookEvent
     public static BookEvent Reset(string symbol, Timestamp receiveTime) =>
         new(BookEventKind.ConnectionReset, symbol, 0, 0, -1, null, 0, Timestamp.None, receiveTime);
 
+    /// <summary>A possible-loss event for a symbol (no levels): see <see cref="BookEventKind.PossibleLoss"/>.</summary>
+    /// <param name="symbol">The symbol.</param>
+    /// <param name="scope">Whether the rejected frame named this symbol or could belong to any book of the connection.</param>
+    /// <param name="receiveTime">When the damaged frame arrived (or <see cref="Timestamp.None"/> when unknown).</param>
+    /// <returns>The event.</returns>
+    public static BookEvent PossibleLoss(string symbol, PossibleLossScope scope, Timestamp receiveTime) =>
+        new(BookEventKind.PossibleLoss, symbol, (long)scope, 0, -1, null, 0, Timestamp.None, receiveTime);
+
+    /// <summary>The scope of a <see cref="BookEventKind.PossibleLoss"/> event (kept in <see cref="FirstUpdateId"/>).</summary>
+    public PossibleLossScope LossScope => Kind == BookEventKind.PossibleLoss ? (PossibleLossScope)FirstUpdateId : PossibleLossScope.Symbol;
+
     /// <summary>Returns <see cref="Levels"/> to the pool. Call exactly once, by the consumer.</summary>
     public void ReturnLevels()
     {

@@ -11,4 +11,11 @@ public enum BookEventKind : byte
 
     /// <summary>The connection carrying this book was lost or replaced: the book is stale until resynced.</summary>
     ConnectionReset,
+
+    /// <summary>
+    /// Something that could hide a lost update for this book happened on its connection (a frame was rejected): a
+    /// synced book becomes <see cref="Sync.BookSyncState.Unverified"/> until its next proof. No levels;
+    /// <see cref="BookEvent.FirstUpdateId"/> holds the <see cref="PossibleLossScope"/>.
+    /// </summary>
+    PossibleLoss,
 }

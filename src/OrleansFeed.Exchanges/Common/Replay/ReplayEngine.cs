@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Events;
@@ -18,8 +19,11 @@ public sealed class ReplayEngine : IMarketEventSink
     private readonly VenueRegistry _venues;
     private readonly ParseLimits _limits;
     private readonly Dictionary<string, (IVenueProtocol Venue, IFrameParser Parser)> _connections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ReplayBook>> _booksByConnection = new(StringComparer.Ordinal);
     private ReplaySession? _session;
     private IVenueProtocol? _currentVenue;
+    private string? _currentConnection;
+    private Timestamp _currentTime;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="venues">Venue adapters; a connection's venue is found from its URL.</param>
@@ -53,6 +57,7 @@ public sealed class ReplayEngine : IMarketEventSink
         var session = new ReplaySession(name, files);
         _session = session;
         _connections.Clear();
+        _booksByConnection.Clear();
         foreach (var record in records)
         {
             session.Records++;
@@ -96,13 +101,31 @@ public sealed class ReplayEngine : IMarketEventSink
     void IMarketEventSink.OnBestBidOffer(string symbol, in BestBidOffer bbo) => GetBook(symbol).LastVenueBbo = bbo;
 
     /// <inheritdoc />
+    /// <remarks>As live (the connector): the frame may have carried an update, so the book it names, or every book of the
+    /// connection when no symbol could be read, gets a <see cref="BookEventKind.PossibleLoss"/> (docs/errors.md#book-states).</remarks>
     void IMarketEventSink.OnRejected(FrameRejectReason reason, string? symbol)
     {
         _session!.RejectedFrames++;
         if (symbol is not null)
         {
-            GetBook(symbol).Sync.Counters.RejectedFrames++;
+            OfferLoss(GetBook(symbol), PossibleLossScope.Symbol);
+            return;
         }
+
+        _session.ConnectionRejectedFrames++;
+        if (_currentConnection is not null && _booksByConnection.TryGetValue(_currentConnection, out var books))
+        {
+            foreach (var book in books)
+            {
+                OfferLoss(book, PossibleLossScope.Connection);
+            }
+        }
+    }
+
+    private void OfferLoss(ReplayBook book, PossibleLossScope scope)
+    {
+        var result = book.Sync.OnEvent(BookEvent.PossibleLoss(book.Instrument.Symbol, scope, _currentTime), listener: null);
+        BookObserver?.Invoke(book, result);
     }
 
     /// <inheritdoc />
@@ -129,6 +152,8 @@ public sealed class ReplayEngine : IMarketEventSink
 
         session.Frames++;
         _currentVenue = connection.Venue;
+        _currentConnection = record.Source;
+        _currentTime = record.Time;
         var status = connection.Parser.Parse(record.Payload.Span, record.Time, this);
         if (status == ParseStatus.Control)
         {
@@ -150,6 +175,7 @@ public sealed class ReplayEngine : IMarketEventSink
 
         _session!.Snapshots++;
         _currentVenue = venue;
+        _currentConnection = null;
         var book = GetBook(snapshot.Symbol);
         book.AvailableSnapshot?.ReturnLevels();
         book.AvailableSnapshot = snapshot;
@@ -192,6 +218,19 @@ public sealed class ReplayEngine : IMarketEventSink
         {
             book = new ReplayBook(venue.InferInstrument(symbol), venue.CreateBookSync(symbol));
             _session.Books.Add(key, book);
+        }
+
+        if (_currentConnection is not null)
+        {
+            if (!_booksByConnection.TryGetValue(_currentConnection, out var books))
+            {
+                _booksByConnection[_currentConnection] = books = [];
+            }
+
+            if (!books.Contains(book))
+            {
+                books.Add(book);
+            }
         }
 
         return book;

@@ -37,6 +37,7 @@ public static class ReplayReportWriter
             writer.WriteNumber("controlFrames", session.ControlFrames);
             writer.WriteNumber("ignoredFrames", session.IgnoredFrames);
             writer.WriteNumber("rejectedFrames", session.RejectedFrames);
+            writer.WriteNumber("connectionRejectedFrames", session.ConnectionRejectedFrames);
             writer.WriteNumber("snapshots", session.Snapshots);
             writer.WriteEndObject();
         }
@@ -56,6 +57,8 @@ public static class ReplayReportWriter
         writer.WriteEndObject();
     }
 
+    private static readonly JsonEncodedText LastUpdateIdName = JsonEncodedText.Encode("lastUpdateId");
+
     private static void WriteBook(Utf8JsonWriter writer, ReplaySession session, ReplayBook book, int depth)
     {
         var sync = book.Sync;
@@ -65,8 +68,8 @@ public static class ReplayReportWriter
         writer.WriteString("venue", book.Instrument.Venue);
         writer.WriteString("symbol", book.Instrument.Symbol);
         writer.WriteString("instrument", book.Instrument.Canonical);
-        writer.WriteString("syncState", sync.State == BookSyncState.Synced ? "synced" : "syncing");
-        writer.WriteNumber("lastUpdateId", sync.LastUpdateId);
+        writer.WriteString("syncState", BookSyncStates.ToText(sync.State));
+        UpdateIds.Write(writer, LastUpdateIdName, sync.LastUpdateId);
         writer.WriteNumber("epoch", sync.Epoch);
         writer.WriteStartObject("counters");
         writer.WriteNumber("messages", counters.Messages);
@@ -82,6 +85,8 @@ public static class ReplayReportWriter
         writer.WriteNumber("checksumsVerified", counters.ChecksumsVerified);
         writer.WriteNumber("bufferOverflows", counters.BufferOverflows);
         writer.WriteNumber("rejectedFrames", counters.RejectedFrames);
+        writer.WriteNumber("possibleLosses", counters.PossibleLosses);
+        writer.WriteNumber("unverified", counters.Unverified);
         writer.WriteEndObject();
         writer.WriteNumber("trades", book.TradeCount);
         if (book.LastTrade is { } last)

@@ -33,6 +33,9 @@ public sealed class ReplaySession
     /// <summary>Frames rejected by the parser.</summary>
     public long RejectedFrames { get; internal set; }
 
+    /// <summary>Rejected frames whose symbol could not be read (every book of their connection was marked unverified); the rest count per book.</summary>
+    public long ConnectionRejectedFrames { get; internal set; }
+
     /// <summary>REST responses read as snapshots.</summary>
     public long Snapshots { get; internal set; }
 

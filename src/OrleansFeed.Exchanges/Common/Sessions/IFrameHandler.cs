@@ -14,6 +14,12 @@ public interface IFrameHandler
     /// <summary>The connection opened (first connect or reconnect).</summary>
     void OnConnected();
 
+    /// <summary>Every subscribe message of the plan was sent on the connection just opened. Default: nothing.</summary>
+    /// <param name="messages">How many were sent.</param>
+    void OnSubscribed(int messages)
+    {
+    }
+
     /// <summary>The connection was lost; the session will reconnect after a backoff.</summary>
     /// <param name="reason">Why.</param>
     void OnDisconnected(string reason);

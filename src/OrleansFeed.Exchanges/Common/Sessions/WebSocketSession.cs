@@ -142,6 +142,8 @@ public sealed partial class WebSocketSession
                     await SendOnAsync(socket, _current.SubscribeMessages[i], cancellationToken).ConfigureAwait(false);
                 }
 
+                _handler.OnSubscribed(_current.SubscribeMessages.Count);
+
                 using var ageLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 ageLimit.CancelAfter(_options.MaxConnectionAge);
                 using var pingStop = CancellationTokenSource.CreateLinkedTokenSource(ageLimit.Token);

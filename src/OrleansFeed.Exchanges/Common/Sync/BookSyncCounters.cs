@@ -39,8 +39,17 @@ public sealed class BookSyncCounters
     /// <summary>Buffered diffs dropped because the pre-snapshot buffer was full.</summary>
     public long BufferOverflows { get; internal set; }
 
-    /// <summary>Frames for this symbol rejected by the parser (counted by the owner).</summary>
+    /// <summary>Frames naming this symbol rejected by the parser (counted from <see cref="Events.PossibleLossScope.Symbol"/> events).</summary>
     public long RejectedFrames { get; set; }
+
+    /// <summary>
+    /// Events that could hide a lost update for this book (rejected frames naming it, or naming no readable symbol on
+    /// its connection); each one makes a synced book <see cref="BookSyncState.Unverified"/> until its next proof.
+    /// </summary>
+    public long PossibleLosses { get; internal set; }
+
+    /// <summary>Times the book went from synced to unverified (a possible loss while synced).</summary>
+    public long Unverified { get; internal set; }
 
     /// <summary>Receive time of the last update whose continuity (or checksum) was verified; UTC, µs.</summary>
     public Timestamp LastVerified { get; internal set; }

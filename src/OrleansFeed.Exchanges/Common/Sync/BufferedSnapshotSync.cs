@@ -8,6 +8,9 @@ namespace OrleansFeed.Exchanges.Common.Sync;
 /// buffer diffs, fetch a snapshot, drop diffs the snapshot already contains, require the first remaining diff
 /// to bridge the snapshot, then apply diffs while a venue-specific continuity rule holds. A gap, a crossed
 /// book or a level-cap breach sends the book back to buffering (stale but readable) and asks for a snapshot.
+/// A <see cref="BookEventKind.PossibleLoss"/> makes a synced book <see cref="BookSyncState.Unverified"/>; it keeps
+/// applying diffs, and the next continuous diff (the sequence proves nothing was lost) restores
+/// <see cref="BookSyncState.Synced"/>, while a lost diff shows as a gap and resyncs.
 /// </summary>
 /// <remarks>Subclasses state the venue rules: <see cref="IsContainedInSnapshot"/>, <see cref="Bridges"/>,
 /// <see cref="CheckContinuity"/>. Sources: shared/docs/exchange-protocols.md §1 (spot), §2 (USD-M), §3 (KuCoin).</remarks>
@@ -58,6 +61,8 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
                 return OnSnapshot(bookEvent, listener);
             case BookEventKind.ConnectionReset:
                 return Resync(ResyncReason.ConnectionReset, requestNow: false);
+            case BookEventKind.PossibleLoss:
+                return OnPossibleLoss(bookEvent);
             default:
                 return OnDiff(bookEvent, listener);
         }
@@ -141,9 +146,27 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
         }
     }
 
+    private SyncResult OnPossibleLoss(in BookEvent loss)
+    {
+        Counters.PossibleLosses++;
+        if (loss.LossScope == PossibleLossScope.Symbol)
+        {
+            Counters.RejectedFrames++;
+        }
+
+        // While syncing, a lost diff shows when the buffer is aligned (bridge and continuity rules): nothing to mark.
+        if (State == BookSyncState.Synced)
+        {
+            Counters.Unverified++;
+            State = BookSyncState.Unverified;
+        }
+
+        return new SyncResult(SyncAction.Ignored, ResyncReason.RejectedFrame);
+    }
+
     private SyncResult OnDiff(in BookEvent diff, IBookChangeListener? listener)
     {
-        if (State == BookSyncState.Synced)
+        if (State != BookSyncState.Syncing)
         {
             switch (CheckContinuity(diff, LastUpdateId))
             {
@@ -181,7 +204,7 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
     private SyncResult OnSnapshot(in BookEvent snapshot, IBookChangeListener? listener)
     {
         _snapshotRequested = false;
-        if (State == BookSyncState.Synced)
+        if (State != BookSyncState.Syncing)
         {
             // An unsolicited snapshot while synced (a late answer to an earlier request) changes nothing.
             snapshot.ReturnLevels();
@@ -305,6 +328,9 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
         LastUpdateId = diff.LastUpdateId;
         Counters.Applied++;
         Counters.LastVerified = diff.ReceiveTime;
+
+        // A continuous diff is the proof: nothing was lost since the last one.
+        State = BookSyncState.Synced;
         if (Book.IsCrossed)
         {
             Counters.CrossedBooks++;
@@ -316,7 +342,7 @@ public abstract class BufferedSnapshotSync : IBookSynchronizer
 
     private SyncResult Resync(ResyncReason reason, bool requestNow)
     {
-        if (State == BookSyncState.Synced)
+        if (State != BookSyncState.Syncing)
         {
             Counters.Resyncs++;
         }

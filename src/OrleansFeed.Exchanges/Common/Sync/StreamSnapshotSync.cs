@@ -10,6 +10,10 @@ namespace OrleansFeed.Exchanges.Common.Sync;
 /// subscribed depth (<see cref="AfterApply"/>) and, when the venue sent a checksum, verified against
 /// <see cref="ComputeChecksum"/>. A gap, a checksum mismatch or a crossed book marks this symbol stale and asks
 /// for a fresh snapshot (the connector re-subscribes this one symbol); diffs are ignored until it arrives.
+/// A <see cref="BookEventKind.PossibleLoss"/> makes a synced book <see cref="BookSyncState.Unverified"/>: it keeps
+/// applying diffs and returns to <see cref="BookSyncState.Synced"/> at the next proof (a matching checksum, or a diff
+/// whose sequence the venue's rule checked, <see cref="ProvesContinuity"/>). A feed with no proof at all
+/// (<see cref="IsUnverifiableFeed"/>) is <see cref="BookSyncState.Unverifiable"/>, never synced.
 /// </summary>
 /// <remarks>Not thread-safe: one owner (the book's grain or the replay loop) calls it.</remarks>
 public abstract class StreamSnapshotSync : IBookSynchronizer
@@ -48,6 +52,7 @@ public abstract class StreamSnapshotSync : IBookSynchronizer
             {
                 BookEventKind.Snapshot => OnSnapshot(bookEvent, listener),
                 BookEventKind.ConnectionReset => Resync(ResyncReason.ConnectionReset, requestNow: false),
+                BookEventKind.PossibleLoss => OnPossibleLoss(bookEvent),
                 _ => OnDiff(bookEvent, listener),
             };
         }
@@ -68,6 +73,20 @@ public abstract class StreamSnapshotSync : IBookSynchronizer
     /// <param name="lastUpdateId">The book's last update id (the snapshot's or the last diff's).</param>
     /// <returns>How the diff continues the book.</returns>
     protected virtual Continuity CheckContinuity(in BookEvent diff, long lastUpdateId) => Continuity.Continuous;
+
+    /// <summary>
+    /// True when a continuous <paramref name="diff"/> is proof that no update was lost before it: its sequence was
+    /// checked by <see cref="CheckContinuity"/> (or connection-wide by the parser, which resets the books on a break).
+    /// False by default (no sequence, e.g. Kraken: only the checksum proves).
+    /// </summary>
+    /// <param name="diff">A diff that was just applied.</param>
+    /// <returns>True when the diff proves continuity.</returns>
+    protected virtual bool ProvesContinuity(in BookEvent diff) => false;
+
+    /// <summary>True when the event comes from a feed that carries no proof at all (no sequence, no checksum): the book is then <see cref="BookSyncState.Unverifiable"/>.</summary>
+    /// <param name="bookEvent">A snapshot or diff.</param>
+    /// <returns>False by default.</returns>
+    protected virtual bool IsUnverifiableFeed(in BookEvent bookEvent) => false;
 
     /// <summary>Recomputes the venue's checksum from the book; called only for events that carry one.</summary>
     /// <param name="book">The book after the event was applied and truncated.</param>
@@ -114,7 +133,7 @@ public abstract class StreamSnapshotSync : IBookSynchronizer
         AfterApply(listener: null);
         LastUpdateId = snapshot.LastUpdateId;
         Counters.SnapshotsLoaded++;
-        State = BookSyncState.Synced;
+        State = IsUnverifiableFeed(snapshot) ? BookSyncState.Unverifiable : BookSyncState.Synced;
         if (Book.IsCrossed)
         {
             // A crossed snapshot is damaged (or the venue's own glitch): never serve it as verified.
@@ -122,12 +141,12 @@ public abstract class StreamSnapshotSync : IBookSynchronizer
             return Resync(ResyncReason.CrossedBook, requestNow: true);
         }
 
-        return Verify(snapshot) ?? new SyncResult(SyncAction.SnapshotLoaded);
+        return Verify(snapshot, isSnapshot: true) ?? new SyncResult(SyncAction.SnapshotLoaded);
     }
 
     private SyncResult OnDiff(in BookEvent diff, IBookChangeListener? listener)
     {
-        if (State != BookSyncState.Synced)
+        if (State == BookSyncState.Syncing)
         {
             if (_snapshotRequested)
             {
@@ -171,15 +190,26 @@ public abstract class StreamSnapshotSync : IBookSynchronizer
             return Resync(ResyncReason.CrossedBook, requestNow: true);
         }
 
-        return Verify(diff) ?? new SyncResult(SyncAction.Applied);
+        return Verify(diff, isSnapshot: false) ?? new SyncResult(SyncAction.Applied);
     }
 
-    private SyncResult? Verify(in BookEvent bookEvent)
+    private SyncResult? Verify(in BookEvent bookEvent, bool isSnapshot)
     {
         if (bookEvent.Checksum is not { } expected)
         {
-            // Sequence-only venues: continuity was checked; the book is as verified as the venue allows.
-            Counters.LastVerified = bookEvent.ReceiveTime;
+            if (IsUnverifiableFeed(bookEvent))
+            {
+                // No proof will ever come: what was possibly lost stays possible (unverified), otherwise unverifiable.
+                State = State == BookSyncState.Unverified ? BookSyncState.Unverified : BookSyncState.Unverifiable;
+            }
+            else if (isSnapshot || ProvesContinuity(bookEvent))
+            {
+                // A snapshot, or a diff whose sequence was checked: the book is as verified as the venue allows.
+                Proven(bookEvent);
+            }
+
+            // Otherwise (a checksum venue's diff without one, e.g. a Bitfinex level between cs frames): no new proof;
+            // the state stays as it was until the next checksum.
             return null;
         }
 
@@ -190,13 +220,36 @@ public abstract class StreamSnapshotSync : IBookSynchronizer
         }
 
         Counters.ChecksumsVerified++;
-        Counters.LastVerified = bookEvent.ReceiveTime;
+        Proven(bookEvent);
         return null;
+    }
+
+    private void Proven(in BookEvent bookEvent)
+    {
+        Counters.LastVerified = bookEvent.ReceiveTime;
+        State = BookSyncState.Synced;
+    }
+
+    private SyncResult OnPossibleLoss(in BookEvent loss)
+    {
+        Counters.PossibleLosses++;
+        if (loss.LossScope == PossibleLossScope.Symbol)
+        {
+            Counters.RejectedFrames++;
+        }
+
+        if (State is BookSyncState.Synced or BookSyncState.Unverifiable)
+        {
+            Counters.Unverified += State == BookSyncState.Synced ? 1 : 0;
+            State = BookSyncState.Unverified;
+        }
+
+        return new SyncResult(SyncAction.Ignored, ResyncReason.RejectedFrame);
     }
 
     private SyncResult Resync(ResyncReason reason, bool requestNow)
     {
-        if (State == BookSyncState.Synced)
+        if (State != BookSyncState.Syncing)
         {
             Counters.Resyncs++;
         }

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansFeed.Api.Health;
+using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Runtime;
+using OrleansFeed.Simulator;
+
+namespace OrleansFeed.Silo.Commands;
+
+/// <summary>
+/// Holds the simulator's playback of <c>run --simulate</c> until the silo has subscribed everything it plans to: every
+/// connector's connections are open and have sent their subscribe messages, and the simulator has handled them. Without
+/// it the playback raced the silo's start-up: frames played before a subscription were lost for good (trades have no
+/// catch-up), and an in-stream book got one catch-up snapshot instead of the recorded ones, so results depended on
+/// <c>--speed</c> and on the machine's load.
+/// </summary>
+internal static class SimulatorPlaybackGate
+{
+    /// <summary>How often the connectors and the simulator are polled while waiting.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>After this long the playback starts anyway (a venue that cannot connect must not hold the others).</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(1);
+
+    /// <summary>Waits for the subscriptions, then resumes the (paused) playback.</summary>
+    /// <param name="services">The started silo's services.</param>
+    /// <param name="simulator">The paused simulator.</param>
+    /// <param name="cancellationToken">Cancels waiting (the playback then stays paused).</param>
+    /// <returns>True when every subscription was seen; false when <see cref="MaxWait"/> ran out first.</returns>
+    public static async Task<bool> OpenWhenSubscribedAsync(IServiceProvider services, ExchangeSimulator simulator, CancellationToken cancellationToken)
+    {
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var venues = services.GetRequiredService<IConfiguredBooks>().GetBooks().Select(b => b.Venue).Distinct(StringComparer.Ordinal).ToList();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(MaxWait);
+        var complete = false;
+        try
+        {
+            long messages;
+            while (true)
+            {
+                var statuses = await Task.WhenAll(venues.Select(v => grains.GetGrain<IExchangeConnectorGrain>(v).GetStatusAsync())).ConfigureAwait(false);
+                if (statuses.All(s => s.SubscribedConnections >= s.PlannedConnections))
+                {
+                    messages = statuses.Sum(s => s.SubscribeMessagesSent);
+                    break;
+                }
+
+                await Task.Delay(PollInterval, limit.Token).ConfigureAwait(false);
+            }
+
+            while (simulator.MessagesReceived < messages)
+            {
+                await Task.Delay(PollInterval, limit.Token).ConfigureAwait(false);
+            }
+
+            complete = true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // MaxWait ran out: start anyway.
+        }
+
+        simulator.Resume();
+        return complete;
+    }
+}
