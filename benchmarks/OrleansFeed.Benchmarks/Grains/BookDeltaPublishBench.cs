@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using BenchmarkDotNet.Attributes;
 using OrleansFeed.Benchmarks.Inputs;
 using OrleansFeed.Core.Books;

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Time;

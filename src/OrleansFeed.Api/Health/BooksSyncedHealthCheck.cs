@@ -2,7 +2,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Api.Diagnostics;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Health;
 

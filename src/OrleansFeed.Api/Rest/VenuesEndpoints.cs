@@ -3,7 +3,8 @@ using OrleansFeed.Api.Contracts;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Api.Problems;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Rest;
 

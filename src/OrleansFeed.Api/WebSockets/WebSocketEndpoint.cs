@@ -8,8 +8,8 @@ using OrleansFeed.Api.Hosting;
 using OrleansFeed.Api.WebSockets.Internal;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.WebSockets;
 

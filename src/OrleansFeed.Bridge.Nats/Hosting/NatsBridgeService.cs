@@ -14,8 +14,8 @@ using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Nats;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Bridge.Nats.Hosting;
 

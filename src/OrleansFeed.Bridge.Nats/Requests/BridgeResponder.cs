@@ -9,7 +9,8 @@ using OrleansFeed.Bridge.Nats.Subjects;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Nats;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Bridge.Nats.Requests;
 

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Bridge.Nats.Contracts;
 using OrleansFeed.Bridge.Nats.Subjects;
 using OrleansFeed.Core.Time;

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Core.Aggregation.Candles;
 using OrleansFeed.Core.Aggregation.Nbbo;

@@ -4,7 +4,7 @@ using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Sessions;
 using OrleansFeed.Exchanges.Common.Venues;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Connectors;
 

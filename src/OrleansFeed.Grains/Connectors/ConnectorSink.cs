@@ -1,8 +1,9 @@
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Connectors;
 

@@ -7,8 +7,8 @@ using OrleansFeed.Exchanges.Common.Parsing;
 using OrleansFeed.Exchanges.Common.Snapshots;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.Common;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Connectors;
 
@@ -17,7 +17,8 @@ namespace OrleansFeed.Grains.Connectors;
 /// <see cref="SnapshotFetcher"/>; parsed events go to per-symbol streams. The connections run outside the grain's
 /// turns (they are this activation's background work); grain calls only queue snapshot requests and read counters.
 /// </summary>
-public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGrain
+[KeepAlive]
+public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnectorGrain
 {
     private readonly VenueRegistry _venues;
     private readonly FeedOptions _feed;
@@ -93,6 +94,18 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     }
 
     /// <inheritdoc />
+    public async Task<bool> EnsureRunningAsync()
+    {
+        if (_fetcher is not null)
+        {
+            return false;
+        }
+
+        await StartAsync();
+        return true;
+    }
+
+    /// <inheritdoc />
     public Task RequestSnapshotAsync(string symbol)
     {
         if (_connectivity?.SnapshotSource == BookSnapshotSource.Stream)
@@ -132,7 +145,8 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
+        LogStopping(_logger, GrainKey, reason.Description);
+        await _stop.CancelAsync();
     }
 
     private async ValueTask PublishSnapshotAsync(IVenueProtocol protocol, IStreamProvider streams, string symbol, string url, byte[] body, Timestamp time)
@@ -144,11 +158,14 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
             return;
         }
 
-        await streams.GetStream<BookEvent>(new StreamId(StreamNamespaces.BookEvents, $"{GrainKey}:{symbol}")).OnNextAsync(snapshot).ConfigureAwait(false);
+        await streams.GetStream<BookEvent>(new StreamId(StreamNamespaces.BookEvents, $"{GrainKey}:{symbol}")).OnNextAsync(snapshot);
     }
 
     [LoggerMessage(EventId = 2301, EventName = "ConnectorStarted", Level = LogLevel.Information, Message = "Connector {Venue} started: {Connections} connection(s), {Symbols} symbol(s)")]
     private static partial void LogStarted(ILogger logger, string venue, int connections, int symbols);
+
+    [LoggerMessage(EventId = 2305, EventName = "ConnectorStopping", Level = LogLevel.Warning, Message = "Connector {Venue} deactivating ({Reason}): its connections close; the supervisor restarts it")]
+    private static partial void LogStopping(ILogger logger, string venue, string reason);
 
     [LoggerMessage(EventId = 2304, EventName = "SymbolResubscribing", Level = LogLevel.Information, Message = "Connector {Venue}: re-subscribing {Symbol} on {Connection} for a fresh snapshot")]
     private static partial void LogResubscribing(ILogger logger, string venue, string symbol, string connection);

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
@@ -8,8 +9,9 @@ using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using Orleans.Placement;
+using OrleansFeed.Grains.Common;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.OrderBooks;
 
@@ -18,7 +20,9 @@ namespace OrleansFeed.Grains.OrderBooks;
 /// over the connector's events, asks the connector for snapshots when the procedure needs one, and publishes
 /// every change as a <see cref="BookDelta"/> with a gap-free sequence. Thin: the rules live in the venue's sync class.
 /// </summary>
-public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
+[KeepAlive]
+[PreferLocalPlacement]
+public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
 {
     private const int TradeHistory = 1000;
 
@@ -78,7 +82,7 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _directory.Unregister(_key);
-        return Task.CompletedTask;
+        return DisposeSubscriptionsAsync();
     }
 
     /// <inheritdoc />
@@ -146,22 +150,22 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
         if (_changes.Rebuilt)
         {
             LogBookSynced(_logger, _key.Venue, _key.Symbol, _sync.Epoch, _sync.LastUpdateId);
-            await PublishAsync(BookDeltaKind.Rebuilt, bookEvent).ConfigureAwait(false);
+            await PublishAsync(BookDeltaKind.Rebuilt, bookEvent);
         }
         else if (_changes.Count > 0 && _sync.State == BookSyncState.Synced)
         {
-            await PublishAsync(BookDeltaKind.Update, bookEvent).ConfigureAwait(false);
+            await PublishAsync(BookDeltaKind.Update, bookEvent);
         }
 
         if (wasSynced && _sync.State != BookSyncState.Synced)
         {
             LogBookResyncStarted(_logger, _key.Venue, _key.Symbol, result.Reason, _sync.LastUpdateId);
-            await PublishAsync(BookDeltaKind.Stale, bookEvent).ConfigureAwait(false);
+            await PublishAsync(BookDeltaKind.Stale, bookEvent);
         }
 
         if (result.Action == SyncAction.RequestSnapshot)
         {
-            await RequestSnapshotAsync().ConfigureAwait(false);
+            await RequestSnapshotAsync();
         }
 
         _directory.Update(_key, _sync);
@@ -171,7 +175,7 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
     {
         try
         {
-            await GrainFactory.GetGrain<IExchangeConnectorGrain>(_key.Venue).RequestSnapshotAsync(_key.Symbol).ConfigureAwait(false);
+            await GrainFactory.GetGrain<IExchangeConnectorGrain>(_key.Venue).RequestSnapshotAsync(_key.Symbol);
         }
         catch (Exception ex)
         {

@@ -6,7 +6,8 @@ using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Silo.Hosting;
 

@@ -11,13 +11,14 @@ using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Grains.OrderBooks;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Hosting;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
+using OrleansFeed.Grains.Hosting;
 using OrleansFeed.Silo.Redis;
 
 namespace OrleansFeed.Silo.Hosting;
 
-/// <summary>Builds one silo: grain runtime, venue adapters, grains, connectors' startup, API and health endpoints.</summary>
+/// <summary>Builds one silo: Microsoft Orleans (one silo, localhost clustering, memory storage), venue adapters, grains, connectors' startup, API and health endpoints.</summary>
 public static class SiloHost
 {
     /// <summary>The default API port (override with <c>Api:Port</c> or <c>--port</c>).</summary>
@@ -26,7 +27,7 @@ public static class SiloHost
     /// <summary>Builds the silo application.</summary>
     /// <param name="configuration">Configuration (appsettings file plus overrides).</param>
     /// <param name="port">API port on all interfaces; 0 picks a free port.</param>
-    /// <param name="configureServices">Extra registrations (tests).</param>
+    /// <param name="configureServices">Extra registrations (tests: e.g. the fake clock), made last, so they replace the silo's defaults.</param>
     /// <returns>The application, not started.</returns>
     /// <exception cref="OptionsValidationException">At start, when configuration is invalid.</exception>
     public static WebApplication Build(IConfiguration configuration, int port, Action<IServiceCollection>? configureServices = null)
@@ -35,8 +36,8 @@ public static class SiloHost
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
         var services = builder.Services;
-        services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.SectionName));
-        services.AddGrainRuntime();
+        // Orleans first: its silo starts before the feed's hosted services call grains.
+        builder.UseOrleans(silo => silo.AddFeedSilo(builder.Configuration));
         // Connectors and book grains use adapters configured per venue (OKX BookChannel, Bybit/KuCoin DepthLimit); the
         // validator reads the unconfigured registry so resolving the options never needs the configured one.
         services.AddSingleton(sp => AllVenues.Registry().Configure(sp.GetRequiredService<IOptions<FeedOptions>>().Value.Venues));
@@ -45,8 +46,6 @@ public static class SiloHost
         services.AddSingleton<CaptureRecorder>();
         services.AddOptions<FeedOptions>().Bind(builder.Configuration.GetSection(FeedOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FeedOptions>>(new FeedOptionsValidator(AllVenues.Registry()));
-        services.AddGrain<IOrderBookGrain, OrderBookGrain>();
-        services.AddGrain<IExchangeConnectorGrain, ExchangeConnectorGrain>();
         services.AddHttpClient();
         services.AddOrleansFeedApi();
         services.AddHostedService<FeedStartupService>();
@@ -57,6 +56,7 @@ public static class SiloHost
         services.AddHealthChecks().AddOrleansFeedBooksSynced();
         services.AddRedisIntegration(builder.Configuration);
         services.AddNatsBridge(builder.Configuration);
+        services.AddHostedService<ConnectorSupervisor>();
         configureServices?.Invoke(services);
 
         var app = builder.Build();

@@ -8,7 +8,7 @@ using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Redis;
 using OrleansFeed.Redis.Hosting;
 using OrleansFeed.Redis.LastValues;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Silo.Redis;
 

@@ -1,6 +1,6 @@
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.WebSockets.Internal;
 

@@ -1,0 +1,28 @@
+using Orleans;
+using OrleansFeed.Core.Quotes;
+using OrleansFeed.Core.Books;
+using OrleansFeed.Core.Trades;
+
+namespace OrleansFeed.Grains.Abstractions;
+
+/// <summary>L1 view of one book.</summary>
+/// <param name="Venue">Venue id.</param>
+/// <param name="Symbol">Native symbol.</param>
+/// <param name="Instrument">Canonical instrument.</param>
+/// <param name="SyncState"><c>synced</c> or <c>syncing</c>.</param>
+/// <param name="BestBid">Best bid from the book; null when the side is empty.</param>
+/// <param name="BestAsk">Best ask from the book; null when empty.</param>
+/// <param name="LastTrade">Last trade; null before the first.</param>
+/// <param name="VenueBbo">The venue's own last BBO message (Binance <c>bookTicker</c>); null when none.</param>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("OrleansFeed.Ticker")]
+public sealed record Ticker(
+    string Venue,
+    string Symbol,
+    string Instrument,
+    string SyncState,
+    BookLevel? BestBid,
+    BookLevel? BestAsk,
+    Trade? LastTrade,
+    BestBidOffer? VenueBbo);
