@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OrleansFeed.Api.Tests.Fakes;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Tests;
 

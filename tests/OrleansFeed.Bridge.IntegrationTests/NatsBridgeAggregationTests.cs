@@ -12,7 +12,8 @@ using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Nats;
 using OrleansFeed.Nats.Js;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 using OrleansFeed.TestKit.Nats;
 
 namespace OrleansFeed.Bridge.IntegrationTests;

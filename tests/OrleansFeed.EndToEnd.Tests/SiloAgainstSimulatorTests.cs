@@ -3,7 +3,8 @@ using OrleansFeed.Core.Books;
 using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Tests.Reference;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 using OrleansFeed.TestKit.Captures;
 
 namespace OrleansFeed.EndToEnd.Tests;

@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansFeed.Core.Aggregation.Nbbo;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Tests.Infrastructure;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Tests.Aggregation;
 
@@ -19,7 +20,7 @@ public sealed class AggregatorNbboTests
         AggregationHarness.Spot("kraken", "XBTUSDT", "BTC-USDT"),
     ];
 
-    private static void ArrangeTwo(FakeBooks books, TestClock clock)
+    private static void ArrangeTwo(FakeBooks books, FakeTimeProvider clock)
     {
         var now = Core.Time.Timestamp.Now(clock);
         books.Set(Binance, 10, now, [("100.00", "1"), ("99.00", "2")], [("101.00", "1"), ("102.00", "3")]);

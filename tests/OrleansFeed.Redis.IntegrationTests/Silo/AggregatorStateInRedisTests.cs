@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Redis.IntegrationTests.TestSupport;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.TestKit.Redis;
 

@@ -5,7 +5,7 @@ using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Redis.IntegrationTests.TestSupport;
 using OrleansFeed.Redis.LastValues;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Silo.Redis;
 using OrleansFeed.TestKit.Redis;
 

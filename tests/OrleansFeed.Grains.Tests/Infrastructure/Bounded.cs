@@ -1,4 +1,4 @@
-namespace OrleansFeed.Runtime.Tests.Infrastructure;
+namespace OrleansFeed.Grains.Tests.Infrastructure;
 
 /// <summary>Every wait in these tests is bounded, so a broken runtime fails a test instead of hanging it.</summary>
 public static class Bounded

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace OrleansFeed.Runtime.Tests.Infrastructure;
+namespace OrleansFeed.Grains.Tests.Infrastructure;
 
 /// <summary>A logger that keeps every entry's event id and level, for asserting what was logged and how often.</summary>
 public sealed class ListLogger<T> : ILogger<T>

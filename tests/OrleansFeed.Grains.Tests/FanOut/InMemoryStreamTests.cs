@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using OrleansFeed.Runtime.Streams;
-using OrleansFeed.Runtime.Tests.Infrastructure;
+using OrleansFeed.Grains.FanOut;
+using OrleansFeed.Grains.Tests.Infrastructure;
 
-namespace OrleansFeed.Runtime.Tests.Streams;
+namespace OrleansFeed.Grains.Tests.FanOut;
 
 /// <summary>Verifies in-memory streams: order, back-pressure, drop counting, fault isolation, type safety, zero allocation.</summary>
 public sealed class InMemoryStreamTests
