@@ -41,7 +41,7 @@ public class SiloAgainstSimulatorTests
         foreach (var (symbol, expected) in reference)
         {
             var book = await WaitForUpdateIdAsync(silo, symbol, expected.LastUpdateId, cts.Token);
-            book.SyncState.Should().Be("synced");
+            book.SyncState.Should().Be(BookSyncState.Synced);
             book.Counters.Gaps.Should().Be(0);
             AssertSide(book.Bids, expected.Bids, symbol);
             AssertSide(book.Asks, expected.Asks, symbol);
@@ -149,7 +149,7 @@ public class SiloAgainstSimulatorTests
         while (true)
         {
             var book = await grain.GetSnapshotAsync(int.MaxValue);
-            if (book.LastUpdateId == lastUpdateId && book.SyncState == "synced")
+            if (book.LastUpdateId == lastUpdateId && book.SyncState == BookSyncState.Synced)
             {
                 return book;
             }

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansFeed.Api.Contracts;
 using OrleansFeed.Api.Health;
@@ -57,7 +58,7 @@ internal static class VenuesEndpoints
             bookStatus.Add(new VenueBookStatusDto(
                 key.Symbol,
                 snapshot.Instrument,
-                snapshot.SyncState,
+                snapshot.SyncState.ToWire(),
                 snapshot.Epoch,
                 verified.IsNone ? null : Math.Round((now - verified.UnixMicroseconds) / 1_000_000m, 3),
                 status.RejectedBySymbol.GetValueOrDefault(key.Symbol),

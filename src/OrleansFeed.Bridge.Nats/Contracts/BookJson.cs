@@ -29,9 +29,9 @@ internal static class BookJson
         w.WriteNumber("sequence", d.Sequence);
         w.WriteNumber("epoch", d.Epoch);
         // A stale delta is a status whatever its text says: the book is resyncing.
-        var syncState = d.Kind == BookDeltaKind.Stale ? "syncing" : d.SyncState;
-        w.WriteString("syncState", syncState);
-        w.WriteBoolean("stale", syncState != "synced");
+        var syncState = d.Kind == BookDeltaKind.Stale ? BookSyncState.Syncing : d.SyncState;
+        w.WriteString("syncState", syncState.ToWire());
+        w.WriteBoolean("stale", syncState != BookSyncState.Synced);
         w.WriteNumber("lastUpdateId", d.LastUpdateId);
         JsonValues.Time(w, "exchangeTime", d.ExchangeTime);
         JsonValues.Time(w, "receiveTime", d.ReceiveTime);
@@ -57,7 +57,7 @@ internal static class BookJson
         w.WriteString("venue", s.Venue);
         w.WriteString("symbol", s.Symbol);
         w.WriteString("instrument", s.Instrument);
-        w.WriteString("syncState", s.SyncState);
+        w.WriteString("syncState", s.SyncState.ToWire());
         w.WriteBoolean("stale", s.IsStale);
         w.WriteNumber("epoch", s.Epoch);
         w.WriteNumber("sequence", s.Sequence);

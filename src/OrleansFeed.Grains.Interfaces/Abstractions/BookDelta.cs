@@ -39,7 +39,7 @@ public readonly record struct LevelChange(BookSide Side, FixedDecimal Price, Fix
 /// <param name="Kind">Update, rebuilt or stale.</param>
 /// <param name="Sequence">Gap-free per-book sequence (starts at 1).</param>
 /// <param name="Epoch">Book epoch.</param>
-/// <param name="SyncState"><c>synced</c> or <c>syncing</c>.</param>
+/// <param name="SyncState">The book's state after this delta.</param>
 /// <param name="LastUpdateId">Venue update id after this delta.</param>
 /// <param name="Changes">Level changes in venue order (empty for rebuilt/stale).</param>
 /// <param name="ExchangeTime">Venue time of the triggering event (UTC, µs).</param>
@@ -53,7 +53,7 @@ public sealed record BookDelta(
     BookDeltaKind Kind,
     long Sequence,
     long Epoch,
-    string SyncState,
+    BookSyncState SyncState,
     long LastUpdateId,
     LevelChange[] Changes,
     Timestamp ExchangeTime,

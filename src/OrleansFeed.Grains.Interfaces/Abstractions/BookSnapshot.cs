@@ -8,7 +8,7 @@ namespace OrleansFeed.Grains.Abstractions;
 /// <param name="Venue">Venue id.</param>
 /// <param name="Symbol">Native symbol.</param>
 /// <param name="Instrument">Canonical instrument, e.g. <c>BTC-USDT-PERP</c>.</param>
-/// <param name="SyncState"><c>synced</c> or <c>syncing</c> (stale).</param>
+/// <param name="SyncState">Synced, or syncing (stale); JSON names in <see cref="BookSyncStateText"/>.</param>
 /// <param name="Epoch">Rebuild count: increments every time the book is rebuilt from a snapshot.</param>
 /// <param name="Sequence">Sequence of the last <see cref="BookDelta"/> published; deltas after this snapshot start at <c>Sequence + 1</c>.</param>
 /// <param name="LastUpdateId">Venue update id the book reflects.</param>
@@ -24,7 +24,7 @@ public sealed record BookSnapshot(
     string Venue,
     string Symbol,
     string Instrument,
-    string SyncState,
+    BookSyncState SyncState,
     long Epoch,
     long Sequence,
     long LastUpdateId,
@@ -35,7 +35,7 @@ public sealed record BookSnapshot(
     BookCounters Counters)
 {
     /// <summary>True while the book is resyncing: its levels may differ from the venue's.</summary>
-    public bool IsStale => SyncState != "synced";
+    public bool IsStale => SyncState != BookSyncState.Synced;
 }
 
 /// <summary>Per-book counters (see <c>BookSyncCounters</c> for definitions).</summary>

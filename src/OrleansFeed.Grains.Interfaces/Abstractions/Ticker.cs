@@ -9,7 +9,7 @@ namespace OrleansFeed.Grains.Abstractions;
 /// <param name="Venue">Venue id.</param>
 /// <param name="Symbol">Native symbol.</param>
 /// <param name="Instrument">Canonical instrument.</param>
-/// <param name="SyncState"><c>synced</c> or <c>syncing</c>.</param>
+/// <param name="SyncState">The book's state.</param>
 /// <param name="BestBid">Best bid from the book; null when the side is empty.</param>
 /// <param name="BestAsk">Best ask from the book; null when empty.</param>
 /// <param name="LastTrade">Last trade; null before the first.</param>
@@ -21,7 +21,7 @@ public sealed record Ticker(
     string Venue,
     string Symbol,
     string Instrument,
-    string SyncState,
+    BookSyncState SyncState,
     BookLevel? BestBid,
     BookLevel? BestAsk,
     Trade? LastTrade,

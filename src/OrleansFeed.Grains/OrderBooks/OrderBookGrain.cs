@@ -30,6 +30,7 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
     private readonly IInstrumentCatalog _catalog;
     private readonly BookDirectory _directory;
     private readonly ILogger<OrderBookGrain> _logger;
+    private readonly IPersistentState<BookIncarnationState> _incarnation;
     private readonly BookDeltaBuilder _changes = new();
     private readonly Trade[] _trades = new Trade[TradeHistory];
     private IBookSynchronizer _sync = null!;
@@ -41,14 +42,17 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
     private BestBidOffer? _venueBbo;
     private Timestamp _exchangeTime;
     private Timestamp _receiveTime;
+    private long _epochBase;
 
     /// <summary>Created by the runtime per activation.</summary>
     /// <param name="venues">Venue adapters.</param>
     /// <param name="catalog">Instrument catalog.</param>
     /// <param name="directory">Where the book registers its live state for health and metrics.</param>
+    /// <param name="incarnation">Grain state: the last epoch published, so the next activation starts above it.</param>
     /// <param name="logger">Logger.</param>
-    public OrderBookGrain(VenueRegistry venues, IInstrumentCatalog catalog, BookDirectory directory, ILogger<OrderBookGrain> logger)
+    public OrderBookGrain(VenueRegistry venues, IInstrumentCatalog catalog, BookDirectory directory, [PersistentState("incarnation")] IPersistentState<BookIncarnationState> incarnation, ILogger<OrderBookGrain> logger)
     {
+        _incarnation = incarnation;
         _venues = venues;
         _catalog = catalog;
         _directory = directory;
@@ -56,7 +60,7 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
     }
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!BookKey.TryParse(GrainKey, out _key) || !_venues.TryGet(_key.Venue, out var venue))
         {
@@ -74,8 +78,23 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
             _venueBbo = bbo;
             return ValueTask.CompletedTask;
         });
+        _epochBase = _incarnation.RecordExists ? _incarnation.State.LastEpoch + 1 : 0;
+        await RememberEpochAsync();
         _directory.Register(_key, _sync);
-        return Task.CompletedTask;
+    }
+
+    private async Task RememberEpochAsync()
+    {
+        try
+        {
+            _incarnation.State = new BookIncarnationState(Epoch);
+            await _incarnation.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // Without the record the next activation may reuse an epoch: its consumers then resync on the sequence gap instead.
+            LogIncarnationWriteFailed(_logger, _key.Venue, _key.Symbol, ex.Message);
+        }
     }
 
     /// <inheritdoc />
@@ -97,8 +116,8 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
             _key.Venue,
             _key.Symbol,
             _instrument.Canonical,
-            StateText,
-            _sync.Epoch,
+            _sync.State,
+            Epoch,
             _sequence,
             _sync.LastUpdateId,
             _exchangeTime,
@@ -131,10 +150,16 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
         BookLevel? bid = book.TryGetBestBid(out var b) ? b : null;
         BookLevel? ask = book.TryGetBestAsk(out var a) ? a : null;
         Trade? last = _tradeCount > 0 ? _trades[(_tradeCount - 1) % TradeHistory] : null;
-        return Task.FromResult(new Ticker(_key.Venue, _key.Symbol, _instrument.Canonical, StateText, bid, ask, last, _venueBbo));
+        return Task.FromResult(new Ticker(_key.Venue, _key.Symbol, _instrument.Canonical, _sync.State, bid, ask, last, _venueBbo));
     }
 
-    private string StateText => _sync.State == BookSyncState.Synced ? "synced" : "syncing";
+    /// <summary>
+    /// The epoch consumers see: this incarnation's base plus the sync procedure's own rebuild count. The base is one
+    /// past the last epoch any earlier activation of this book published (kept in grain state), so a re-activated book
+    /// is always a new epoch and every consumer (WebSocket subscription, aggregator mirror, .NET client) takes a fresh
+    /// snapshot instead of ignoring the new incarnation's restarted sequence.
+    /// </summary>
+    private long Epoch => _epochBase + _sync.Epoch;
 
     private async ValueTask OnBookEventAsync(BookEvent bookEvent)
     {
@@ -149,7 +174,8 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
 
         if (_changes.Rebuilt)
         {
-            LogBookSynced(_logger, _key.Venue, _key.Symbol, _sync.Epoch, _sync.LastUpdateId);
+            LogBookSynced(_logger, _key.Venue, _key.Symbol, Epoch, _sync.LastUpdateId);
+            await RememberEpochAsync();
             await PublishAsync(BookDeltaKind.Rebuilt, bookEvent);
         }
         else if (_changes.Count > 0 && _sync.State == BookSyncState.Synced)
@@ -188,7 +214,7 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
     private ValueTask PublishAsync(BookDeltaKind kind, in BookEvent cause)
     {
         // The delta is shared by reference with every consumer of the stream, so it is new per update (see BookDeltaBuilder).
-        var delta = _changes.Build(_key, kind, ++_sequence, _sync.Epoch, StateText, _sync.LastUpdateId, cause.ExchangeTime, cause.ReceiveTime);
+        var delta = _changes.Build(_key, kind, ++_sequence, Epoch, _sync.State, _sync.LastUpdateId, cause.ExchangeTime, cause.ReceiveTime);
         return _deltas.OnNextAsync(delta);
     }
 
@@ -209,6 +235,9 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
 
     [LoggerMessage(EventId = 2002, EventName = "BookResyncStarted", Level = LogLevel.Warning, Message = "Book {Venue}:{Symbol} resyncing ({Reason}) after update id {LastUpdateId}; marked stale, still readable")]
     private static partial void LogBookResyncStarted(ILogger logger, string venue, string symbol, ResyncReason reason, long lastUpdateId);
+
+    [LoggerMessage(EventId = 2004, EventName = "BookIncarnationWriteFailed", Level = LogLevel.Warning, Message = "Book {Venue}:{Symbol}: could not record its epoch in grain state: {Error}")]
+    private static partial void LogIncarnationWriteFailed(ILogger logger, string venue, string symbol, string error);
 
     [LoggerMessage(EventId = 2003, EventName = "SnapshotRequestFailed", Level = LogLevel.Warning, Message = "Snapshot request for {Venue}:{Symbol} failed: {Error}")]
     private static partial void LogSnapshotRequestFailed(ILogger logger, string venue, string symbol, string error);

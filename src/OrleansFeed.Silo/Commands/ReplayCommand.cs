@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using System.CommandLine;
 using System.Text.Json;
 using OrleansFeed.Exchanges;

@@ -26,7 +26,7 @@ public static class SiloHost
 
     /// <summary>Builds the silo application.</summary>
     /// <param name="configuration">Configuration (appsettings file plus overrides).</param>
-    /// <param name="port">API port on all interfaces; 0 picks a free port.</param>
+    /// <param name="port">API port on all interfaces; 0 picks a free port, and free silo ports unless <c>Silo:SiloPort</c>/<c>Silo:GatewayPort</c> are configured.</param>
     /// <param name="configureServices">Extra registrations (tests: e.g. the fake clock), made last, so they replace the silo's defaults.</param>
     /// <returns>The application, not started.</returns>
     /// <exception cref="OptionsValidationException">At start, when configuration is invalid.</exception>
@@ -37,6 +37,17 @@ public static class SiloHost
         builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
         var services = builder.Services;
         // Orleans first: its silo starts before the feed's hosted services call grains.
+        if (port == 0)
+        {
+            // A free API port asks for an isolated silo (tests, several silos on one machine): free silo ports too,
+            // unless the configuration names them.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{SiloOptions.SectionName}:{nameof(SiloOptions.SiloPort)}"] = configuration[$"{SiloOptions.SectionName}:{nameof(SiloOptions.SiloPort)}"] ?? "0",
+                [$"{SiloOptions.SectionName}:{nameof(SiloOptions.GatewayPort)}"] = configuration[$"{SiloOptions.SectionName}:{nameof(SiloOptions.GatewayPort)}"] ?? "0",
+            });
+        }
+
         builder.UseOrleans(silo => silo.AddFeedSilo(builder.Configuration));
         // Connectors and book grains use adapters configured per venue (OKX BookChannel, Bybit/KuCoin DepthLimit); the
         // validator reads the unconfigured registry so resolving the options never needs the configured one.

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using System.Text.Json;
 using OrleansFeed.Api.Contracts.Aggregation;
 using OrleansFeed.Core.Aggregation.Candles;

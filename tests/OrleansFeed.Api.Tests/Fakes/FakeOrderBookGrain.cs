@@ -27,7 +27,7 @@ internal sealed class FakeOrderBookGrain : IOrderBookGrain
     private readonly List<Trade> _trades = [];
     private long _sequence;
     private long _epoch = 1;
-    private string _syncState = "synced";
+    private BookSyncState _syncState = BookSyncState.Synced;
 
     public FakeOrderBookGrain(Instrument instrument, IStreamProvider streams)
     {
@@ -139,7 +139,7 @@ internal sealed class FakeOrderBookGrain : IOrderBookGrain
 
             _epoch++;
             _sequence++;
-            _syncState = "synced";
+            _syncState = BookSyncState.Synced;
             delta = new BookDelta(_instrument.Venue, _instrument.Symbol, BookDeltaKind.Rebuilt, _sequence, _epoch, _syncState, 1000 + _sequence, [], ExchangeTime, ReceiveTime);
         }
 
@@ -151,7 +151,7 @@ internal sealed class FakeOrderBookGrain : IOrderBookGrain
         BookDelta delta;
         lock (_gate)
         {
-            _syncState = "syncing";
+            _syncState = BookSyncState.Syncing;
             _sequence++;
             delta = new BookDelta(_instrument.Venue, _instrument.Symbol, BookDeltaKind.Stale, _sequence, _epoch, _syncState, 1000 + _sequence, [], ExchangeTime, ReceiveTime);
         }

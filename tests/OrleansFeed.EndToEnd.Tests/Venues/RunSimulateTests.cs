@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,14 +83,14 @@ public class RunSimulateTests
             var actual = new RefBook(
                 [.. snapshot.Bids.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))],
                 [.. snapshot.Asks.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))]);
-            if (snapshot.SyncState == "synced" && actual.Equals(expected))
+            if (snapshot.SyncState == BookSyncState.Synced && actual.Equals(expected))
             {
                 return;
             }
 
             if (cancellationToken.IsCancellationRequested)
             {
-                snapshot.SyncState.Should().Be("synced", key);
+                snapshot.SyncState.Should().Be(BookSyncState.Synced, key);
                 actual.Bids.Should().Equal(expected.Bids, key);
                 actual.Asks.Should().Equal(expected.Asks, key);
             }

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

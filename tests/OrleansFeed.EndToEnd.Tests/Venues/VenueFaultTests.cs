@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using OrleansFeed.Exchanges.Tests.Reference;
 using OrleansFeed.Grains.Abstractions;
 using static OrleansFeed.EndToEnd.Tests.Venues.VenueBooksTests;
@@ -158,7 +159,7 @@ public class VenueFaultTests
 
     private static async Task WaitSyncedAsync(VenueSilo silo, string symbol, CancellationToken cancellationToken)
     {
-        while ((await silo.ReadBookAsync(symbol)).Snapshot is not { SyncState: "synced", Counters.Applied: > 0 })
+        while ((await silo.ReadBookAsync(symbol)).Snapshot is not { SyncState: BookSyncState.Synced, Counters.Applied: > 0 })
         {
             cancellationToken.ThrowIfCancellationRequested();
             await Task.Delay(10, CancellationToken.None);

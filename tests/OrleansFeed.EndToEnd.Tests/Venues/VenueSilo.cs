@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -94,14 +95,14 @@ public sealed class VenueSilo : IAsyncDisposable
             while (true)
             {
                 var (snapshot, actual) = await ReadBookAsync(symbol);
-                if (snapshot.SyncState == "synced" && actual.Equals(expected))
+                if (snapshot.SyncState == BookSyncState.Synced && actual.Equals(expected))
                 {
                     break;
                 }
 
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    snapshot.SyncState.Should().Be("synced", $"{Venue}:{symbol} should be synced");
+                    snapshot.SyncState.Should().Be(BookSyncState.Synced, $"{Venue}:{symbol} should be synced");
                     actual.Bids.Should().Equal(expected.Bids, $"{Venue}:{symbol} bids");
                     actual.Asks.Should().Equal(expected.Asks, $"{Venue}:{symbol} asks");
                 }

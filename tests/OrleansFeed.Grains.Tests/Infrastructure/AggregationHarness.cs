@@ -104,7 +104,7 @@ public sealed class AggregationHarness : IAsyncDisposable
             kind,
             sequence,
             1,
-            kind == BookDeltaKind.Stale ? "syncing" : "synced",
+            kind == BookDeltaKind.Stale ? BookSyncState.Syncing : BookSyncState.Synced,
             sequence,
             [.. changes.Select(c => new LevelChange(c.Side, FixedDecimal.Parse(c.Price), FixedDecimal.Parse(c.Size)))],
             Now,

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,4 +1,4 @@
-namespace OrleansFeed.Exchanges.Common.Sync;
+namespace OrleansFeed.Core.Books;
 
 /// <summary>Where a book is in its venue's sync procedure.</summary>
 public enum BookSyncState : byte
