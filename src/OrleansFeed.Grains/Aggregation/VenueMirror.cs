@@ -42,6 +42,10 @@ internal sealed class VenueMirror
     /// <summary>True while the source book is synced (a stale delta clears it; a rebuild reload sets it).</summary>
     public bool Verified { get; private set; }
 
+    /// <summary>Epoch of the snapshot loaded: deltas of a later epoch (a rebuild, or a re-activated book whose sequence
+    /// starts again) force a reload; deltas of an earlier one are ignored.</summary>
+    public long Epoch { get; private set; }
+
     /// <summary>Sequence of the last delta applied (or of the snapshot loaded).</summary>
     public long Sequence { get; private set; }
 
@@ -68,6 +72,7 @@ internal sealed class VenueMirror
         }
 
         Sequence = snapshot.Sequence;
+        Epoch = snapshot.Epoch;
         Verified = !snapshot.IsStale;
         Loaded = true;
         ExchangeTime = snapshot.ExchangeTime;
@@ -83,9 +88,16 @@ internal sealed class VenueMirror
             return DeltaOutcome.Reload;
         }
 
-        if (delta.Sequence <= Sequence)
+        if (delta.Epoch < Epoch || (delta.Epoch == Epoch && delta.Sequence <= Sequence))
         {
             return DeltaOutcome.Ignored;
+        }
+
+        if (delta.Epoch > Epoch && delta.Kind != BookDeltaKind.Rebuilt)
+        {
+            // A new incarnation of the book: its sequence restarted, so only a snapshot can line the mirror up again.
+            Loaded = false;
+            return DeltaOutcome.Reload;
         }
 
         if (delta.Sequence != Sequence + 1 || delta.Kind == BookDeltaKind.Rebuilt)
