@@ -4,9 +4,10 @@ namespace OrleansFeed.Grains.Abstractions;
 
 /// <summary>
 /// One venue's connections: WebSocket sessions, subscriptions, reconnects, snapshot fetches and frame parsing.
-/// Key: the venue id (<see cref="OrleansFeed.Core.Instruments.Venues"/>), e.g. <c>binance</c>. Publishes per-symbol
-/// events on <see cref="StreamNamespaces.BookEvents"/>, <see cref="StreamNamespaces.Trades"/> and
-/// <see cref="StreamNamespaces.VenueBbo"/>.
+/// Key: the venue id (<see cref="OrleansFeed.Core.Instruments.Venues"/>), e.g. <c>binance</c>. Parses frames where the
+/// socket is and calls its book grains directly with ordered per-symbol batches; trades, venue BBOs and venue tickers
+/// also go to the silo-local fan-out (<see cref="StreamNamespaces.Trades"/>, <see cref="StreamNamespaces.VenueBbo"/>,
+/// <see cref="StreamNamespaces.VenueTicker"/>). <c>[KeepAlive]</c>: never collected for idleness.
 /// </summary>
 [Alias("OrleansFeed.IExchangeConnectorGrain")]
 public interface IExchangeConnectorGrain : IGrainWithStringKey

@@ -1,17 +1,15 @@
 using OrleansFeed.Core.Quotes;
 namespace OrleansFeed.Grains.Abstractions;
 
-/// <summary>Stream namespaces; book streams are keyed by the book key <c>venue:symbol</c>, aggregation streams
+/// <summary>Namespaces of the silo-local fan-out (connector → book events do not use it: the connector calls its book
+/// grains directly); book streams are keyed by the book key <c>venue:symbol</c>, aggregation streams
 /// (<see cref="Nbbo"/>, <see cref="Stats"/>, <see cref="Candles"/>) by the aggregator's instrument key.</summary>
 public static class StreamNamespaces
 {
-    /// <summary>Connector → book: <c>OrleansFeed.Exchanges.Common.Events.BookEvent</c> (diffs, snapshots, resets).</summary>
-    public const string BookEvents = "book-events";
-
-    /// <summary>Connector → book, API (WebSocket), aggregator, NATS bridge, Redis last values: <c>OrleansFeed.Core.Trades.Trade</c>.</summary>
+    /// <summary>Connector → API (WebSocket), aggregator, NATS bridge, Redis last values: <c>OrleansFeed.Core.Trades.Trade</c> (the book gets its trades in its batches).</summary>
     public const string Trades = "trades";
 
-    /// <summary>Connector → book, NATS bridge, Redis last values: the venue's own BBO messages (<c>BestBidOffer</c>).</summary>
+    /// <summary>Connector → NATS bridge, Redis last values: the venue's own BBO messages (<c>BestBidOffer</c>; the book gets them in its batches).</summary>
     public const string VenueBbo = "venue-bbo";
 
     /// <summary>Connector → aggregator: the venue's own 24 h ticker (<c>OrleansFeed.Exchanges.Common.Events.VenueTicker24h</c>),

@@ -20,6 +20,7 @@ internal sealed partial class ConnectionRunner
     private readonly VenueOptions _options;
     private readonly IVenueProtocol _protocol;
     private readonly IStreamProvider _streams;
+    private readonly BookFeeds _feeds;
     private readonly ConnectorCounters _counters;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -31,13 +32,14 @@ internal sealed partial class ConnectionRunner
     private long _replacements;
     private long _resubscribes;
 
-    public ConnectionRunner(ConnectionPlan plan, VenueOptions options, IVenueProtocol protocol, IStreamProvider streams, ConnectorCounters counters, TimeProvider time, ILogger logger, CaptureWriter? capture, Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? negotiate = null)
+    public ConnectionRunner(ConnectionPlan plan, VenueOptions options, IVenueProtocol protocol, IStreamProvider streams, BookFeeds feeds, ConnectorCounters counters, TimeProvider time, ILogger logger, CaptureWriter? capture, Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? negotiate = null)
     {
         _negotiate = negotiate;
         _plan = plan;
         _options = options;
         _protocol = protocol;
         _streams = streams;
+        _feeds = feeds;
         _counters = counters;
         _time = time;
         _logger = logger;
@@ -144,7 +146,7 @@ internal sealed partial class ConnectionRunner
     private Running Start(bool buffering, CancellationToken cancellationToken)
     {
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sink = new ConnectorSink(_protocol.Venue, _streams, _counters, RequestReplacement);
+        var sink = new ConnectorSink(_protocol.Venue, _streams, _feeds, _counters, RequestReplacement);
         var parser = _protocol.CreateParser(_protocol.CreateSymbolTable(_options.Symbols, acceptUnknown: false), Exchanges.Common.Parsing.ParseLimits.Default);
         var handler = new Handler(this, parser, sink, buffering);
         var session = new WebSocketSession(_plan, _options, handler, _time, _logger, _capture, _negotiate);
@@ -238,7 +240,9 @@ internal sealed partial class ConnectionRunner
             var now = Timestamp.Now(owner._time);
             foreach (var symbol in owner._plan.BookSymbols)
             {
-                _ = sink.Streams(symbol).Book.OnNextAsync(BookEvent.Reset(symbol, now));
+                var feed = owner._feeds.For(symbol);
+                feed.Add(BookEvent.Reset(symbol, now));
+                _ = feed.FlushAsync().AsTask();
             }
         }
 

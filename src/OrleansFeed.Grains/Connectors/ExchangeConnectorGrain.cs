@@ -31,6 +31,7 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
     private ConnectorCounters? _counters;
     private VenueOptions? _options;
     private IVenueConnectivity? _connectivity;
+    private BookFeeds? _feeds;
 
     /// <summary>Created by the runtime per activation.</summary>
     /// <param name="venues">Venue adapters.</param>
@@ -70,10 +71,11 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
         _counters = new ConnectorCounters(GrainKey);
         var capture = _recorder.Writer;
         var streams = StreamProvider;
+        var feeds = _feeds = new BookFeeds(GrainKey, GrainFactory, _logger);
         _fetcher = new SnapshotFetcher(
             _http.CreateClient(GrainKey),
             symbol => connectivity.SnapshotUri(options, symbol),
-            (symbol, url, body, time) => PublishSnapshotAsync(protocol, streams, symbol, url, body, time),
+            (symbol, url, body, time) => PublishSnapshotAsync(protocol, feeds, symbol, url, body, time),
             (symbol, reason) => LogSnapshotGaveUp(_logger, GrainKey, symbol, reason),
             connectivity.SnapshotWeight(options),
             options.RestWeightPerMinute > 0 ? options.RestWeightPerMinute : connectivity.DefaultWeightPerMinute,
@@ -84,7 +86,7 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
         foreach (var plan in connectivity.PlanConnections(options))
         {
             var http = _http.CreateClient(GrainKey);
-            var runner = new ConnectionRunner(plan, options, protocol, streams, _counters, TimeProvider, _logger, capture, (p, ct) => connectivity.NegotiateAsync(p, options, http, ct));
+            var runner = new ConnectionRunner(plan, options, protocol, streams, feeds, _counters, TimeProvider, _logger, capture, (p, ct) => connectivity.NegotiateAsync(p, options, http, ct));
             _runners.Add(runner);
             _ = Task.Run(() => runner.RunAsync(_stop.Token));
         }
@@ -149,7 +151,7 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
         await _stop.CancelAsync();
     }
 
-    private async ValueTask PublishSnapshotAsync(IVenueProtocol protocol, IStreamProvider streams, string symbol, string url, byte[] body, Timestamp time)
+    private async ValueTask PublishSnapshotAsync(IVenueProtocol protocol, BookFeeds feeds, string symbol, string url, byte[] body, Timestamp time)
     {
         if (!protocol.TryParseSnapshotResponse(url, body, time, ParseLimits.Default, out var snapshot, out var reason))
         {
@@ -158,7 +160,10 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
             return;
         }
 
-        await streams.GetStream<BookEvent>(new StreamId(StreamNamespaces.BookEvents, $"{GrainKey}:{symbol}")).OnNextAsync(snapshot);
+        var feed = feeds.For(symbol);
+        feed.Add(snapshot);
+        snapshot.ReturnLevels();
+        await feed.FlushAsync();
     }
 
     [LoggerMessage(EventId = 2301, EventName = "ConnectorStarted", Level = LogLevel.Information, Message = "Connector {Venue} started: {Connections} connection(s), {Symbols} symbol(s)")]

@@ -1,4 +1,5 @@
 using OrleansFeed.Core.Quotes;
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
@@ -22,7 +23,7 @@ namespace OrleansFeed.Grains.OrderBooks;
 /// </summary>
 [KeepAlive]
 [PreferLocalPlacement]
-public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
+public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFeedGrain
 {
     private const int TradeHistory = 1000;
 
@@ -71,13 +72,6 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
         _sync = venue.CreateBookSync(_key.Symbol);
         var key = _key.ToString();
         _deltas = StreamProvider.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, key));
-        SubscribeInTurn(StreamProvider.GetStream<BookEvent>(new StreamId(StreamNamespaces.BookEvents, key)), OnBookEventAsync);
-        SubscribeInTurn(StreamProvider.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, key)), OnTradeAsync);
-        SubscribeInTurn(StreamProvider.GetStream<BestBidOffer>(new StreamId(StreamNamespaces.VenueBbo, key)), bbo =>
-        {
-            _venueBbo = bbo;
-            return ValueTask.CompletedTask;
-        });
         _epochBase = _incarnation.RecordExists ? _incarnation.State.LastEpoch + 1 : 0;
         await RememberEpochAsync();
         _directory.Register(_key, _sync);
@@ -106,6 +100,38 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
 
     /// <inheritdoc />
     public Task EnsureActiveAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task ApplyAsync(BookEventBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var header in batch.Events)
+        {
+            // The sync procedure owns (and returns) the levels of the events it keeps: give it a pooled copy of the slice.
+            LevelUpdate[]? levels = null;
+            if (header.LevelCount > 0)
+            {
+                levels = ArrayPool<LevelUpdate>.Shared.Rent(header.LevelCount);
+                batch.Levels.AsSpan(header.LevelOffset, header.LevelCount).CopyTo(levels);
+            }
+
+            var bookEvent = new BookEvent(header.Kind, _key.Symbol, header.FirstUpdateId, header.LastUpdateId, header.PreviousUpdateId, levels, header.LevelCount, header.ExchangeTime, header.ReceiveTime)
+            {
+                Checksum = header.Checksum,
+            };
+            await OnBookEventAsync(bookEvent);
+        }
+
+        foreach (var trade in batch.Trades)
+        {
+            OnTrade(trade);
+        }
+
+        if (batch.Bbo is { } bbo)
+        {
+            _venueBbo = bbo;
+        }
+    }
 
     /// <inheritdoc />
     public Task<BookSnapshot> GetSnapshotAsync(int depth)
@@ -218,7 +244,7 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
         return _deltas.OnNextAsync(delta);
     }
 
-    private ValueTask OnTradeAsync(Trade trade)
+    private void OnTrade(in Trade trade)
     {
         _trades[_tradeCount % TradeHistory] = trade;
         _tradeCount++;
@@ -226,8 +252,6 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain
         {
             _tradeCount = TradeHistory; // keep the index bounded; the ring content is unchanged
         }
-
-        return ValueTask.CompletedTask;
     }
 
     [LoggerMessage(EventId = 2001, EventName = "BookSynced", Level = LogLevel.Information, Message = "Book {Venue}:{Symbol} synced: epoch {Epoch}, last update id {LastUpdateId}")]
