@@ -1,8 +1,8 @@
 namespace OrleansFeed.Grains.FanOut;
 
 /// <summary>
-/// A stream of events of type <typeparamref name="T"/> identified by a <see cref="StreamId"/>, as Orleans'
-/// <c>IAsyncStream&lt;T&gt;</c>. Producers call <see cref="OnNextAsync"/>; each subscriber has its own bounded
+/// A fan-out stream of events of type <typeparamref name="T"/> identified by a <see cref="StreamId"/> (silo-local).
+/// Producers call <see cref="OnNextAsync"/>; each subscriber has its own bounded
 /// queue drained by one reader, and its handler runs inside the subscribing grain's turn.
 /// </summary>
 /// <typeparam name="T">The event type; a struct on hot paths so delivery allocates nothing.</typeparam>

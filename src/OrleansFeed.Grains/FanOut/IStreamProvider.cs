@@ -1,6 +1,6 @@
 namespace OrleansFeed.Grains.FanOut;
 
-/// <summary>Gives streams by id, as Orleans' <c>IStreamProvider</c>. In-process by default.</summary>
+/// <summary>The silo-local fan-out: gives streams by id (namespace and key). Same-silo only; not an Orleans stream provider.</summary>
 public interface IStreamProvider
 {
     /// <summary>The stream with the given id; the same id always gives the same logical stream.</summary>

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace OrleansFeed.Grains.FanOut;
 
 /// <summary>
-/// In-process <see cref="IStreamProvider"/>, as Orleans' memory streams but without a broker: a stream is a
-/// list of subscriptions, each with its own bounded channel and one pump. Registered as a singleton of the silo by
-/// <c>AddFeedGrains</c>; thread-safe. Streams live as long as the provider (they are few and long-lived:
+/// The silo-local fan-out (<see cref="IStreamProvider"/>): a stream is a list of subscriptions, each with its own
+/// bounded channel and one pump; no broker, no serialization. Registered as a singleton of the silo by
+/// <c>AddFeedSilo</c>; thread-safe. Streams live as long as the provider (they are few and long-lived:
 /// one per venue-symbol and event kind).
 /// </summary>
 public sealed class InMemoryStreamProvider : IStreamProvider
