@@ -1,4 +1,4 @@
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Client.Books;
 using OrleansFeed.Client.Grains;
 using OrleansFeed.Core.Instruments;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Api.Contracts.Aggregation;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Core.Aggregation.Candles;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;

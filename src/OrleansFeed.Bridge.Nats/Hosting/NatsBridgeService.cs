@@ -176,7 +176,7 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         var byToken = new Dictionary<string, BookKey>(StringComparer.Ordinal);
         foreach (var book in books)
         {
-            var token = Subjects.MdSubjects.Book("x", book.Venue, book.Symbol);
+            var token = Grains.Subjects.MdSubjects.Book("x", book.Venue, book.Symbol);
             if (byToken.TryGetValue(token, out var first))
             {
                 if (first != book)

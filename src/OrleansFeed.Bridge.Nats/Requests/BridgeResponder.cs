@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using OrleansFeed.Bridge.Nats.Contracts;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Nats;

@@ -1,6 +1,6 @@
 using OrleansFeed.Core.Quotes;
 using OrleansFeed.Bridge.Nats.Contracts;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Client.Internal;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Trades;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Trades;
-using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Grains.Abstractions;
 
 namespace OrleansFeed.Client.Internal;

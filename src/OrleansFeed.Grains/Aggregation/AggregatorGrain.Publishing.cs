@@ -70,7 +70,7 @@ public sealed partial class AggregatorGrain
         {
             if (!mirror.Loaded)
             {
-                await LoadAsync(mirror);
+                StartReload(mirror);
             }
         }
 

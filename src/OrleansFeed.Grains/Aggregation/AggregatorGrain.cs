@@ -27,6 +27,9 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
     // default waiting queue: a lost trade would make the statistics wrong.
     private static readonly StreamSubscriptionOptions DeltaQueue = new() { Capacity = 65_536, OverflowPolicy = StreamOverflowPolicy.DropOldest };
 
+    // Deltas held per mirror while its snapshot is fetched (a busy book publishes a few thousand per second).
+    private const int MaxHeldDeltas = 65_536;
+
     private readonly AggregationOptions _options;
     private readonly IInstrumentCatalog _catalog;
     private readonly IPersistentState<AggregatorState> _state;
@@ -114,14 +117,23 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
 
     private async ValueTask OnDeltaAsync(VenueMirror mirror, BookDelta delta)
     {
+        if (mirror.Reloading)
+        {
+            // Applied after the snapshot; beyond the cap the replay sees a sequence gap and reloads again.
+            if (mirror.HeldDeltas.Count < MaxHeldDeltas)
+            {
+                mirror.HeldDeltas.Add(delta);
+            }
+
+            return;
+        }
+
         switch (mirror.Apply(delta))
         {
             case DeltaOutcome.Ignored:
                 return;
             case DeltaOutcome.Reload:
-                // LoadAsync already gave the reloaded top to the calculator.
-                await LoadAsync(mirror);
-                await PublishNbboIfChangedAsync(measure: true);
+                StartReload(mirror);
                 return;
         }
 
@@ -135,6 +147,47 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
         if (eligibleBefore && previous is { } p && VenueMirror.SameTop(p, quote))
         {
             return;
+        }
+
+        await PublishNbboIfChangedAsync(measure: true);
+    }
+
+    /// <summary>
+    /// Reloads a mirror without holding up the delta path: the book's snapshot is fetched outside this turn (the
+    /// aggregator never waits on a book while deltas queue up behind it); the venue is out of the NBBO meanwhile, and
+    /// the deltas that arrive are held and applied after the snapshot.
+    /// </summary>
+    private void StartReload(VenueMirror mirror)
+    {
+        if (mirror.Reloading)
+        {
+            return;
+        }
+
+        mirror.Reloading = true;
+        mirror.Invalidate();
+        mirror.LastQuote = mirror.Quote();
+        _nbbo.Update(mirror.LastQuote.Value);
+        _ = ReloadAsync(mirror);
+    }
+
+    private async Task ReloadAsync(VenueMirror mirror)
+    {
+        try
+        {
+            // LoadAsync gives the reloaded top to the calculator.
+            await LoadAsync(mirror);
+        }
+        finally
+        {
+            mirror.Reloading = false;
+        }
+
+        var held = mirror.HeldDeltas.ToArray();
+        mirror.HeldDeltas.Clear();
+        foreach (var delta in held)
+        {
+            await OnDeltaAsync(mirror, delta);
         }
 
         await PublishNbboIfChangedAsync(measure: true);

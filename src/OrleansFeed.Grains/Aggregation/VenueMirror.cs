@@ -135,6 +135,12 @@ internal sealed class VenueMirror
         Verified = false;
     }
 
+    /// <summary>True while a snapshot of the book is being fetched for this mirror (deltas are held meanwhile).</summary>
+    public bool Reloading { get; set; }
+
+    /// <summary>Deltas that arrived while <see cref="Reloading"/>, applied after the snapshot (bounded by the aggregator).</summary>
+    public List<BookDelta> HeldDeltas { get; } = [];
+
     /// <summary>The quote last given to the NBBO calculator; null before the first.</summary>
     public VenueQuote? LastQuote { get; set; }
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OrleansFeed.Bridge.Nats.Subjects;
+namespace OrleansFeed.Grains.Subjects;
 
 /// <summary>
 /// The market-data subjects (contract v1, docs/nats-bridge.md). Every subject is <c>{prefix}.{kind}...</c> with the

@@ -1,4 +1,4 @@
-namespace OrleansFeed.Bridge.Nats.Subjects;
+namespace OrleansFeed.Grains.Subjects;
 
 /// <summary>Header names the bridge sets on its messages (docs/nats-bridge.md, "Headers").</summary>
 /// <seealso href="https://github.com/nats-io/nats-architecture-and-design/blob/main/adr/ADR-4.md"/>
