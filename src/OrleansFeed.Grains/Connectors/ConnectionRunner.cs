@@ -25,6 +25,9 @@ internal sealed partial class ConnectionRunner
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CaptureWriter? _capture;
+    // How long a replacement connection may take to deliver its first frame before it is dropped and retried.
+    private static readonly TimeSpan ReplacementFirstFrameTimeout = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim _replace = new(0);
     private readonly SemaphoreSlim _resubscribeGate = new(1, 1);
     private readonly Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? _negotiate;
@@ -130,7 +133,21 @@ internal sealed partial class ConnectionRunner
             Interlocked.Increment(ref _replacements);
             LogReplacing(_logger, _plan.Name);
             var next = Start(buffering: true, cancellationToken);
-            await next.Handler.FirstFrame.WaitAsync(TimeSpan.FromSeconds(30), _time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await next.Handler.FirstFrame.WaitAsync(ReplacementFirstFrameTimeout, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The replacement stays silent: drop it, keep the current connection and try again later (if the
+                // current one ends meanwhile, the loop reconnects it). The runner never dies on a silent replacement.
+                LogReplacementSilent(_logger, _plan.Name, ReplacementFirstFrameTimeout, _options.ReconnectMaxDelay);
+                next.Handler.Retire();
+                await next.Cancel.CancelAsync().ConfigureAwait(false);
+                _ = RetryReplacementAsync(cancellationToken);
+                continue;
+            }
+
             current.Handler.Retire();
             await current.Cancel.CancelAsync().ConfigureAwait(false);
             await next.Handler.ActivateAsync().ConfigureAwait(false);
@@ -142,6 +159,19 @@ internal sealed partial class ConnectionRunner
     }
 
     public void RequestReplacement() => _replace.Release();
+
+    private async Task RetryReplacementAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(_options.ReconnectMaxDelay, _time, cancellationToken).ConfigureAwait(false);
+            RequestReplacement();
+        }
+        catch (OperationCanceledException)
+        {
+            // The connector stopped.
+        }
+    }
 
     private Running Start(bool buffering, CancellationToken cancellationToken)
     {
@@ -159,6 +189,9 @@ internal sealed partial class ConnectionRunner
 
         return running;
     }
+
+    [LoggerMessage(EventId = 2104, EventName = "ReplacementSilent", Level = LogLevel.Warning, Message = "Connection {Name}: the replacement sent no frame within {Timeout}; kept the current connection, retrying in {RetryDelay}")]
+    private static partial void LogReplacementSilent(ILogger logger, string name, TimeSpan timeout, TimeSpan retryDelay);
 
     [LoggerMessage(EventId = 2103, EventName = "ConnectionReplacing", Level = LogLevel.Information, Message = "Connection {Name}: opening a replacement before closing the old one")]
     private static partial void LogReplacing(ILogger logger, string name);
