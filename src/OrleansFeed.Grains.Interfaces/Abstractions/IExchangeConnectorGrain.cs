@@ -20,6 +20,10 @@ public interface IExchangeConnectorGrain : IGrainWithStringKey
     /// <returns>True when this call started them (the activation was new or had stopped); false when they were running.</returns>
     Task<bool> EnsureRunningAsync();
 
+    /// <summary>Closes the venue's connections (silo shutdown: before the books deactivate, so no batch is in flight to them).</summary>
+    /// <returns>Completes when the connections closed, or after a few seconds.</returns>
+    Task StopAsync();
+
     /// <summary>Queues a REST depth snapshot for a symbol; the result arrives on the book's event stream.</summary>
     /// <param name="symbol">Native symbol.</param>
     /// <returns>Completes when queued. Requests are paced within the venue's REST weight budget.</returns>

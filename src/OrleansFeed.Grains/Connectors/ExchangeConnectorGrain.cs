@@ -20,6 +20,9 @@ namespace OrleansFeed.Grains.Connectors;
 [KeepAlive]
 public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnectorGrain
 {
+    // How long StopAsync waits for the connections to close.
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
     private readonly VenueRegistry _venues;
     private readonly FeedOptions _feed;
     private readonly IHttpClientFactory _http;
@@ -27,6 +30,7 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
     private readonly ILogger<ExchangeConnectorGrain> _logger;
     private readonly List<ConnectionRunner> _runners = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _background = [];
     private SnapshotFetcher? _fetcher;
     private ConnectorCounters? _counters;
     private VenueOptions? _options;
@@ -82,13 +86,13 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
             TimeProvider,
             _logger,
             capture);
-        _ = Task.Run(() => _fetcher.RunAsync(_stop.Token));
+        _background.Add(Task.Run(() => _fetcher.RunAsync(_stop.Token)));
         foreach (var plan in connectivity.PlanConnections(options))
         {
             var http = _http.CreateClient(GrainKey);
             var runner = new ConnectionRunner(plan, options, protocol, streams, feeds, _counters, TimeProvider, _logger, capture, (p, ct) => connectivity.NegotiateAsync(p, options, http, ct));
             _runners.Add(runner);
-            _ = Task.Run(() => runner.RunAsync(_stop.Token));
+            _background.Add(Task.Run(() => runner.RunAsync(_stop.Token)));
         }
 
         LogStarted(_logger, GrainKey, _runners.Count, options.Symbols.Count);
@@ -105,6 +109,20 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
 
         await StartAsync();
         return true;
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_background).WaitAsync(StopTimeout);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            // Stopped by cancellation, or still closing sockets: the silo's shutdown goes on either way.
+        }
     }
 
     /// <inheritdoc />
