@@ -1,4 +1,5 @@
 using OrleansFeed.Core.Quotes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Core.Aggregation.Candles;
@@ -9,6 +10,8 @@ using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Instruments;
+using Orleans.Providers;
+using Orleans.Storage;
 using OrleansFeed.Grains.Common;
 using OrleansFeed.Grains.FanOut;
 
@@ -106,7 +109,14 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await DisposeSubscriptionsAsync();
-        await SaveAsync(cancellationToken);
+
+        // Orleans' memory storage dies with the silo: at shutdown its storage grains may already be gone, and a final
+        // save would only fail. Durable storage (Redis) gets the final save.
+        var volatileStorage = ServiceProvider.GetKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME) is MemoryGrainStorage;
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || !volatileStorage)
+        {
+            await SaveAsync(cancellationToken);
+        }
     }
 
     /// <inheritdoc />
