@@ -13,15 +13,17 @@ public abstract class FeedGrain : Grain
 {
     private readonly List<IStreamSubscription> _subscriptions = [];
     private TaskScheduler? _scheduler;
+    private TimeProvider? _clock;
+    private IStreamProvider? _fanOut;
 
     /// <summary>This grain's string key.</summary>
     protected string GrainKey => this.GetPrimaryKeyString();
 
     /// <summary>The silo's clock (the fake clock in tests); grain code never reads the system clock directly.</summary>
-    protected TimeProvider TimeProvider => ServiceProvider.GetRequiredService<TimeProvider>();
+    protected TimeProvider TimeProvider => _clock ??= ServiceProvider.GetRequiredService<TimeProvider>();
 
     /// <summary>The silo-local fan-out (per-consumer bounded queues).</summary>
-    protected IStreamProvider StreamProvider => ServiceProvider.GetRequiredService<IStreamProvider>();
+    protected IStreamProvider StreamProvider => _fanOut ??= ServiceProvider.GetRequiredService<IStreamProvider>();
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => DisposeSubscriptionsAsync();
