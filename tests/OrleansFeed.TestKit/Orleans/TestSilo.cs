@@ -20,6 +20,8 @@ public sealed class TestSilo : IAsyncDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan StartStep = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan SlowStep = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(2);
 
     private readonly IHost _host;
 
@@ -132,9 +134,14 @@ public sealed class TestSilo : IAsyncDisposable
     private static async Task WhileAdvancingAsync(Task operation, FakeTimeProvider clock)
     {
         using var timeout = new CancellationTokenSource(Timeout);
+        var advanced = TimeSpan.Zero;
         while (!operation.IsCompleted && !timeout.IsCancellationRequested)
         {
-            clock.Advance(StartStep);
+            // Quick steps at first (a start normally needs a few), then slow ones: on a loaded machine a long start
+            // must not age the test's arranged data by more than a couple of seconds of fake time.
+            var step = advanced < StartBudget ? StartStep : SlowStep;
+            clock.Advance(step);
+            advanced += step;
             await Task.WhenAny(operation, Task.Delay(10));
         }
 
