@@ -3,7 +3,7 @@ using OrleansFeed.Core.Aggregation.Latency;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.LoadHarness;
 

@@ -1,10 +1,10 @@
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Client.Books;
 using OrleansFeed.Client.Grains;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Nats;
-using OrleansFeed.Runtime;
+using Orleans;
 
 namespace OrleansFeed.Client;
 
@@ -18,7 +18,7 @@ namespace OrleansFeed.Client;
 /// Reconnects are the NATS connection's: calls made while disconnected fail with the NATS exception or time out;
 /// subscriptions resync by themselves after a reconnect.
 /// </remarks>
-public sealed class OrleansFeedClient : IGrainFactory, IAsyncDisposable
+public sealed class OrleansFeedClient : IAsyncDisposable
 {
     private readonly bool _ownsConnection;
 

@@ -1,4 +1,4 @@
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Nats;
 
 namespace OrleansFeed.Client;

@@ -12,8 +12,8 @@ using OrleansFeed.Api.WebSockets;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Numerics;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Tests;
 

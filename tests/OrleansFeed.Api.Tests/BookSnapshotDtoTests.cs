@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrleansFeed.Api.Contracts;
+using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
@@ -15,7 +16,7 @@ public sealed class BookSnapshotDtoTests
     public void LastUpdateId_AbsentIsNull(long id, string json)
     {
         var snapshot = new BookSnapshot(
-            "okx", "ZEN-USDT", "ZEN-USDT", "synced", 1, 7, id, Timestamp.None, Timestamp.None, [], [],
+            "okx", "ZEN-USDT", "ZEN-USDT", BookSyncState.Synced, 1, 7, id, Timestamp.None, Timestamp.None, [], [],
             new BookCounters(1, 0, 0, 0, 1, 0, 0, 0, 0, Timestamp.None));
 
         var text = JsonSerializer.Serialize(DtoMapper.ToDto(snapshot));

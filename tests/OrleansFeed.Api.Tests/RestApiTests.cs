@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using System.Net;
 using System.Text.Json;
 using OrleansFeed.Api.Tests.Fakes;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using OrleansFeed.Api.Tests.Fakes;
+using OrleansFeed.Core.Books;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Tests;
 
@@ -108,13 +109,13 @@ public sealed class WebSocketBookTests : IAsyncLifetime
     {
         await using var client = await SubscribedClientAsync();
 
-        await _host.Btc.SetStateAsync("unverified");
+        await _host.Btc.SetStateAsync(BookSyncState.Unverified);
 
         var unverified = await client.ExpectAsync("delta", Ct);
         unverified.GetProperty("syncState").GetString().Should().Be("unverified");
         unverified.GetProperty("stale").GetBoolean().Should().BeTrue();
         unverified.GetProperty("changes").GetArrayLength().Should().Be(0);
-        await _host.Btc.SetStateAsync("synced");
+        await _host.Btc.SetStateAsync(BookSyncState.Synced);
         var synced = await client.ExpectAsync("delta", Ct);
         synced.GetProperty("syncState").GetString().Should().Be("synced");
         synced.GetProperty("stale").GetBoolean().Should().BeFalse();

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansFeed.Bridge.Nats.Publishing;
 using OrleansFeed.Bridge.Nats.Status;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Nats;
 using OrleansFeed.TestKit.Nats;

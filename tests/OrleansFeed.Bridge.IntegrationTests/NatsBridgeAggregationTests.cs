@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Api.Contracts.Aggregation;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Core.Aggregation.Candles;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
@@ -12,7 +12,8 @@ using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Nats;
 using OrleansFeed.Nats.Js;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 using OrleansFeed.TestKit.Nats;
 
 namespace OrleansFeed.Bridge.IntegrationTests;

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansFeed.Bridge.Nats.Publishing;
@@ -36,7 +37,7 @@ public sealed class NatsBridgeDegradedTests
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
 
         var book = await silo.Grain(silo.Symbols[0]).GetSnapshotAsync(10);
-        book.SyncState.Should().Be("synced");
+        book.SyncState.Should().Be(BookSyncState.Synced);
         await BridgedSilo.WaitUntilAsync(() => silo.Status.Snapshot().QueueDepth == 0, "bridge queue drained", cts.Token);
         var status = silo.Status.Snapshot();
         status.Connected.Should().BeFalse();

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

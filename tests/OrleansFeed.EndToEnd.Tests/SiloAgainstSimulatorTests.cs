@@ -5,7 +5,8 @@ using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Exchanges.Tests.Reference;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 using OrleansFeed.TestKit.Captures;
 
 namespace OrleansFeed.EndToEnd.Tests;
@@ -42,7 +43,7 @@ public class SiloAgainstSimulatorTests
         foreach (var (symbol, expected) in reference)
         {
             var book = await WaitForUpdateIdAsync(silo, symbol, expected.LastUpdateId, cts.Token);
-            book.SyncState.Should().Be("synced");
+            book.SyncState.Should().Be(BookSyncState.Synced);
             book.Counters.Gaps.Should().Be(0);
             AssertSide(book.Bids, expected.Bids, symbol);
             AssertSide(book.Asks, expected.Asks, symbol);
@@ -167,7 +168,7 @@ public class SiloAgainstSimulatorTests
         while (true)
         {
             var book = await grain.GetSnapshotAsync(int.MaxValue);
-            if (book.LastUpdateId == lastUpdateId && book.SyncState == "synced")
+            if (book.LastUpdateId == lastUpdateId && book.SyncState == BookSyncState.Synced)
             {
                 return book;
             }

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -34,7 +35,7 @@ public sealed class SiloWithSimulator : IAsyncDisposable
 
     public BookDirectory Books => Silo.Services.GetRequiredService<BookDirectory>();
 
-    public static async Task<SiloWithSimulator> StartAsync(IReadOnlyList<string> files, bool futuresSplit, CancellationToken cancellationToken, double playbackSpeed = 0)
+    public static async Task<SiloWithSimulator> StartAsync(IReadOnlyList<string> files, bool futuresSplit, CancellationToken cancellationToken, double playbackSpeed = 0, IDictionary<string, string?>? extraSettings = null)
     {
         var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = playbackSpeed });
         await simulator.StartAsync(cancellationToken);
@@ -57,6 +58,11 @@ public sealed class SiloWithSimulator : IAsyncDisposable
         foreach (var symbol in simulator.SnapshotSymbols)
         {
             settings[$"Feed:Venues:{venue}:Symbols:{i++}"] = symbol;
+        }
+
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using BenchmarkDotNet.Attributes;
 using OrleansFeed.Benchmarks.Inputs;
 using OrleansFeed.Benchmarks.Mocks;

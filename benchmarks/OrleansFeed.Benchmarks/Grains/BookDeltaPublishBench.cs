@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using BenchmarkDotNet.Attributes;
 using OrleansFeed.Benchmarks.Inputs;
 using OrleansFeed.Core.Books;
@@ -95,7 +96,7 @@ public class BookDeltaPublishBench
                 sync.OnEvent(bookEvent, _builder);
                 if (_builder.Rebuilt || (_builder.Count > 0 && sync.State == BookSyncState.Synced))
                 {
-                    Publish(_builder.Build(Book, _builder.Rebuilt ? BookDeltaKind.Rebuilt : BookDeltaKind.Update, ++_sequence, sync.Epoch, "synced", sync.LastUpdateId, bookEvent.ExchangeTime, bookEvent.ReceiveTime));
+                    Publish(_builder.Build(Book, _builder.Rebuilt ? BookDeltaKind.Rebuilt : BookDeltaKind.Update, ++_sequence, sync.Epoch, BookSyncState.Synced, sync.LastUpdateId, bookEvent.ExchangeTime, bookEvent.ReceiveTime));
                 }
 
                 return;
@@ -108,7 +109,7 @@ public class BookDeltaPublishBench
             {
                 var kind = _rebuilt ? BookDeltaKind.Rebuilt : BookDeltaKind.Update;
                 var changes = kind == BookDeltaKind.Update ? _list.ToArray() : [];
-                Publish(new BookDelta(Book.Venue, Book.Symbol, kind, ++_sequence, sync.Epoch, "synced", sync.LastUpdateId, changes, bookEvent.ExchangeTime, bookEvent.ReceiveTime));
+                Publish(new BookDelta(Book.Venue, Book.Symbol, kind, ++_sequence, sync.Epoch, BookSyncState.Synced, sync.LastUpdateId, changes, bookEvent.ExchangeTime, bookEvent.ReceiveTime));
             }
         }
 

@@ -52,7 +52,7 @@ public class BridgePublishBench
         _onNextLatency = new RouteSubscription<BookDelta>((BridgeRoute<BookDelta>)_route, new RouteTarget(book.ToString(), book, "BTC-USDT-PERP"), [LatencySubject], _queue).OnNextAsync;
         // A typical Binance depth@100ms diff: ten level changes around the touch.
         _deltas = Enumerable.Range(0, Batch).Select(i => new BookDelta(
-            book.Venue, book.Symbol, BookDeltaKind.Update, i + 1, 1, "synced", 600_859_605_926 + i,
+            book.Venue, book.Symbol, BookDeltaKind.Update, i + 1, 1, BookSyncState.Synced, 600_859_605_926 + i,
             [.. Enumerable.Range(0, 10).Select(j => new LevelChange(j % 2 == 0 ? BookSide.Bid : BookSide.Ask, new FixedDecimal(3_201_150 + (j * 50) + i, 2), new FixedDecimal(125 * (j + 1), 3)))],
             Timestamp.FromUnixMilliseconds(1_626_992_741_264), Timestamp.FromUnixMilliseconds(1_626_992_741_301))).ToArray();
         _publisher = new BridgePublisher(_queue, _status, () => _connection, "bench", TimeProvider.System, NullLogger.Instance);

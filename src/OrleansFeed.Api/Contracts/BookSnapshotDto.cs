@@ -8,7 +8,7 @@ namespace OrleansFeed.Api.Contracts;
 /// <param name="Instrument">Canonical instrument.</param>
 /// <param name="SyncState"><c>synced</c> (proven equal to the venue's at the depth its proof covers), <c>unverified</c> (something since the
 /// last proof could hide a lost update), <c>unverifiable</c> (the feed carries no proof) or <c>syncing</c> (stale, being rebuilt);
-/// see <c>BookSyncStates</c> and docs/errors.md#book-states.</param>
+/// see <c>BookSyncStateText</c> and docs/errors.md#book-states.</param>
 /// <param name="Stale">True unless <c>syncState</c> is <c>synced</c>: levels may differ from the venue's.</param>
 /// <param name="Epoch">Rebuild count of the book.</param>
 /// <param name="Sequence">The book's delta sequence this snapshot reflects (WebSocket deltas continue at +1).</param>

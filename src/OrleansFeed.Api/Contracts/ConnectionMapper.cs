@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Connections;
 using OrleansFeed.Exchanges.Common.Sessions;
 using OrleansFeed.Grains.Abstractions;
 

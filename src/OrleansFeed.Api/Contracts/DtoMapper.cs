@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Time;
@@ -15,7 +16,7 @@ internal static class DtoMapper
         i.Venue, i.Symbol, i.Canonical, KindText(i.Kind), i.BaseAsset, i.QuoteAsset, i.TickSize.ToString(), i.LotSize.ToString(), StatusText(i.Status));
 
     public static BookSnapshotDto ToDto(BookSnapshot s) => new(
-        s.Venue, s.Symbol, s.Instrument, s.SyncState, s.IsStale, s.Epoch, s.Sequence, UpdateIds.OrNull(s.LastUpdateId),
+        s.Venue, s.Symbol, s.Instrument, s.SyncState.ToWire(), s.IsStale, s.Epoch, s.Sequence, UpdateIds.OrNull(s.LastUpdateId),
         Time(s.ExchangeTime), Time(s.ReceiveTime), Levels(s.Bids), Levels(s.Asks), ToDto(s.Counters));
 
     public static BookCountersDto ToDto(BookCounters c) => new(
@@ -28,7 +29,7 @@ internal static class DtoMapper
         t.TradeId, t.Price.ToString(), t.Size.ToString(), SideText(t.Aggressor), Time(t.ExchangeTime), Time(t.ReceiveTime));
 
     public static TickerDto ToDto(Ticker t) => new(
-        t.Venue, t.Symbol, t.Instrument, t.SyncState, t.SyncState != "synced",
+        t.Venue, t.Symbol, t.Instrument, t.SyncState.ToWire(), t.SyncState != BookSyncState.Synced,
         t.BestBid is { } b ? new LevelDto(b.Price.ToString(), b.Size.ToString()) : null,
         t.BestAsk is { } a ? new LevelDto(a.Price.ToString(), a.Size.ToString()) : null,
         t.LastTrade is { } trade ? ToDto(trade) : null,

@@ -8,7 +8,7 @@ namespace OrleansFeed.Api.Contracts;
 /// <param name="Instrument">Canonical instrument.</param>
 /// <param name="SyncState"><c>synced</c> (proven equal to the venue's at the depth its proof covers), <c>unverified</c> (something since the
 /// last proof could hide a lost update), <c>unverifiable</c> (the feed carries no proof) or <c>syncing</c> (stale, being rebuilt);
-/// see <c>BookSyncStates</c> and docs/errors.md#book-states.</param>
+/// see <c>BookSyncStateText</c> and docs/errors.md#book-states.</param>
 /// <param name="Stale">True unless <c>syncState</c> is <c>synced</c>.</param>
 /// <param name="BestBid">Best bid from our book; null when the side is empty.</param>
 /// <param name="BestAsk">Best ask from our book; null when the side is empty.</param>

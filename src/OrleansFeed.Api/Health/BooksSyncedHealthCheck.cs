@@ -2,9 +2,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Api.Contracts;
 using OrleansFeed.Api.Diagnostics;
+using OrleansFeed.Core.Books;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Health;
 
@@ -70,7 +72,7 @@ public sealed class BooksSyncedHealthCheck(IConfiguredBooks books, IGrainFactory
 
             // Ready = loaded and maintained. An unverifiable feed can never become synced, and an unverified book (a
             // rejected frame since its last proof) is proven again by its next update: neither takes the silo out of service.
-            return snapshot.SyncState != BookSyncStates.Syncing;
+            return snapshot.SyncState != BookSyncState.Syncing;
         }
         catch (Exception ex)
         {

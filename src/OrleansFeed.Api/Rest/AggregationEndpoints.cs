@@ -7,7 +7,8 @@ using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Rest;
 

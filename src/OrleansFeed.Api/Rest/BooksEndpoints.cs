@@ -5,7 +5,8 @@ using OrleansFeed.Api.Hosting;
 using OrleansFeed.Api.Problems;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Rest;
 

@@ -3,7 +3,8 @@ using OrleansFeed.Api.Contracts;
 using OrleansFeed.Api.Problems;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Rest;
 

@@ -1,10 +1,12 @@
+using OrleansFeed.Core.Books;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansFeed.Api.Contracts;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Api.Problems;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Rest;
 
@@ -57,7 +59,7 @@ internal static class VenuesEndpoints
             bookStatus.Add(new VenueBookStatusDto(
                 key.Symbol,
                 snapshot.Instrument,
-                snapshot.SyncState,
+                snapshot.SyncState.ToWire(),
                 snapshot.Epoch,
                 VerificationAge.Seconds(now, verified),
                 snapshot.Counters.RejectedFrames,

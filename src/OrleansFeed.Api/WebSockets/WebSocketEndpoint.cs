@@ -9,8 +9,8 @@ using OrleansFeed.Api.Security.Limits;
 using OrleansFeed.Api.WebSockets.Internal;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.WebSockets;
 

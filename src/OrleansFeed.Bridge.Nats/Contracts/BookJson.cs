@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OrleansFeed.Core.Books;
-using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 
 namespace OrleansFeed.Bridge.Nats.Contracts;
@@ -20,8 +19,10 @@ internal static class BookJson
         _ => "update",
     };
 
-    /// <summary>The book state a delta reports (payload <c>syncState</c> and header <c>Md-Sync-State</c>): a stale delta is <c>syncing</c> whatever its text says.</summary>
-    public static string SyncStateText(BookDelta d) => d.Kind == BookDeltaKind.Stale ? BookSyncStates.Syncing : d.SyncState;
+    /// <summary>The book state a delta reports (payload <c>syncState</c> and header <c>Md-Sync-State</c>): a stale delta is <c>syncing</c> whatever its state says.</summary>
+    /// <param name="d">The delta.</param>
+    /// <returns>The state to report.</returns>
+    public static BookSyncState SyncStateOf(BookDelta d) => d.Kind == BookDeltaKind.Stale ? BookSyncState.Syncing : d.SyncState;
 
     /// <summary><c>{"type":"delta"|"status","kind":...,"venue","symbol","sequence","epoch","syncState","stale",...,"changes":[["bid","p","s"]]}</c>.</summary>
     public static void WriteDelta(Utf8JsonWriter w, BookDelta d)
@@ -34,9 +35,9 @@ internal static class BookJson
         w.WriteString("symbol", d.Symbol);
         w.WriteNumber("sequence", d.Sequence);
         w.WriteNumber("epoch", d.Epoch);
-        var syncState = SyncStateText(d);
-        w.WriteString("syncState", syncState);
-        w.WriteBoolean("stale", syncState != "synced");
+        var syncState = SyncStateOf(d);
+        w.WriteString("syncState", syncState.ToWire());
+        w.WriteBoolean("stale", syncState != BookSyncState.Synced);
         UpdateIds.Write(w, LastUpdateIdName, d.LastUpdateId);
         JsonValues.Time(w, "exchangeTime", d.ExchangeTime);
         JsonValues.Time(w, "receiveTime", d.ReceiveTime);
@@ -62,7 +63,7 @@ internal static class BookJson
         w.WriteString("venue", s.Venue);
         w.WriteString("symbol", s.Symbol);
         w.WriteString("instrument", s.Instrument);
-        w.WriteString("syncState", s.SyncState);
+        w.WriteString("syncState", s.SyncState.ToWire());
         w.WriteBoolean("stale", s.IsStale);
         w.WriteNumber("epoch", s.Epoch);
         w.WriteNumber("sequence", s.Sequence);

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using System.Text.Json;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
@@ -40,8 +41,8 @@ internal static class MarketJson
         w.WriteString("venue", t.Venue);
         w.WriteString("symbol", t.Symbol);
         w.WriteString("instrument", t.Instrument);
-        w.WriteString("syncState", t.SyncState);
-        w.WriteBoolean("stale", t.SyncState != "synced");
+        w.WriteString("syncState", t.SyncState.ToWire());
+        w.WriteBoolean("stale", t.SyncState != BookSyncState.Synced);
         WriteLevel(w, "bestBid", t.BestBid);
         WriteLevel(w, "bestAsk", t.BestAsk);
         if (t.LastTrade is { } trade)

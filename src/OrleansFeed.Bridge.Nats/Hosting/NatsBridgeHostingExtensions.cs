@@ -15,7 +15,7 @@ public static class NatsBridgeHostingExtensions
     /// <see cref="NatsBridgeService"/> and the readiness entry <see cref="NatsBridgeHealthCheck"/> (Degraded while
     /// disconnected, never Unhealthy) only when <c>Nats:Enabled</c> is true.
     /// </summary>
-    /// <remarks>Needs the silo's grain runtime, <c>FeedOptions</c>, <c>IInstrumentCatalog</c> and <c>VenueRegistry</c>
+    /// <remarks>Needs the Orleans silo and its fan-out, <c>FeedOptions</c>, <c>IInstrumentCatalog</c> and <c>VenueRegistry</c>
     /// registered (as <c>SiloHost</c> does).</remarks>
     /// <param name="services">Services.</param>
     /// <param name="configuration">The silo configuration (root).</param>

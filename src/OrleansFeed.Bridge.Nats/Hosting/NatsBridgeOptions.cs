@@ -1,4 +1,4 @@
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 
 namespace OrleansFeed.Bridge.Nats.Hosting;
 

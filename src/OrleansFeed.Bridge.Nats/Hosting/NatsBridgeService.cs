@@ -14,8 +14,8 @@ using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Nats;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Bridge.Nats.Hosting;
 
@@ -176,7 +176,7 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         var byToken = new Dictionary<string, BookKey>(StringComparer.Ordinal);
         foreach (var book in books)
         {
-            var token = Subjects.MdSubjects.Book("x", book.Venue, book.Symbol);
+            var token = Grains.Subjects.MdSubjects.Book("x", book.Venue, book.Symbol);
             if (byToken.TryGetValue(token, out var first))
             {
                 if (first != book)

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Nats;
 

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Logging;
 using OrleansFeed.Bridge.Nats.Contracts;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Nats;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Bridge.Nats.Requests;
 

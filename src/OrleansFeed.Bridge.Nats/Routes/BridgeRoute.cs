@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OrleansFeed.Bridge.Nats.Publishing;
 using OrleansFeed.Core.Time;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Bridge.Nats.Routes;
 

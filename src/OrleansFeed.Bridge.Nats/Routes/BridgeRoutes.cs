@@ -1,5 +1,7 @@
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Bridge.Nats.Contracts;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
+using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
@@ -31,7 +33,7 @@ public static class BridgeRoutes
             Sequence = d => d.Sequence,
             Epoch = d => d.Epoch,
             Kind = d => BookJson.KindText(d.Kind),
-            SyncState = BookJson.SyncStateText,
+            SyncState = d => BookJson.SyncStateOf(d).ToWire(),
         },
         new BridgeRoute<Trade>(StreamNamespaces.Trades, RouteScope.Book, "trade",
             (p, t) => [MdSubjects.Trade(p, t.Book.Venue, t.Book.Symbol)], (w, t, x) => MarketJson.WriteTrade(w, t.Book, x), x => x.ReceiveTime)

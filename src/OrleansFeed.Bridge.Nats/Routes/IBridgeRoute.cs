@@ -1,5 +1,5 @@
 using OrleansFeed.Bridge.Nats.Publishing;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Bridge.Nats.Routes;
 

@@ -1,4 +1,4 @@
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Bridge.Nats.Status;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Client.Internal;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Nats;

@@ -1,4 +1,4 @@
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Client.Internal;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;

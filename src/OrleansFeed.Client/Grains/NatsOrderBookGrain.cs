@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Client.Internal;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Trades;
@@ -26,23 +26,23 @@ internal sealed class NatsOrderBookGrain : IOrderBookGrain
         _prefix = client.Options.SubjectPrefix;
     }
 
-    public async Task EnsureActiveAsync() => await GetTickerAsync().ConfigureAwait(false);
+    public async Task EnsureActiveAsync() => await GetTickerAsync();
 
     public async Task<BookSnapshot> GetSnapshotAsync(int depth)
     {
-        using var doc = await RequestAsync(MdSubjects.SnapshotBook(_prefix, _key.Venue, _key.Symbol), $"{{\"depth\":{depth}}}").ConfigureAwait(false);
+        using var doc = await RequestAsync(MdSubjects.SnapshotBook(_prefix, _key.Venue, _key.Symbol), $"{{\"depth\":{depth}}}");
         return WireReader.Snapshot(doc.RootElement);
     }
 
     public async Task<Trade[]> GetRecentTradesAsync(int limit)
     {
-        using var doc = await RequestAsync(MdSubjects.RpcTrades(_prefix, _key.Venue, _key.Symbol), $"{{\"limit\":{limit}}}").ConfigureAwait(false);
+        using var doc = await RequestAsync(MdSubjects.RpcTrades(_prefix, _key.Venue, _key.Symbol), $"{{\"limit\":{limit}}}");
         return WireReader.Trades(doc.RootElement);
     }
 
     public async Task<Ticker> GetTickerAsync()
     {
-        using var doc = await RequestAsync(MdSubjects.RpcTicker(_prefix, _key.Venue, _key.Symbol), string.Empty).ConfigureAwait(false);
+        using var doc = await RequestAsync(MdSubjects.RpcTicker(_prefix, _key.Venue, _key.Symbol), string.Empty);
         return WireReader.Ticker(doc.RootElement);
     }
 
@@ -51,7 +51,7 @@ internal sealed class NatsOrderBookGrain : IOrderBookGrain
         NatsMsg reply;
         try
         {
-            reply = await _client.Connection.RequestAsync(subject, Encoding.UTF8.GetBytes(body), timeout: _client.Options.RequestTimeout).ConfigureAwait(false);
+            reply = await _client.Connection.RequestAsync(subject, Encoding.UTF8.GetBytes(body), timeout: _client.Options.RequestTimeout);
         }
         catch (NatsNoRespondersException ex)
         {

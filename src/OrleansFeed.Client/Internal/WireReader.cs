@@ -1,9 +1,8 @@
+using OrleansFeed.Core.Quotes;
 using System.Text.Json;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Trades;
-using OrleansFeed.Exchanges.Common.Events;
-using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 
 namespace OrleansFeed.Client.Internal;
@@ -27,7 +26,7 @@ internal static class WireReader
             s.GetProperty("venue").GetString()!,
             s.GetProperty("symbol").GetString()!,
             s.GetProperty("instrument").GetString()!,
-            s.GetProperty("syncState").GetString()!,
+            BookSyncStateText.FromWire(s.GetProperty("syncState").GetString()),
             s.GetProperty("epoch").GetInt64(),
             s.GetProperty("sequence").GetInt64(),
             UpdateIds.Read(s.GetProperty("lastUpdateId")),
@@ -52,7 +51,7 @@ internal static class WireReader
         t.GetProperty("venue").GetString()!,
         t.GetProperty("symbol").GetString()!,
         t.GetProperty("instrument").GetString()!,
-        t.GetProperty("syncState").GetString()!,
+        BookSyncStateText.FromWire(t.GetProperty("syncState").GetString()),
         Level(t.GetProperty("bestBid")),
         Level(t.GetProperty("bestAsk")),
         t.GetProperty("lastTrade") is { ValueKind: JsonValueKind.Object } trade ? WireValues.Trade(trade) : null,

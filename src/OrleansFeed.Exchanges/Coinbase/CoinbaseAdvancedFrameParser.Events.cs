@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using System.Buffers;
 using System.Text.Json;
 using OrleansFeed.Core.Books;

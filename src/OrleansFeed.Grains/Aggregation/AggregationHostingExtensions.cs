@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Hosting;
 
 namespace OrleansFeed.Grains.Aggregation;
 
@@ -17,7 +16,7 @@ public static class AggregationHostingExtensions
     /// books (hosted services start in registration order); that service may also resolve <see cref="AggregatorStartupService"/>
     /// and call <see cref="AggregatorStartupService.ActivateAllAsync"/> itself before the connectors start (the silo's does).
     /// </summary>
-    /// <param name="services">The service collection; must already have the grain runtime and an instrument catalog.</param>
+    /// <param name="services">The service collection; must already have the Orleans silo and an instrument catalog.</param>
     /// <param name="configuration">The configuration holding the <c>Aggregation</c> section (may be absent: defaults).</param>
     /// <returns><paramref name="services"/>.</returns>
     public static IServiceCollection AddAggregation(this IServiceCollection services, IConfiguration configuration)
@@ -25,7 +24,6 @@ public static class AggregationHostingExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AggregationOptions>().Bind(configuration.GetSection(AggregationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AggregationOptions>, AggregationOptionsValidator>());
-        services.AddGrain<IAggregatorGrain, AggregatorGrain>();
         services.TryAddSingleton<AggregatorStartupService>();
         services.AddHostedService(sp => sp.GetRequiredService<AggregatorStartupService>());
         return services;

@@ -59,7 +59,7 @@ public sealed partial class AggregatorGrain
             }
         }
 
-        await _nbboStream.OnNextAsync(next).ConfigureAwait(false);
+        await _nbboStream.OnNextAsync(next);
     }
 
     // Equal prices, sizes, venues at the best, flags and eligible count: a republish would tell consumers nothing.
@@ -74,30 +74,30 @@ public sealed partial class AggregatorGrain
         {
             if (!mirror.Loaded)
             {
-                await LoadAsync(mirror).ConfigureAwait(false);
+                StartReload(mirror);
             }
         }
 
         // Staleness moves with time alone: a venue may leave (or rejoin) the NBBO without any event.
-        await PublishNbboIfChangedAsync(measure: false).ConfigureAwait(false);
+        await PublishNbboIfChangedAsync(measure: false);
 
         var now = TradeNow();
         foreach (var mirror in _mirrors)
         {
             mirror.Trades.Advance(now);
-            await PublishEmittedAsync(mirror.Venue, mirror.Trades).ConfigureAwait(false);
-            await PublishOpenAsync(mirror.Venue, mirror.Trades).ConfigureAwait(false);
+            await PublishEmittedAsync(mirror.Venue, mirror.Trades);
+            await PublishOpenAsync(mirror.Venue, mirror.Trades);
         }
 
         _consolidated.Advance(now);
-        await PublishEmittedAsync(null, _consolidated).ConfigureAwait(false);
-        await PublishOpenAsync(null, _consolidated).ConfigureAwait(false);
+        await PublishEmittedAsync(null, _consolidated);
+        await PublishOpenAsync(null, _consolidated);
 
         if (_statsDirty || ++_ticksSinceStats >= StatsHeartbeatTicks)
         {
             _statsDirty = false;
             _ticksSinceStats = 0;
-            await _statsStream.OnNextAsync(BuildStats(now), cancellationToken).ConfigureAwait(false);
+            await _statsStream.OnNextAsync(BuildStats(now), cancellationToken);
         }
     }
 
@@ -107,7 +107,7 @@ public sealed partial class AggregatorGrain
         {
             while (builder.TryTakeEmitted(out var candle))
             {
-                await _candleStream.OnNextAsync(new CandleUpdate(GrainKey, venue, candle)).ConfigureAwait(false);
+                await _candleStream.OnNextAsync(new CandleUpdate(GrainKey, venue, candle));
             }
         }
     }
@@ -123,7 +123,7 @@ public sealed partial class AggregatorGrain
         {
             if (builder.OpenCandle is { } open)
             {
-                await _candleStream.OnNextAsync(new CandleUpdate(GrainKey, venue, open)).ConfigureAwait(false);
+                await _candleStream.OnNextAsync(new CandleUpdate(GrainKey, venue, open));
             }
         }
     }

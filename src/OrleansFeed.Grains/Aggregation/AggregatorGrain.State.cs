@@ -6,7 +6,8 @@ public sealed partial class AggregatorGrain
     {
         try
         {
-            var state = await _storage.ReadStateAsync<AggregatorState>(GrainId, cancellationToken).ConfigureAwait(false);
+            await _state.ReadStateAsync(cancellationToken);
+            var state = _state.RecordExists ? _state.State : null;
             if (state is null || state.Version != AggregatorState.CurrentVersion)
             {
                 return;
@@ -57,7 +58,8 @@ public sealed partial class AggregatorGrain
                 _tradeWatermark,
                 Export(_consolidated),
                 [.. _mirrors.Select(m => new VenueSeriesState(m.Key, Export(m.Trades)))]);
-            await _storage.WriteStateAsync(GrainId, state, cancellationToken).ConfigureAwait(false);
+            _state.State = state;
+            await _state.WriteStateAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,3 +1,5 @@
+using OrleansFeed.Core.Quotes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Core.Aggregation.Candles;
@@ -8,9 +10,10 @@ using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Storage;
-using OrleansFeed.Runtime.Streams;
+using Orleans.Providers;
+using Orleans.Storage;
+using OrleansFeed.Grains.Common;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Aggregation;
 
@@ -19,16 +22,20 @@ namespace OrleansFeed.Grains.Aggregation;
 /// deltas, keeps the NBBO, and feeds every trade to the venue's and the consolidated 24 h window and candle builders.
 /// Thin: the rules live in <c>OrleansFeed.Core.Aggregation</c>. See docs/aggregation.md.
 /// </summary>
-public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
+[KeepAlive]
+public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
 {
     // A dropped delta shows as a sequence gap and reloads the mirror, so the book grain is never held up by a slow
     // aggregator: that also rules out a wait cycle while the aggregator awaits that book's snapshot. Trades keep the
     // default waiting queue: a lost trade would make the statistics wrong.
     private static readonly StreamSubscriptionOptions DeltaQueue = new() { Capacity = 65_536, OverflowPolicy = StreamOverflowPolicy.DropOldest };
 
+    // Deltas held per mirror while its snapshot is fetched (a busy book publishes a few thousand per second).
+    private const int MaxHeldDeltas = 65_536;
+
     private readonly AggregationOptions _options;
     private readonly IInstrumentCatalog _catalog;
-    private readonly IGrainStorage _storage;
+    private readonly IPersistentState<AggregatorState> _state;
     private readonly ILogger<AggregatorGrain> _logger;
     private readonly List<VenueMirror> _mirrors = [];
     private readonly LatencyHistogram _fromReceive = new();
@@ -48,14 +55,14 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
     /// <summary>Created by the runtime per activation.</summary>
     /// <param name="options">Aggregation settings (section <c>Aggregation</c>).</param>
     /// <param name="catalog">Instrument catalog: which books feed this instrument.</param>
-    /// <param name="storage">Grain storage for the trade buckets and candles.</param>
+    /// <param name="state">Grain state (the default grain storage) for the trade buckets and candles.</param>
     /// <param name="logger">Logger.</param>
-    public AggregatorGrain(IOptions<AggregationOptions> options, IInstrumentCatalog catalog, IGrainStorage storage, ILogger<AggregatorGrain> logger)
+    public AggregatorGrain(IOptions<AggregationOptions> options, IInstrumentCatalog catalog, [PersistentState("aggregates")] IPersistentState<AggregatorState> state, ILogger<AggregatorGrain> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _catalog = catalog;
-        _storage = storage;
+        _state = state;
         _logger = logger;
     }
 
@@ -86,10 +93,10 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
             SubscribeInTurn(StreamProvider.GetStream<VenueTicker24h>(new StreamId(StreamNamespaces.VenueTicker, mirror.Key)), ticker => OnVenueTicker(mirror, ticker));
         }
 
-        await RestoreAsync(cancellationToken).ConfigureAwait(false);
+        await RestoreAsync(cancellationToken);
         foreach (var mirror in _mirrors)
         {
-            await LoadAsync(mirror).ConfigureAwait(false);
+            await LoadAsync(mirror);
         }
 
         _lastNbbo = ComputeNbbo(Timestamp.Now(TimeProvider));
@@ -99,7 +106,18 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
     }
 
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveAsync(cancellationToken);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await DisposeSubscriptionsAsync();
+
+        // Orleans' memory storage dies with the silo: at shutdown its storage grains may already be gone, and a final
+        // save would only fail. Durable storage (Redis) gets the final save.
+        var volatileStorage = ServiceProvider.GetKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME) is MemoryGrainStorage;
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || !volatileStorage)
+        {
+            await SaveAsync(cancellationToken);
+        }
+    }
 
     /// <inheritdoc />
     public Task EnsureActiveAsync() => Task.CompletedTask;
@@ -109,14 +127,23 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
 
     private async ValueTask OnDeltaAsync(VenueMirror mirror, BookDelta delta)
     {
+        if (mirror.Reloading)
+        {
+            // Applied after the snapshot; beyond the cap the replay sees a sequence gap and reloads again.
+            if (mirror.HeldDeltas.Count < MaxHeldDeltas)
+            {
+                mirror.HeldDeltas.Add(delta);
+            }
+
+            return;
+        }
+
         switch (mirror.Apply(delta))
         {
             case DeltaOutcome.Ignored:
                 return;
             case DeltaOutcome.Reload:
-                // LoadAsync already gave the reloaded top to the calculator.
-                await LoadAsync(mirror).ConfigureAwait(false);
-                await PublishNbboIfChangedAsync(measure: true).ConfigureAwait(false);
+                StartReload(mirror);
                 return;
         }
 
@@ -132,14 +159,55 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
             return;
         }
 
-        await PublishNbboIfChangedAsync(measure: true).ConfigureAwait(false);
+        await PublishNbboIfChangedAsync(measure: true);
+    }
+
+    /// <summary>
+    /// Reloads a mirror without holding up the delta path: the book's snapshot is fetched outside this turn (the
+    /// aggregator never waits on a book while deltas queue up behind it); the venue is out of the NBBO meanwhile, and
+    /// the deltas that arrive are held and applied after the snapshot.
+    /// </summary>
+    private void StartReload(VenueMirror mirror)
+    {
+        if (mirror.Reloading)
+        {
+            return;
+        }
+
+        mirror.Reloading = true;
+        mirror.Invalidate();
+        mirror.LastQuote = mirror.Quote();
+        _nbbo.Update(mirror.LastQuote.Value);
+        _ = ReloadAsync(mirror);
+    }
+
+    private async Task ReloadAsync(VenueMirror mirror)
+    {
+        try
+        {
+            // LoadAsync gives the reloaded top to the calculator.
+            await LoadAsync(mirror);
+        }
+        finally
+        {
+            mirror.Reloading = false;
+        }
+
+        var held = mirror.HeldDeltas.ToArray();
+        mirror.HeldDeltas.Clear();
+        foreach (var delta in held)
+        {
+            await OnDeltaAsync(mirror, delta);
+        }
+
+        await PublishNbboIfChangedAsync(measure: true);
     }
 
     private async Task LoadAsync(VenueMirror mirror)
     {
         try
         {
-            var snapshot = await GrainFactory.GetGrain<IOrderBookGrain>(mirror.Key).GetSnapshotAsync(_options.MirrorDepth).ConfigureAwait(false);
+            var snapshot = await GrainFactory.GetGrain<IOrderBookGrain>(mirror.Key).GetSnapshotAsync(_options.MirrorDepth);
             mirror.Load(snapshot);
         }
         catch (Exception ex)
@@ -166,8 +234,8 @@ public sealed partial class AggregatorGrain : Grain, IAggregatorGrain
         mirror.Trades.OnTrade(trade, now);
         _consolidated.OnTrade(trade, now);
         _statsDirty = true;
-        await PublishEmittedAsync(mirror.Venue, mirror.Trades).ConfigureAwait(false);
-        await PublishEmittedAsync(null, _consolidated).ConfigureAwait(false);
+        await PublishEmittedAsync(mirror.Venue, mirror.Trades);
+        await PublishEmittedAsync(null, _consolidated);
     }
 
     // Kept as the venue states it; compared with our window when stats are built (docs/aggregation.md).

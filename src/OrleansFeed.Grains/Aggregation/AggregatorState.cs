@@ -9,17 +9,18 @@ namespace OrleansFeed.Grains.Aggregation;
 /// <param name="TradeWatermark">Latest trade time seen (UTC, µs), the <c>Trades</c> clock.</param>
 /// <param name="Consolidated">The consolidated series.</param>
 /// <param name="Venues">Per venue book, by book key.</param>
-internal sealed record AggregatorState(int Version, long TradeWatermark, TradeSeriesState Consolidated, IReadOnlyList<VenueSeriesState> Venues)
+public sealed record AggregatorState(int Version, long TradeWatermark, TradeSeriesState Consolidated, IReadOnlyList<VenueSeriesState> Venues)
 {
+    /// <summary>The format this build writes.</summary>
     public const int CurrentVersion = 1;
 }
 
 /// <summary>One series' window and candle builders.</summary>
 /// <param name="Stats">The 24 h window.</param>
 /// <param name="Candles">One builder per interval.</param>
-internal sealed record TradeSeriesState(RollingTradeStatsState Stats, IReadOnlyList<CandleBuilderState> Candles);
+public sealed record TradeSeriesState(RollingTradeStatsState Stats, IReadOnlyList<CandleBuilderState> Candles);
 
 /// <summary>One venue book's series.</summary>
 /// <param name="Book">Book key <c>venue:symbol</c>.</param>
 /// <param name="Series">The series.</param>
-internal sealed record VenueSeriesState(string Book, TradeSeriesState Series);
+public sealed record VenueSeriesState(string Book, TradeSeriesState Series);

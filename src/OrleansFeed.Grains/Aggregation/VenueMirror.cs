@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Core.Aggregation.Candles;
 using OrleansFeed.Core.Aggregation.Nbbo;
@@ -39,8 +40,12 @@ internal sealed class VenueMirror
     /// <summary>True once a snapshot was loaded and every delta since applied.</summary>
     public bool Loaded { get; private set; }
 
-    /// <summary>True while the source book may quote (synced or unverifiable, <see cref="BookSyncStates.MayQuote"/>): a stale or unverified delta clears it.</summary>
+    /// <summary>True while the source book may quote (synced or unverifiable, <see cref="BookSyncStateText.MayQuote"/>): a stale or unverified delta clears it.</summary>
     public bool Verified { get; private set; }
+
+    /// <summary>Epoch of the snapshot loaded: deltas of a later epoch (a rebuild, or a re-activated book whose sequence
+    /// starts again) force a reload; deltas of an earlier one are ignored.</summary>
+    public long Epoch { get; private set; }
 
     /// <summary>Sequence of the last delta applied (or of the snapshot loaded).</summary>
     public long Sequence { get; private set; }
@@ -68,7 +73,8 @@ internal sealed class VenueMirror
         }
 
         Sequence = snapshot.Sequence;
-        Verified = BookSyncStates.MayQuote(snapshot.SyncState);
+        Epoch = snapshot.Epoch;
+        Verified = snapshot.SyncState.MayQuote();
         Loaded = true;
         ExchangeTime = snapshot.ExchangeTime;
         ReceiveTime = snapshot.ReceiveTime;
@@ -83,9 +89,16 @@ internal sealed class VenueMirror
             return DeltaOutcome.Reload;
         }
 
-        if (delta.Sequence <= Sequence)
+        if (delta.Epoch < Epoch || (delta.Epoch == Epoch && delta.Sequence <= Sequence))
         {
             return DeltaOutcome.Ignored;
+        }
+
+        if (delta.Epoch > Epoch && delta.Kind != BookDeltaKind.Rebuilt)
+        {
+            // A new incarnation of the book: its sequence restarted, so only a snapshot can line the mirror up again.
+            Loaded = false;
+            return DeltaOutcome.Reload;
         }
 
         if (delta.Sequence != Sequence + 1 || delta.Kind == BookDeltaKind.Rebuilt)
@@ -113,7 +126,7 @@ internal sealed class VenueMirror
             Book.Set(change.Side, change.Price, change.Size);
         }
 
-        Verified = BookSyncStates.MayQuote(delta.SyncState);
+        Verified = delta.SyncState.MayQuote();
         return DeltaOutcome.Applied;
     }
 
@@ -123,6 +136,12 @@ internal sealed class VenueMirror
         Loaded = false;
         Verified = false;
     }
+
+    /// <summary>True while a snapshot of the book is being fetched for this mirror (deltas are held meanwhile).</summary>
+    public bool Reloading { get; set; }
+
+    /// <summary>Deltas that arrived while <see cref="Reloading"/>, applied after the snapshot (bounded by the aggregator).</summary>
+    public List<BookDelta> HeldDeltas { get; } = [];
 
     /// <summary>The quote last given to the NBBO calculator; null before the first.</summary>
     public VenueQuote? LastQuote { get; set; }

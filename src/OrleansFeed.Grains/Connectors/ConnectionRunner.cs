@@ -4,7 +4,7 @@ using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Sessions;
 using OrleansFeed.Exchanges.Common.Venues;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Connectors;
 
@@ -20,10 +20,14 @@ internal sealed partial class ConnectionRunner
     private readonly VenueOptions _options;
     private readonly IVenueProtocol _protocol;
     private readonly IStreamProvider _streams;
+    private readonly BookFeeds _feeds;
     private readonly ConnectorCounters _counters;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CaptureWriter? _capture;
+    // How long a replacement connection may take to deliver its first frame before it is dropped and retried.
+    private static readonly TimeSpan ReplacementFirstFrameTimeout = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim _replace = new(0);
     private readonly SemaphoreSlim _resubscribeGate = new(1, 1);
     private readonly Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? _negotiate;
@@ -33,13 +37,14 @@ internal sealed partial class ConnectionRunner
     private ConnectionDiagnostics? _diagnostics;
     private long _subscribeMessages;
 
-    public ConnectionRunner(ConnectionPlan plan, VenueOptions options, IVenueProtocol protocol, IStreamProvider streams, ConnectorCounters counters, TimeProvider time, ILogger logger, CaptureWriter? capture, Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? negotiate = null)
+    public ConnectionRunner(ConnectionPlan plan, VenueOptions options, IVenueProtocol protocol, IStreamProvider streams, BookFeeds feeds, ConnectorCounters counters, TimeProvider time, ILogger logger, CaptureWriter? capture, Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? negotiate = null)
     {
         _negotiate = negotiate;
         _plan = plan;
         _options = options;
         _protocol = protocol;
         _streams = streams;
+        _feeds = feeds;
         _counters = counters;
         _time = time;
         _logger = logger;
@@ -140,7 +145,21 @@ internal sealed partial class ConnectionRunner
             Interlocked.Increment(ref _replacements);
             LogReplacing(_logger, _plan.Name);
             var next = Start(buffering: true, cancellationToken);
-            await next.Handler.FirstFrame.WaitAsync(TimeSpan.FromSeconds(30), _time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await next.Handler.FirstFrame.WaitAsync(ReplacementFirstFrameTimeout, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The replacement stays silent: drop it, keep the current connection and try again later (if the
+                // current one ends meanwhile, the loop reconnects it). The runner never dies on a silent replacement.
+                LogReplacementSilent(_logger, _plan.Name, ReplacementFirstFrameTimeout, _options.ReconnectMaxDelay);
+                next.Handler.Retire();
+                await next.Cancel.CancelAsync().ConfigureAwait(false);
+                _ = RetryReplacementAsync(cancellationToken);
+                continue;
+            }
+
             current.Handler.Retire();
             await current.Cancel.CancelAsync().ConfigureAwait(false);
             await next.Handler.ActivateAsync().ConfigureAwait(false);
@@ -154,10 +173,23 @@ internal sealed partial class ConnectionRunner
 
     public void RequestReplacement() => _replace.Release();
 
+    private async Task RetryReplacementAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(_options.ReconnectMaxDelay, _time, cancellationToken).ConfigureAwait(false);
+            RequestReplacement();
+        }
+        catch (OperationCanceledException)
+        {
+            // The connector stopped.
+        }
+    }
+
     private Running Start(bool buffering, CancellationToken cancellationToken)
     {
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sink = new ConnectorSink(_protocol.Venue, _streams, _counters, RequestReplacement, _plan.BookSymbols);
+        var sink = new ConnectorSink(_protocol.Venue, _streams, _feeds, _counters, RequestReplacement, _plan.BookSymbols);
         var parser = _protocol.CreateParser(_protocol.CreateSymbolTable(_options.Symbols, acceptUnknown: false), Exchanges.Common.Parsing.ParseLimits.Default);
         var handler = new Handler(this, parser, sink, buffering);
         var session = new WebSocketSession(_plan, _options, handler, _time, _logger, _capture, _negotiate) { Venue = _protocol.Venue, Diagnostics = Diagnostics };
@@ -170,6 +202,9 @@ internal sealed partial class ConnectionRunner
 
         return running;
     }
+
+    [LoggerMessage(EventId = 2104, EventName = "ReplacementSilent", Level = LogLevel.Warning, Message = "Connection {Name}: the replacement sent no frame within {Timeout}; kept the current connection, retrying in {RetryDelay}")]
+    private static partial void LogReplacementSilent(ILogger logger, string name, TimeSpan timeout, TimeSpan retryDelay);
 
     [LoggerMessage(EventId = 2103, EventName = "ConnectionReplacing", Level = LogLevel.Information, Message = "Connection {Name}: opening a replacement before closing the old one")]
     private static partial void LogReplacing(ILogger logger, string name);
@@ -258,7 +293,9 @@ internal sealed partial class ConnectionRunner
             var now = Timestamp.Now(owner._time);
             foreach (var symbol in owner._plan.BookSymbols)
             {
-                _ = sink.Streams(symbol).Book.OnNextAsync(BookEvent.Reset(symbol, now));
+                var feed = owner._feeds.For(symbol);
+                feed.Add(BookEvent.Reset(symbol, now));
+                _ = feed.FlushAsync().AsTask();
             }
         }
 

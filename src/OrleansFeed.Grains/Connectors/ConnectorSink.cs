@@ -1,26 +1,40 @@
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Connectors;
 
 /// <summary>
-/// Routes parsed events to per-symbol streams. Stream handles are cached per interned symbol, so publishing
-/// allocates nothing; a publish that has to wait for queue room is awaited by the receive loop (back-pressure).
+/// Routes what a parser found in one frame: book events, trades and the venue's BBO go to the symbol's
+/// <see cref="BookFeed"/> (a direct call to its book grain, batched per symbol); trades, BBOs and venue tickers also go
+/// to the silo-local fan-out for the other consumers (aggregator, WebSocket, NATS bridge, Redis last values). A book
+/// event's pooled levels are copied into the batch and returned here, so they never cross the grain call.
 /// A rejected frame sends a <see cref="BookEventKind.PossibleLoss"/> to the book it names, or to every book of the
 /// connection when its symbol could not be read (docs/errors.md#book-states).
 /// </summary>
-internal sealed class ConnectorSink(string venue, IStreamProvider streams, ConnectorCounters counters, Action onShutdownNotice, IReadOnlyList<string> bookSymbols) : IMarketEventSink
+internal sealed class ConnectorSink(string venue, IStreamProvider streams, BookFeeds feeds, ConnectorCounters counters, Action onShutdownNotice, IReadOnlyList<string> bookSymbols) : IMarketEventSink
 {
     private readonly HashSet<string> _books = new(bookSymbols, StringComparer.Ordinal);
     private readonly Dictionary<string, SymbolStreams> _bySymbol = new(StringComparer.Ordinal);
     private readonly List<Task> _pending = [];
+    private readonly List<BookFeed> _touched = [];
 
     public async ValueTask FlushAsync()
     {
+        foreach (var feed in _touched)
+        {
+            var flush = feed.FlushAsync();
+            if (!flush.IsCompletedSuccessfully)
+            {
+                await flush.ConfigureAwait(false);
+            }
+        }
+
+        _touched.Clear();
         if (_pending.Count == 0)
         {
             return;
@@ -34,11 +48,23 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
         _pending.Clear();
     }
 
-    public void OnBookEvent(in BookEvent bookEvent) => Track(Streams(bookEvent.Symbol).Book.OnNextAsync(bookEvent));
+    public void OnBookEvent(in BookEvent bookEvent)
+    {
+        Touch(feeds.For(bookEvent.Symbol)).Add(bookEvent);
+        bookEvent.ReturnLevels();
+    }
 
-    public void OnTrade(string symbol, in Trade trade) => Track(Streams(symbol).Trades.OnNextAsync(trade));
+    public void OnTrade(string symbol, in Trade trade)
+    {
+        Touch(feeds.For(symbol)).Add(trade);
+        Track(Streams(symbol).Trades.OnNextAsync(trade));
+    }
 
-    public void OnBestBidOffer(string symbol, in BestBidOffer bbo) => Track(Streams(symbol).Bbo.OnNextAsync(bbo));
+    public void OnBestBidOffer(string symbol, in BestBidOffer bbo)
+    {
+        Touch(feeds.For(symbol)).Add(bbo);
+        Track(Streams(symbol).Bbo.OnNextAsync(bbo));
+    }
 
     public void OnVenueTicker(string symbol, in VenueTicker24h ticker) => Track(Streams(symbol).VenueTicker.OnNextAsync(ticker));
 
@@ -48,7 +74,7 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
         {
             // The book counts it (its rejectedFrames) when it handles the event.
             counters.RecordRejected(reason, symbol);
-            Track(Streams(symbol).Book.OnNextAsync(BookEvent.PossibleLoss(symbol, PossibleLossScope.Symbol, Timestamp.None)));
+            Touch(feeds.For(symbol)).Add(BookEvent.PossibleLoss(symbol, PossibleLossScope.Symbol, Timestamp.None));
             return;
         }
 
@@ -57,7 +83,7 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
         {
             foreach (var book in bookSymbols)
             {
-                Track(Streams(book).Book.OnNextAsync(BookEvent.PossibleLoss(book, PossibleLossScope.Connection, Timestamp.None)));
+                Touch(feeds.For(book)).Add(BookEvent.PossibleLoss(book, PossibleLossScope.Connection, Timestamp.None));
             }
         }
     }
@@ -72,7 +98,6 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
             {
                 var key = $"{venue}:{symbol}";
                 s = new SymbolStreams(
-                    streams.GetStream<BookEvent>(new StreamId(StreamNamespaces.BookEvents, key)),
                     streams.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, key)),
                     streams.GetStream<BestBidOffer>(new StreamId(StreamNamespaces.VenueBbo, key)),
                     streams.GetStream<VenueTicker24h>(new StreamId(StreamNamespaces.VenueTicker, key)));
@@ -83,6 +108,16 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
         }
     }
 
+    private BookFeed Touch(BookFeed feed)
+    {
+        if (!_touched.Contains(feed))
+        {
+            _touched.Add(feed);
+        }
+
+        return feed;
+    }
+
     private void Track(ValueTask publish)
     {
         if (!publish.IsCompletedSuccessfully)
@@ -91,5 +126,5 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, Conne
         }
     }
 
-    internal sealed record SymbolStreams(IAsyncStream<BookEvent> Book, IAsyncStream<Trade> Trades, IAsyncStream<BestBidOffer> Bbo, IAsyncStream<VenueTicker24h> VenueTicker);
+    internal sealed record SymbolStreams(IAsyncStream<Trade> Trades, IAsyncStream<BestBidOffer> Bbo, IAsyncStream<VenueTicker24h> VenueTicker);
 }

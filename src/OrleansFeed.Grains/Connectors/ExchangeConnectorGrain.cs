@@ -7,8 +7,8 @@ using OrleansFeed.Exchanges.Common.Parsing;
 using OrleansFeed.Exchanges.Common.Snapshots;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.Common;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Connectors;
 
@@ -17,8 +17,12 @@ namespace OrleansFeed.Grains.Connectors;
 /// <see cref="SnapshotFetcher"/>; parsed events go to per-symbol streams. The connections run outside the grain's
 /// turns (they are this activation's background work); grain calls only queue snapshot requests and read counters.
 /// </summary>
-public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGrain
+[KeepAlive]
+public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnectorGrain
 {
+    // How long StopAsync waits for the connections to close.
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
     private readonly VenueRegistry _venues;
     private readonly FeedOptions _feed;
     private readonly IHttpClientFactory _http;
@@ -26,10 +30,12 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     private readonly ILogger<ExchangeConnectorGrain> _logger;
     private readonly List<ConnectionRunner> _runners = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _background = [];
     private SnapshotFetcher? _fetcher;
     private ConnectorCounters? _counters;
     private VenueOptions? _options;
     private IVenueConnectivity? _connectivity;
+    private BookFeeds? _feeds;
 
     /// <summary>Created by the runtime per activation.</summary>
     /// <param name="venues">Venue adapters.</param>
@@ -69,27 +75,54 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
         _counters = new ConnectorCounters(GrainKey);
         var capture = _recorder.Writer;
         var streams = StreamProvider;
+        var feeds = _feeds = new BookFeeds(GrainKey, GrainFactory, _logger);
         _fetcher = new SnapshotFetcher(
             _http.CreateClient(GrainKey),
             symbol => connectivity.SnapshotUri(options, symbol),
-            (symbol, url, body, time) => PublishSnapshotAsync(protocol, streams, symbol, url, body, time),
+            (symbol, url, body, time) => PublishSnapshotAsync(protocol, feeds, symbol, url, body, time),
             (symbol, reason) => LogSnapshotGaveUp(_logger, GrainKey, symbol, reason),
             connectivity.SnapshotWeight(options),
             options.RestWeightPerMinute > 0 ? options.RestWeightPerMinute : connectivity.DefaultWeightPerMinute,
             TimeProvider,
             _logger,
             capture);
-        _ = Task.Run(() => _fetcher.RunAsync(_stop.Token));
+        _background.Add(Task.Run(() => _fetcher.RunAsync(_stop.Token)));
         foreach (var plan in connectivity.PlanConnections(options))
         {
             var http = _http.CreateClient(GrainKey);
-            var runner = new ConnectionRunner(plan, options, protocol, streams, _counters, TimeProvider, _logger, capture, (p, ct) => connectivity.NegotiateAsync(p, options, http, ct));
+            var runner = new ConnectionRunner(plan, options, protocol, streams, feeds, _counters, TimeProvider, _logger, capture, (p, ct) => connectivity.NegotiateAsync(p, options, http, ct));
             _runners.Add(runner);
-            _ = Task.Run(() => runner.RunAsync(_stop.Token));
+            _background.Add(Task.Run(() => runner.RunAsync(_stop.Token)));
         }
 
         LogStarted(_logger, GrainKey, _runners.Count, options.Symbols.Count);
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> EnsureRunningAsync()
+    {
+        if (_fetcher is not null)
+        {
+            return false;
+        }
+
+        await StartAsync();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_background).WaitAsync(StopTimeout);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            // Stopped by cancellation, or still closing sockets: the silo's shutdown goes on either way.
+        }
     }
 
     /// <inheritdoc />
@@ -137,10 +170,11 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
+        LogStopping(_logger, GrainKey, reason.Description);
+        await _stop.CancelAsync();
     }
 
-    private async ValueTask PublishSnapshotAsync(IVenueProtocol protocol, IStreamProvider streams, string symbol, string url, byte[] body, Timestamp time)
+    private async ValueTask PublishSnapshotAsync(IVenueProtocol protocol, BookFeeds feeds, string symbol, string url, byte[] body, Timestamp time)
     {
         if (!protocol.TryParseSnapshotResponse(url, body, time, ParseLimits.Default, out var snapshot, out var reason))
         {
@@ -150,11 +184,17 @@ public sealed partial class ExchangeConnectorGrain : Grain, IExchangeConnectorGr
             return;
         }
 
-        await streams.GetStream<BookEvent>(new StreamId(StreamNamespaces.BookEvents, $"{GrainKey}:{symbol}")).OnNextAsync(snapshot).ConfigureAwait(false);
+        var feed = feeds.For(symbol);
+        feed.Add(snapshot);
+        snapshot.ReturnLevels();
+        await feed.FlushAsync();
     }
 
     [LoggerMessage(EventId = 2301, EventName = "ConnectorStarted", Level = LogLevel.Information, Message = "Connector {Venue} started: {Connections} connection(s), {Symbols} symbol(s)")]
     private static partial void LogStarted(ILogger logger, string venue, int connections, int symbols);
+
+    [LoggerMessage(EventId = 2305, EventName = "ConnectorStopping", Level = LogLevel.Warning, Message = "Connector {Venue} deactivating ({Reason}): its connections close; the supervisor restarts it")]
+    private static partial void LogStopping(ILogger logger, string venue, string reason);
 
     [LoggerMessage(EventId = 2304, EventName = "SymbolResubscribing", Level = LogLevel.Information, Message = "Connector {Venue}: re-subscribing {Symbol} on {Connection} for a fresh snapshot")]
     private static partial void LogResubscribing(ILogger logger, string venue, string symbol, string connection);

@@ -66,12 +66,12 @@ public sealed class BookDeltaBuilder : IBookChangeListener
     /// <param name="kind">Update (carries the collected changes), rebuilt or stale (no changes).</param>
     /// <param name="sequence">The book's gap-free delta sequence.</param>
     /// <param name="epoch">The book epoch (rebuild count).</param>
-    /// <param name="syncState"><c>synced</c> or <c>syncing</c>.</param>
+    /// <param name="syncState">The book's state after this delta.</param>
     /// <param name="lastUpdateId">Venue update id the book is at.</param>
     /// <param name="exchangeTime">Venue event time (UTC, µs).</param>
     /// <param name="receiveTime">Our receive time (UTC, µs).</param>
     /// <returns>A new immutable delta; its changes array is its own (never the scratch).</returns>
-    public BookDelta Build(BookKey book, BookDeltaKind kind, long sequence, long epoch, string syncState, long lastUpdateId, Timestamp exchangeTime, Timestamp receiveTime)
+    public BookDelta Build(BookKey book, BookDeltaKind kind, long sequence, long epoch, BookSyncState syncState, long lastUpdateId, Timestamp exchangeTime, Timestamp receiveTime)
     {
         LevelChange[] changes = kind == BookDeltaKind.Update && Count > 0 ? _scratch.AsSpan(0, Count).ToArray() : [];
         return new BookDelta(book.Venue, book.Symbol, kind, sequence, epoch, syncState, lastUpdateId, changes, exchangeTime, receiveTime);

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using System.Collections.Concurrent;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Exchanges.Common.Sync;

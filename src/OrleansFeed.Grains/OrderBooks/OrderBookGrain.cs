@@ -1,3 +1,5 @@
+using OrleansFeed.Core.Quotes;
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
@@ -8,8 +10,9 @@ using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using Orleans.Placement;
+using OrleansFeed.Grains.Common;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.OrderBooks;
 
@@ -18,7 +21,9 @@ namespace OrleansFeed.Grains.OrderBooks;
 /// over the connector's events, asks the connector for snapshots when the procedure needs one, and publishes
 /// every change as a <see cref="BookDelta"/> with a gap-free sequence. Thin: the rules live in the venue's sync class.
 /// </summary>
-public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
+[KeepAlive]
+[PreferLocalPlacement]
+public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFeedGrain
 {
     private const int TradeHistory = 1000;
 
@@ -26,6 +31,7 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
     private readonly IInstrumentCatalog _catalog;
     private readonly BookDirectory _directory;
     private readonly ILogger<OrderBookGrain> _logger;
+    private readonly IPersistentState<BookIncarnationState> _incarnation;
     private readonly BookDeltaBuilder _changes = new();
     private readonly Trade[] _trades = new Trade[TradeHistory];
     private IBookSynchronizer _sync = null!;
@@ -37,14 +43,17 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
     private BestBidOffer? _venueBbo;
     private Timestamp _exchangeTime;
     private Timestamp _receiveTime;
+    private long _epochBase;
 
     /// <summary>Created by the runtime per activation.</summary>
     /// <param name="venues">Venue adapters.</param>
     /// <param name="catalog">Instrument catalog.</param>
     /// <param name="directory">Where the book registers its live state for health and metrics.</param>
+    /// <param name="incarnation">Grain state: the last epoch published, so the next activation starts above it.</param>
     /// <param name="logger">Logger.</param>
-    public OrderBookGrain(VenueRegistry venues, IInstrumentCatalog catalog, BookDirectory directory, ILogger<OrderBookGrain> logger)
+    public OrderBookGrain(VenueRegistry venues, IInstrumentCatalog catalog, BookDirectory directory, [PersistentState("incarnation")] IPersistentState<BookIncarnationState> incarnation, ILogger<OrderBookGrain> logger)
     {
+        _incarnation = incarnation;
         _venues = venues;
         _catalog = catalog;
         _directory = directory;
@@ -52,7 +61,7 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
     }
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!BookKey.TryParse(GrainKey, out _key) || !_venues.TryGet(_key.Venue, out var venue))
         {
@@ -63,26 +72,66 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
         _sync = venue.CreateBookSync(_key.Symbol);
         var key = _key.ToString();
         _deltas = StreamProvider.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, key));
-        SubscribeInTurn(StreamProvider.GetStream<BookEvent>(new StreamId(StreamNamespaces.BookEvents, key)), OnBookEventAsync);
-        SubscribeInTurn(StreamProvider.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, key)), OnTradeAsync);
-        SubscribeInTurn(StreamProvider.GetStream<BestBidOffer>(new StreamId(StreamNamespaces.VenueBbo, key)), bbo =>
-        {
-            _venueBbo = bbo;
-            return ValueTask.CompletedTask;
-        });
+        _epochBase = _incarnation.RecordExists ? _incarnation.State.LastEpoch + 1 : 0;
+        await RememberEpochAsync();
         _directory.Register(_key, _sync);
-        return Task.CompletedTask;
+    }
+
+    private async Task RememberEpochAsync()
+    {
+        try
+        {
+            _incarnation.State = new BookIncarnationState(Epoch);
+            await _incarnation.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // Without the record the next activation may reuse an epoch: its consumers then resync on the sequence gap instead.
+            LogIncarnationWriteFailed(_logger, _key.Venue, _key.Symbol, ex.Message);
+        }
     }
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _directory.Unregister(_key);
-        return Task.CompletedTask;
+        return DisposeSubscriptionsAsync();
     }
 
     /// <inheritdoc />
     public Task EnsureActiveAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task ApplyAsync(BookEventBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var header in batch.Events)
+        {
+            // The sync procedure owns (and returns) the levels of the events it keeps: give it a pooled copy of the slice.
+            LevelUpdate[]? levels = null;
+            if (header.LevelCount > 0)
+            {
+                levels = ArrayPool<LevelUpdate>.Shared.Rent(header.LevelCount);
+                batch.Levels.AsSpan(header.LevelOffset, header.LevelCount).CopyTo(levels);
+            }
+
+            var bookEvent = new BookEvent(header.Kind, _key.Symbol, header.FirstUpdateId, header.LastUpdateId, header.PreviousUpdateId, levels, header.LevelCount, header.ExchangeTime, header.ReceiveTime)
+            {
+                Checksum = header.Checksum,
+            };
+            await OnBookEventAsync(bookEvent);
+        }
+
+        foreach (var trade in batch.Trades)
+        {
+            OnTrade(trade);
+        }
+
+        if (batch.Bbo is { } bbo)
+        {
+            _venueBbo = bbo;
+        }
+    }
 
     /// <inheritdoc />
     public Task<BookSnapshot> GetSnapshotAsync(int depth)
@@ -93,8 +142,8 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
             _key.Venue,
             _key.Symbol,
             _instrument.Canonical,
-            StateText,
-            _sync.Epoch,
+            _sync.State,
+            Epoch,
             _sequence,
             _sync.LastUpdateId,
             _exchangeTime,
@@ -127,10 +176,16 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
         BookLevel? bid = book.TryGetBestBid(out var b) ? b : null;
         BookLevel? ask = book.TryGetBestAsk(out var a) ? a : null;
         Trade? last = _tradeCount > 0 ? _trades[(_tradeCount - 1) % TradeHistory] : null;
-        return Task.FromResult(new Ticker(_key.Venue, _key.Symbol, _instrument.Canonical, StateText, bid, ask, last, _venueBbo));
+        return Task.FromResult(new Ticker(_key.Venue, _key.Symbol, _instrument.Canonical, _sync.State, bid, ask, last, _venueBbo));
     }
 
-    private string StateText => BookSyncStates.ToText(_sync.State);
+    /// <summary>
+    /// The epoch consumers see: this incarnation's base plus the sync procedure's own rebuild count. The base is one
+    /// past the last epoch any earlier activation of this book published (kept in grain state), so a re-activated book
+    /// is always a new epoch and every consumer (WebSocket subscription, aggregator mirror, .NET client) takes a fresh
+    /// snapshot instead of ignoring the new incarnation's restarted sequence.
+    /// </summary>
+    private long Epoch => _epochBase + _sync.Epoch;
 
     private async ValueTask OnBookEventAsync(BookEvent bookEvent)
     {
@@ -145,24 +200,25 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
 
         if (_changes.Rebuilt)
         {
-            LogBookSynced(_logger, _key.Venue, _key.Symbol, _sync.Epoch, _sync.LastUpdateId);
-            await PublishAsync(BookDeltaKind.Rebuilt, bookEvent).ConfigureAwait(false);
+            LogBookSynced(_logger, _key.Venue, _key.Symbol, Epoch, _sync.LastUpdateId);
+            await RememberEpochAsync();
+            await PublishAsync(BookDeltaKind.Rebuilt, bookEvent);
         }
         else if (_sync.State != BookSyncState.Syncing && (_changes.Count > 0 || _sync.State != before))
         {
             // Level changes, or a move between synced, unverified and unverifiable (then without changes): consumers see the state.
-            await PublishAsync(BookDeltaKind.Update, bookEvent).ConfigureAwait(false);
+            await PublishAsync(BookDeltaKind.Update, bookEvent);
         }
 
         if (before != BookSyncState.Syncing && _sync.State == BookSyncState.Syncing)
         {
             LogBookResyncStarted(_logger, _key.Venue, _key.Symbol, result.Reason, _sync.LastUpdateId);
-            await PublishAsync(BookDeltaKind.Stale, bookEvent).ConfigureAwait(false);
+            await PublishAsync(BookDeltaKind.Stale, bookEvent);
         }
 
         if (result.Action == SyncAction.RequestSnapshot)
         {
-            await RequestSnapshotAsync().ConfigureAwait(false);
+            await RequestSnapshotAsync();
         }
 
         _directory.Update(_key, _sync);
@@ -172,7 +228,7 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
     {
         try
         {
-            await GrainFactory.GetGrain<IExchangeConnectorGrain>(_key.Venue).RequestSnapshotAsync(_key.Symbol).ConfigureAwait(false);
+            await GrainFactory.GetGrain<IExchangeConnectorGrain>(_key.Venue).RequestSnapshotAsync(_key.Symbol);
         }
         catch (Exception ex)
         {
@@ -185,11 +241,11 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
     private ValueTask PublishAsync(BookDeltaKind kind, in BookEvent cause)
     {
         // The delta is shared by reference with every consumer of the stream, so it is new per update (see BookDeltaBuilder).
-        var delta = _changes.Build(_key, kind, ++_sequence, _sync.Epoch, StateText, _sync.LastUpdateId, cause.ExchangeTime, cause.ReceiveTime);
+        var delta = _changes.Build(_key, kind, ++_sequence, Epoch, _sync.State, _sync.LastUpdateId, cause.ExchangeTime, cause.ReceiveTime);
         return _deltas.OnNextAsync(delta);
     }
 
-    private ValueTask OnTradeAsync(Trade trade)
+    private void OnTrade(in Trade trade)
     {
         _trades[_tradeCount % TradeHistory] = trade;
         _tradeCount++;
@@ -197,8 +253,6 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
         {
             _tradeCount = TradeHistory; // keep the index bounded; the ring content is unchanged
         }
-
-        return ValueTask.CompletedTask;
     }
 
     [LoggerMessage(EventId = 2001, EventName = "BookSynced", Level = LogLevel.Information, Message = "Book {Venue}:{Symbol} synced: epoch {Epoch}, last update id {LastUpdateId}")]
@@ -206,6 +260,9 @@ public sealed partial class OrderBookGrain : Grain, IOrderBookGrain
 
     [LoggerMessage(EventId = 2002, EventName = "BookResyncStarted", Level = LogLevel.Warning, Message = "Book {Venue}:{Symbol} resyncing ({Reason}) after update id {LastUpdateId}; marked stale, still readable")]
     private static partial void LogBookResyncStarted(ILogger logger, string venue, string symbol, ResyncReason reason, long lastUpdateId);
+
+    [LoggerMessage(EventId = 2004, EventName = "BookIncarnationWriteFailed", Level = LogLevel.Warning, Message = "Book {Venue}:{Symbol}: could not record its epoch in grain state: {Error}")]
+    private static partial void LogIncarnationWriteFailed(ILogger logger, string venue, string symbol, string error);
 
     [LoggerMessage(EventId = 2003, EventName = "SnapshotRequestFailed", Level = LogLevel.Warning, Message = "Snapshot request for {Venue}:{Symbol} failed: {Error}")]
     private static partial void LogSnapshotRequestFailed(ILogger logger, string venue, string symbol, string error);

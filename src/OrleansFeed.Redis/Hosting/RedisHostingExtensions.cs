@@ -9,7 +9,8 @@ using OrleansFeed.Redis.Health;
 using OrleansFeed.Redis.LastValues;
 using OrleansFeed.Redis.Membership;
 using OrleansFeed.Redis.Storage;
-using OrleansFeed.Runtime.Storage;
+using Orleans.Providers;
+using Orleans.Storage;
 
 namespace OrleansFeed.Redis.Hosting;
 
@@ -45,16 +46,16 @@ public static class RedisHostingExtensions
     }
 
     /// <summary>
-    /// Replaces every <see cref="IGrainStorage"/> registered so far (the in-memory default) with
-    /// <see cref="RedisGrainStorage"/>. Call after the runtime's registration and after <c>AddRedis</c>.
+    /// Makes <see cref="RedisGrainStorage"/> the silo's default Orleans grain storage (provider name
+    /// <c>Default</c>), in place of the memory storage. Call after the silo's registration and after <c>AddRedis</c>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns>The services, for chaining.</returns>
     public static IServiceCollection AddRedisGrainStorage(this IServiceCollection services)
     {
         services.AddRedisCore();
-        services.RemoveAll<IGrainStorage>();
-        services.AddSingleton<IGrainStorage, RedisGrainStorage>();
+        services.AddSingleton<RedisGrainStorage>();
+        services.AddKeyedSingleton<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<RedisGrainStorage>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using System.CommandLine;
 using System.Text.Json;
 using OrleansFeed.Exchanges;
@@ -51,7 +52,7 @@ internal static class ReplayCommand
             foreach (var (key, book) in session.Books)
             {
                 var c = book.Sync.Counters;
-                var state = c.Messages == 0 ? "no-book" : BookSyncStates.ToText(book.Sync.State);
+                var state = c.Messages == 0 ? "no-book" : book.Sync.State.ToWire();
                 Console.WriteLine($"{session.Name,-52} {key,-30} {state,-12} {c.Messages,7} {c.Gaps,5} {c.Resyncs,7} {book.TradeCount,6} {book.Sync.Book.BidCount,5} {book.Sync.Book.AskCount,5} {Checksums(c),9}");
             }
         }

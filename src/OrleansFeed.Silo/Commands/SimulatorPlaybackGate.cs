@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
 using OrleansFeed.Simulator;
 
 namespace OrleansFeed.Silo.Commands;

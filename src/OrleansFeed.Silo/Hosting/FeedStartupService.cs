@@ -6,7 +6,8 @@ using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Silo.Hosting;
 
@@ -50,5 +51,20 @@ public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry
     }
 
     /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <remarks>Hosted services stop in reverse order, so this runs before the Orleans silo stops: the connectors close
+    /// their connections first, and no batch is on its way to a book that is being deactivated.</remarks>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (venue, _) in feed.Value.EnabledVenues)
+        {
+            try
+            {
+                await grains.GetGrain<IExchangeConnectorGrain>(venue).StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Shutting down anyway: the silo deactivates the connector, which cancels its connections too.
+            }
+        }
+    }
 }

@@ -12,13 +12,14 @@ using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Grains.OrderBooks;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Hosting;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
+using OrleansFeed.Grains.Hosting;
 using OrleansFeed.Silo.Redis;
 
 namespace OrleansFeed.Silo.Hosting;
 
-/// <summary>Builds one silo: grain runtime, venue adapters, grains, connectors' startup, API and health endpoints.</summary>
+/// <summary>Builds one silo: Microsoft Orleans (one silo, localhost clustering, memory storage), venue adapters, grains, connectors' startup, API and health endpoints.</summary>
 public static class SiloHost
 {
     /// <summary>The default API port (override with <c>Api:Port</c> or <c>--port</c>).</summary>
@@ -26,8 +27,8 @@ public static class SiloHost
 
     /// <summary>Builds the silo application.</summary>
     /// <param name="configuration">Configuration (appsettings file plus overrides).</param>
-    /// <param name="port">API port on the address <c>Security:Bind</c> (loopback by default, see docs/security.md); 0 picks a free port.</param>
-    /// <param name="configureServices">Extra registrations (tests).</param>
+    /// <param name="port">API port on the address <c>Security:Bind</c> (loopback by default, see docs/security.md); 0 picks a free port, and free silo ports unless <c>Silo:SiloPort</c>/<c>Silo:GatewayPort</c> are configured.</param>
+    /// <param name="configureServices">Extra registrations (tests: e.g. the fake clock), made last, so they replace the silo's defaults.</param>
     /// <returns>The application, not started.</returns>
     /// <exception cref="OptionsValidationException">At start, when configuration is invalid.</exception>
     public static WebApplication Build(IConfiguration configuration, int port, Action<IServiceCollection>? configureServices = null)
@@ -35,8 +36,19 @@ public static class SiloHost
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
         var services = builder.Services;
-        services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.SectionName));
-        services.AddGrainRuntime();
+        // Orleans first: its silo starts before the feed's hosted services call grains.
+        if (port == 0)
+        {
+            // A free API port asks for an isolated silo (tests, several silos on one machine): free silo ports too,
+            // unless the configuration names them.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{SiloOptions.SectionName}:{nameof(SiloOptions.SiloPort)}"] = configuration[$"{SiloOptions.SectionName}:{nameof(SiloOptions.SiloPort)}"] ?? "0",
+                [$"{SiloOptions.SectionName}:{nameof(SiloOptions.GatewayPort)}"] = configuration[$"{SiloOptions.SectionName}:{nameof(SiloOptions.GatewayPort)}"] ?? "0",
+            });
+        }
+
+        builder.UseOrleans(silo => silo.AddFeedSilo(builder.Configuration));
         // Connectors and book grains use adapters configured per venue (OKX BookChannel, Bybit/KuCoin DepthLimit); the
         // validator reads the unconfigured registry so resolving the options never needs the configured one.
         services.AddSingleton(sp => AllVenues.Registry().Configure(sp.GetRequiredService<IOptions<FeedOptions>>().Value.Venues));
@@ -45,8 +57,6 @@ public static class SiloHost
         services.AddSingleton<CaptureRecorder>();
         services.AddOptions<FeedOptions>().Bind(builder.Configuration.GetSection(FeedOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FeedOptions>>(new FeedOptionsValidator(AllVenues.Registry()));
-        services.AddGrain<IOrderBookGrain, OrderBookGrain>();
-        services.AddGrain<IExchangeConnectorGrain, ExchangeConnectorGrain>();
         services.AddHttpClient();
         services.AddOrleansFeedApi();
         services.AddOrleansFeedSecurity(port); // Kestrel endpoint (loopback unless authenticated), keys, JWT, limits, audit.
@@ -58,6 +68,7 @@ public static class SiloHost
         services.AddHealthChecks().AddOrleansFeedBooksSynced();
         services.AddRedisIntegration(builder.Configuration);
         services.AddNatsBridge(builder.Configuration);
+        services.AddHostedService<ConnectorSupervisor>();
         configureServices?.Invoke(services);
 
         var app = builder.Build();

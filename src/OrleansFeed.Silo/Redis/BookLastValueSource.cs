@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -6,8 +7,8 @@ using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Redis.LastValues;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Silo.Redis;
 

@@ -4,7 +4,7 @@ using OrleansFeed.Api.Health;
 using OrleansFeed.Core.Aggregation.Nbbo;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Redis.LastValues;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Silo.Redis;
 

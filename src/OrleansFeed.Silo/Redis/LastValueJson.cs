@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using System.Text.Json;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Numerics;
@@ -63,8 +64,8 @@ internal static class LastValueJson
         w.WriteString("venue", t.Venue);
         w.WriteString("symbol", t.Symbol);
         w.WriteString("instrument", t.Instrument);
-        w.WriteString("syncState", t.SyncState);
-        w.WriteBoolean("stale", t.SyncState != "synced");
+        w.WriteString("syncState", t.SyncState.ToWire());
+        w.WriteBoolean("stale", t.SyncState != BookSyncState.Synced);
     }
 
     private static void WriteLevel(Utf8JsonWriter w, string name, BookLevel? level)

@@ -8,7 +8,7 @@ using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Redis;
 using OrleansFeed.Redis.Hosting;
 using OrleansFeed.Redis.LastValues;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Silo.Redis;
 
@@ -22,7 +22,7 @@ public static class RedisIntegrationExtensions
     /// while disconnected), the last-value writer, and <see cref="LastValuePublisher"/> over the
     /// <see cref="LastValueTable"/>. Without the section nothing is registered and the silo runs as before.
     /// </summary>
-    /// <param name="services">The silo's services; call after the grain runtime and the feed startup service.</param>
+    /// <param name="services">The silo's services; call after the Orleans silo and the feed startup service.</param>
     /// <param name="configuration">The silo configuration.</param>
     /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="InvalidOperationException"><c>Redis:Enabled</c> or <c>Redis:ReadinessFailureStatus</c> cannot be parsed (message names the key).</exception>

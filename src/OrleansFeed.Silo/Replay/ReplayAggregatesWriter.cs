@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using System.Text.Json;
 using OrleansFeed.Api.Contracts.Aggregation;
 using OrleansFeed.Core.Aggregation.Candles;
@@ -108,7 +109,7 @@ internal static class ReplayAggregatesWriter
                 hasBid ? bid.Size : FixedDecimal.Zero,
                 hasAsk ? ask.Price : FixedDecimal.Zero,
                 hasAsk ? ask.Size : FixedDecimal.Zero,
-                BookSyncStates.MayQuote(BookSyncStates.ToText(b.Book.Sync.State)),
+                b.Book.Sync.State.MayQuote(),
                 halted,
                 b.LastEvent,
                 b.LastEvent));

@@ -4,7 +4,7 @@ using OrleansFeed.Core.Aggregation.Stats;
 using OrleansFeed.Core.Numerics;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Tests.Fakes;
 

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Numerics;
@@ -5,7 +6,7 @@ using OrleansFeed.Core.Time;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Tests.Fakes;
 
@@ -26,7 +27,7 @@ internal sealed class FakeOrderBookGrain : IOrderBookGrain
     private readonly List<Trade> _trades = [];
     private long _sequence;
     private long _epoch = 1;
-    private string _syncState = "synced";
+    private BookSyncState _syncState = BookSyncState.Synced;
 
     public FakeOrderBookGrain(Instrument instrument, IStreamProvider streams)
     {
@@ -138,7 +139,7 @@ internal sealed class FakeOrderBookGrain : IOrderBookGrain
 
             _epoch++;
             _sequence++;
-            _syncState = "synced";
+            _syncState = BookSyncState.Synced;
             delta = new BookDelta(_instrument.Venue, _instrument.Symbol, BookDeltaKind.Rebuilt, _sequence, _epoch, _syncState, 1000 + _sequence, [], ExchangeTime, ReceiveTime);
         }
 
@@ -146,7 +147,7 @@ internal sealed class FakeOrderBookGrain : IOrderBookGrain
     }
 
     /// <summary>Moves the book to <paramref name="syncState"/> with an update that changes no level (as the book grain does for synced ↔ unverified).</summary>
-    public async Task SetStateAsync(string syncState)
+    public async Task SetStateAsync(BookSyncState syncState)
     {
         BookDelta delta;
         lock (_gate)
@@ -164,7 +165,7 @@ internal sealed class FakeOrderBookGrain : IOrderBookGrain
         BookDelta delta;
         lock (_gate)
         {
-            _syncState = "syncing";
+            _syncState = BookSyncState.Syncing;
             _sequence++;
             delta = new BookDelta(_instrument.Venue, _instrument.Symbol, BookDeltaKind.Stale, _sequence, _epoch, _syncState, 1000 + _sequence, [], ExchangeTime, ReceiveTime);
         }

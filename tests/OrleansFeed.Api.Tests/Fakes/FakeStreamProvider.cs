@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.Tests.Fakes;
 

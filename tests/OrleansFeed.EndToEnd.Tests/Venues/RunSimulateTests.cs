@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,8 @@ using OrleansFeed.Exchanges.Common.Replay;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Exchanges.Tests.Reference;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Silo.Commands;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
@@ -165,7 +167,7 @@ public class RunSimulateTests
             }
 
             snapshot.Epoch.Should().Be(epoch, key);
-            snapshot.SyncState.Should().Be("synced", key);
+            snapshot.SyncState.Should().Be(BookSyncState.Synced, key);
             snapshot.LastUpdateId.Should().Be(UpdateIds.None, "the 2022 frames carry no seqId: served as null, never a number");
         }
     }
@@ -178,14 +180,14 @@ public class RunSimulateTests
             var actual = new RefBook(
                 [.. snapshot.Bids.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))],
                 [.. snapshot.Asks.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))]);
-            if (snapshot.SyncState == "synced" && actual.Equals(expected))
+            if (snapshot.SyncState == BookSyncState.Synced && actual.Equals(expected))
             {
                 return;
             }
 
             if (cancellationToken.IsCancellationRequested)
             {
-                snapshot.SyncState.Should().Be("synced", key);
+                snapshot.SyncState.Should().Be(BookSyncState.Synced, key);
                 actual.Bids.Should().Equal(expected.Bids, key);
                 actual.Asks.Should().Equal(expected.Asks, key);
             }

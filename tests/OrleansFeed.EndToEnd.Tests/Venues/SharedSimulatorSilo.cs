@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.OrderBooks;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
 using OrleansFeed.TestKit.Simulation;

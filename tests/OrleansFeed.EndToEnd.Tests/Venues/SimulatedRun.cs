@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OrleansFeed.Runtime;
+using Orleans;
 using OrleansFeed.Silo.Commands;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;

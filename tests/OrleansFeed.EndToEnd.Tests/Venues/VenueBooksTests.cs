@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using OrleansFeed.Exchanges.Bybit;
 using OrleansFeed.Exchanges.KuCoin;
 using OrleansFeed.Exchanges.Okx;
@@ -85,7 +86,7 @@ public class VenueBooksTests
         await using var silo = await VenueSilo.StartAsync([file], "coinbase", cts.Token);
 
         // The Exchange level2 feed has no sequence and no checksum: equal to the reference, yet never reported synced.
-        await silo.WaitUntilBooksEqualAsync(reference, cts.Token, expectedState: "unverifiable");
+        await silo.WaitUntilBooksEqualAsync(reference, cts.Token, expectedState: BookSyncState.Unverifiable);
 
         reference.Should().NotBeEmpty();
     }

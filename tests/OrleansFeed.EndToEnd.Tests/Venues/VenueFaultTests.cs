@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using OrleansFeed.Exchanges.Tests.Reference;
 using OrleansFeed.Grains.Abstractions;
 using static OrleansFeed.EndToEnd.Tests.Venues.VenueBooksTests;
@@ -93,11 +94,11 @@ public class VenueFaultTests
         await using var silo = await VenueSilo.StartAsync([file], "coinbase", cts.Token, playbackSpeed: 5);
         foreach (var symbol in reference.Keys)
         {
-            await WaitSyncedAsync(silo, symbol, cts.Token, state: "unverifiable");
+            await WaitSyncedAsync(silo, symbol, cts.Token, state: BookSyncState.Unverifiable);
         }
 
         silo.Simulator.CloseAllConnections().Should().BeGreaterThan(0);
-        await silo.WaitUntilBooksEqualAsync(reference, cts.Token, expectedState: "unverifiable");
+        await silo.WaitUntilBooksEqualAsync(reference, cts.Token, expectedState: BookSyncState.Unverifiable);
 
         (await silo.Grains.GetGrain<IExchangeConnectorGrain>("coinbase").GetStatusAsync()).Reconnects.Should().BeGreaterThanOrEqualTo(1);
         foreach (var symbol in reference.Keys)
@@ -156,7 +157,7 @@ public class VenueFaultTests
         }
     }
 
-    private static async Task WaitSyncedAsync(VenueSilo silo, string symbol, CancellationToken cancellationToken, string state = "synced")
+    private static async Task WaitSyncedAsync(VenueSilo silo, string symbol, CancellationToken cancellationToken, BookSyncState state = BookSyncState.Synced)
     {
         while ((await silo.ReadBookAsync(symbol)).Snapshot is not { Counters.Applied: > 0 } snapshot || snapshot.SyncState != state)
         {

@@ -1,10 +1,12 @@
+using OrleansFeed.Core.Books;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
 using OrleansFeed.TestKit.Simulation;
@@ -85,7 +87,7 @@ public sealed class VenueSilo : IAsyncDisposable
     }
 
     /// <summary>Waits until playback has finished and every book equals its reference in the expected state (or the token fires; then asserts the difference).</summary>
-    public async Task WaitUntilBooksEqualAsync(IReadOnlyDictionary<string, RefBook> reference, CancellationToken cancellationToken, string expectedState = "synced")
+    public async Task WaitUntilBooksEqualAsync(IReadOnlyDictionary<string, RefBook> reference, CancellationToken cancellationToken, BookSyncState expectedState = BookSyncState.Synced)
     {
         await Simulator.PlaybackCompleted.WaitAsync(cancellationToken);
         foreach (var (symbol, expected) in reference)

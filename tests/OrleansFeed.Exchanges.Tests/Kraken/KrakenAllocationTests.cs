@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using System.Text;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Common.Events;

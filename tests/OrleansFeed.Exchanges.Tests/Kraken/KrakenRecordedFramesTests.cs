@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Quotes;
 using System.Text;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Time;

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using FluentAssertions;
 using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Replay;

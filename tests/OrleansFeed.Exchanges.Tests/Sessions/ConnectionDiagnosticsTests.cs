@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Connections;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Common.Sessions;
 

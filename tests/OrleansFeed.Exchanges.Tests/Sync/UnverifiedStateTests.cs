@@ -171,14 +171,14 @@ public sealed class UnverifiedStateTests
     [Fact]
     public void StateNames_AndWhichMayQuote()
     {
-        BookSyncStates.ToText(BookSyncState.Synced).Should().Be("synced");
-        BookSyncStates.ToText(BookSyncState.Syncing).Should().Be("syncing");
-        BookSyncStates.ToText(BookSyncState.Unverified).Should().Be("unverified");
-        BookSyncStates.ToText(BookSyncState.Unverifiable).Should().Be("unverifiable");
-        BookSyncStates.MayQuote("synced").Should().BeTrue();
-        BookSyncStates.MayQuote("unverifiable").Should().BeTrue();
-        BookSyncStates.MayQuote("unverified").Should().BeFalse();
-        BookSyncStates.MayQuote("syncing").Should().BeFalse();
+        BookSyncState.Synced.ToWire().Should().Be("synced");
+        BookSyncState.Syncing.ToWire().Should().Be("syncing");
+        BookSyncState.Unverified.ToWire().Should().Be("unverified");
+        BookSyncState.Unverifiable.ToWire().Should().Be("unverifiable");
+        BookSyncState.Synced.MayQuote().Should().BeTrue();
+        BookSyncState.Unverifiable.MayQuote().Should().BeTrue();
+        BookSyncState.Unverified.MayQuote().Should().BeFalse();
+        BookSyncState.Syncing.MayQuote().Should().BeFalse();
     }
 
     private static BookEvent Create(BookEventKind kind, long first, long last, long previous, params string[] levels)

@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansFeed.Core.Aggregation.Nbbo;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Tests.Infrastructure;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Tests.Aggregation;
 
@@ -19,7 +20,7 @@ public sealed class AggregatorNbboTests
         AggregationHarness.Spot("kraken", "XBTUSDT", "BTC-USDT"),
     ];
 
-    private static void ArrangeTwo(FakeBooks books, TestClock clock)
+    private static void ArrangeTwo(FakeBooks books, FakeTimeProvider clock)
     {
         var now = Core.Time.Timestamp.Now(clock);
         books.Set(Binance, 10, now, [("100.00", "1"), ("99.00", "2")], [("101.00", "1"), ("102.00", "3")]);
@@ -90,13 +91,13 @@ public sealed class AggregatorNbboTests
         var grain = h.Aggregator("BTC-USDT");
         await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.EligibleVenueCount == 2, "both venues quote");
 
-        await h.PublishStateAsync(Kraken, 21, "unverified");
+        await h.PublishStateAsync(Kraken, 21, BookSyncState.Unverified);
 
         var nbbo = await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.EligibleVenueCount == 1, "kraken's book may have lost an update");
         nbbo.Venues.Single(v => v.Venue == "kraken").Eligibility.Should().Be(VenueEligibility.Unverified);
         nbbo.Nbbo.BidPrice.Should().Be(100m, "kraken's 100.5 bid is out");
 
-        await h.PublishStateAsync(Kraken, 22, "synced");
+        await h.PublishStateAsync(Kraken, 22, BookSyncState.Synced);
         nbbo = await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.EligibleVenueCount == 2, "the next proof restored kraken");
         nbbo.Nbbo.BidPrice.Should().Be(100.5m);
     }
@@ -108,7 +109,7 @@ public sealed class AggregatorNbboTests
         var grain = h.Aggregator("BTC-USDT");
         await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.EligibleVenueCount == 2, "both venues quote");
 
-        await h.PublishStateAsync(Kraken, 21, "unverifiable");
+        await h.PublishStateAsync(Kraken, 21, BookSyncState.Unverifiable);
         await h.PublishDeltaAsync(Binance, BookDeltaKind.Update, 11, (BookSide.Bid, "100.75", "4"));
 
         var nbbo = await AggregationHarness.UntilAsync(grain.GetNbboAsync, n => n.Nbbo.BidPrice == 100.75m, "binance's update arrived after kraken's state change");

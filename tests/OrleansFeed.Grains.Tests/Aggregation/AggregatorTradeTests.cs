@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansFeed.Core.Aggregation.Candles;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Tests.Infrastructure;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Storage;
-using OrleansFeed.Runtime.Streams;
+using Orleans.Storage;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Tests.Aggregation;
 
@@ -20,7 +21,7 @@ public sealed class AggregatorTradeTests
         AggregationHarness.Spot("kraken", "XBTUSDT", "BTC-USDT"),
     ];
 
-    private static void Arrange(FakeBooks books, TestClock clock)
+    private static void Arrange(FakeBooks books, FakeTimeProvider clock)
     {
         var now = Timestamp.Now(clock);
         books.Set(Binance, 1, now, [("100", "1")], [("101", "1")]);
@@ -62,7 +63,8 @@ public sealed class AggregatorTradeTests
         var grain = h.Aggregator("BTC-USDT");
         await grain.EnsureActiveAsync().WaitAsync(AggregationHarness.Timeout);
 
-        // The clock starts on a minute boundary: trades at 0 s, 30 s and 90 s, then the clock moves to 180 s.
+        // From a minute boundary: trades at 0 s, 30 s and 90 s, then the clock moves to 180 s.
+        h.AdvanceToNextMinute();
         await h.PublishTradeAsync(Binance, 1, "100", "1", h.Now);
         await AggregationHarness.UntilAsync(grain.GetStatsAsync, s => s.Consolidated.TradeCount == 1, "first trade handled");
         h.Clock.Advance(TimeSpan.FromSeconds(30));
@@ -131,23 +133,17 @@ public sealed class AggregatorTradeTests
     [Fact]
     public async Task State_Deactivated_StatsAndCandlesRestoredOnActivation()
     {
-        var storage = new InMemoryGrainStorage();
-        var clock = new TestClock();
-        Core.Aggregation.Stats.RollingStatsSnapshot before;
-        IReadOnlyList<Candle> candlesBefore;
-        await using (var first = await AggregationHarness.StartAsync(TwoVenues, Arrange, storage: storage, clock: clock))
-        {
-            var grain = first.Aggregator("BTC-USDT");
-            await grain.EnsureActiveAsync().WaitAsync(AggregationHarness.Timeout);
-            await PublishTradesAsync(first);
-            before = (await AggregationHarness.UntilAsync(grain.GetStatsAsync, s => s.Consolidated.TradeCount == 3, "three trades handled")).Consolidated;
-            candlesBefore = (await grain.GetCandlesAsync(CandleInterval.FiveMinutes, new Timestamp(0), first.Now, null)).Candles;
-            await first.StopAsync();
-        }
+        await using var h = await AggregationHarness.StartAsync(TwoVenues, Arrange);
+        var grain = h.Aggregator("BTC-USDT");
+        await grain.EnsureActiveAsync().WaitAsync(AggregationHarness.Timeout);
+        await PublishTradesAsync(h);
+        var before = (await AggregationHarness.UntilAsync(grain.GetStatsAsync, s => s.Consolidated.TradeCount == 3, "three trades handled")).Consolidated;
+        var candlesBefore = (await grain.GetCandlesAsync(CandleInterval.FiveMinutes, new Timestamp(0), h.Now, null)).Candles;
 
-        await using var second = await AggregationHarness.StartAsync(TwoVenues, Arrange, storage: storage, clock: clock);
-        var restored = await second.Aggregator("BTC-USDT").GetStatsAsync().WaitAsync(AggregationHarness.Timeout);
-        var candlesAfter = (await second.Aggregator("BTC-USDT").GetCandlesAsync(CandleInterval.FiveMinutes, new Timestamp(0), second.Now, null)).Candles;
+        // Orleans deactivates the grain (its state is written to the silo's grain storage) and the next call activates it again.
+        await AggregationHarness.DeactivateAsync(grain);
+        var restored = await AggregationHarness.UntilAsync(grain.GetStatsAsync, s => s.Consolidated.TradeCount == 3, "state restored by the new activation");
+        var candlesAfter = (await grain.GetCandlesAsync(CandleInterval.FiveMinutes, new Timestamp(0), h.Now, null)).Candles;
 
         restored.Consolidated.Should().BeEquivalentTo(before);
         restored.Venues.Single(v => v.Venue == "kraken").Stats.TradeCount.Should().Be(1);

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Time.Testing;
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Numerics;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Tests.Infrastructure;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Grains.Tests.Aggregation;
 
@@ -20,7 +22,7 @@ public sealed class AggregatorVenueTickerTests
         AggregationHarness.Spot("kraken", "XBTUSDT", "BTC-USDT"),
     ];
 
-    private static void Arrange(FakeBooks books, TestClock clock)
+    private static void Arrange(FakeBooks books, FakeTimeProvider clock)
     {
         var now = Timestamp.Now(clock);
         books.Set(Binance, 1, now, [("100", "1")], [("101", "1")]);

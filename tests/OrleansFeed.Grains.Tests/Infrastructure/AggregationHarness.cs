@@ -1,6 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Configuration;
+using Orleans.Core.Internal;
+using Orleans.Runtime;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Numerics;
@@ -9,35 +11,28 @@ using OrleansFeed.Core.Trades;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Hosting;
-using OrleansFeed.Runtime.Storage;
-using OrleansFeed.Runtime.Streams;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
+using OrleansFeed.TestKit.Orleans;
 
 namespace OrleansFeed.Grains.Tests.Infrastructure;
 
-/// <summary>A started grain runtime with the aggregation registered, fake books, a test clock and a given grain storage.</summary>
+/// <summary>A started test silo with the aggregation registered, fake books in place of the real book grains, and the fake clock.</summary>
 public sealed class AggregationHarness : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Timeout = TestSilo.Timeout;
 
-    private readonly ServiceProvider _services;
-    private readonly IHostedService[] _hosted;
-    private bool _stopped;
+    private readonly TestSilo _silo;
 
-    private AggregationHarness(ServiceProvider services)
-    {
-        _services = services;
-        _hosted = [.. services.GetServices<IHostedService>()];
-    }
+    private AggregationHarness(TestSilo silo) => _silo = silo;
 
-    public TestClock Clock => (TestClock)_services.GetRequiredService<TimeProvider>();
+    public FakeTimeProvider Clock => _silo.Clock;
 
-    public FakeBooks Books => _services.GetRequiredService<FakeBooks>();
+    public FakeBooks Books => _silo.Services.GetRequiredService<FakeBooks>();
 
-    public IGrainFactory Grains => _services.GetRequiredService<IGrainFactory>();
+    public IGrainFactory Grains => _silo.Grains;
 
-    public IStreamProvider Streams => _services.GetRequiredService<IStreamProvider>();
+    public IStreamProvider Streams => _silo.Services.GetRequiredService<IStreamProvider>();
 
     public Timestamp Now => Timestamp.Now(Clock);
 
@@ -50,24 +45,18 @@ public sealed class AggregationHarness : IAsyncDisposable
     /// <summary>Builds the harness; <paramref name="arrange"/> fills the fake books before the aggregators activate.</summary>
     public static async Task<AggregationHarness> StartAsync(
         Instrument[] instruments,
-        Action<FakeBooks, TestClock> arrange,
-        IDictionary<string, string?>? settings = null,
-        IGrainStorage? storage = null,
-        TestClock? clock = null)
+        Action<FakeBooks, FakeTimeProvider> arrange,
+        IDictionary<string, string?>? settings = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock ?? new TestClock());
-        services.AddSingleton(storage ?? new InMemoryGrainStorage());
         var catalog = new InstrumentCatalog();
         foreach (var instrument in instruments)
         {
             catalog.AddOrUpdate(instrument);
         }
 
-        services.AddSingleton<IInstrumentCatalog>(catalog);
-        services.AddSingleton<FakeBooks>();
-        services.AddGrainRuntime(o => o.CollectionAge = TimeSpan.FromHours(1));
-        services.AddGrain<IOrderBookGrain, FakeBookGrain>();
+        var books = new FakeBooks();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        arrange(books, clock);
         var all = new Dictionary<string, string?>
         {
             ["Aggregation:TickInterval"] = "00:01:00",
@@ -78,18 +67,33 @@ public sealed class AggregationHarness : IAsyncDisposable
             all[k] = v;
         }
 
-        services.AddAggregation(new ConfigurationBuilder().AddInMemoryCollection(all).Build());
-        var harness = new AggregationHarness(services.BuildServiceProvider());
-        arrange(harness.Books, harness.Clock);
-        foreach (var service in harness._hosted)
-        {
-            await service.StartAsync(CancellationToken.None).WaitAsync(Timeout);
-        }
+        var silo = await TestSilo.StartAsync(
+            all,
+            (builder, configuration) =>
+            {
+                builder.Services.AddSingleton<IInstrumentCatalog>(catalog);
+                builder.Services.AddSingleton(books);
+                // The fake book grain answers for IOrderBookGrain instead of the real one.
+                builder.Services.Configure<GrainTypeOptions>(o => o.Classes.Remove(typeof(OrderBooks.OrderBookGrain)));
+                builder.Services.AddAggregation(configuration);
+            },
+            clock);
+        return new AggregationHarness(silo);
+    }
 
-        return harness;
+    /// <summary>Moves the clock to the next whole minute (the silo's start moved it on by a little, see <see cref="TestSilo"/>).</summary>
+    public void AdvanceToNextMinute()
+    {
+        var now = Clock.GetUtcNow();
+        var next = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(1);
+        Clock.Advance(next - now);
     }
 
     public IAggregatorGrain Aggregator(string key) => Grains.GetGrain<IAggregatorGrain>(key);
+
+    /// <summary>Deactivates a grain now (Orleans' management extension), as a silo would on collection or migration.</summary>
+    public static async Task DeactivateAsync(IAddressable grain) =>
+        await grain.AsReference<IGrainManagementExtension>().DeactivateOnIdle().AsTask().WaitAsync(Timeout);
 
     public ValueTask PublishDeltaAsync(string book, BookDeltaKind kind, long sequence, params (BookSide Side, string Price, string Size)[] changes)
     {
@@ -100,7 +104,7 @@ public sealed class AggregationHarness : IAsyncDisposable
             kind,
             sequence,
             1,
-            kind == BookDeltaKind.Stale ? "syncing" : "synced",
+            kind == BookDeltaKind.Stale ? BookSyncState.Syncing : BookSyncState.Synced,
             sequence,
             [.. changes.Select(c => new LevelChange(c.Side, FixedDecimal.Parse(c.Price), FixedDecimal.Parse(c.Size)))],
             Now,
@@ -109,7 +113,7 @@ public sealed class AggregationHarness : IAsyncDisposable
     }
 
     /// <summary>An update without level changes that only moves the book to <paramref name="syncState"/> (as the book grain publishes it).</summary>
-    public ValueTask PublishStateAsync(string book, long sequence, string syncState)
+    public ValueTask PublishStateAsync(string book, long sequence, BookSyncState syncState)
     {
         var parts = book.Split(':');
         var delta = new BookDelta(parts[0], parts[1], BookDeltaKind.Update, sequence, 1, syncState, sequence, [], Now, Now);
@@ -120,46 +124,12 @@ public sealed class AggregationHarness : IAsyncDisposable
         Streams.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, book))
             .OnNextAsync(new Trade(id, FixedDecimal.Parse(price), FixedDecimal.Parse(size), AggressorSide.Buy, time, time));
 
-    /// <summary>Polls a grain query until it satisfies <paramref name="condition"/> (the grain handles stream events in its own turns).</summary>
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> query, Func<T, bool> condition, string because)
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-        while (true)
-        {
-            var value = await query().WaitAsync(Timeout);
-            if (condition(value))
-            {
-                return value;
-            }
+    /// <summary>Polls a grain query until it satisfies <paramref name="condition"/> (the grain handles fan-out events in its own turns).</summary>
+    public static Task<T> UntilAsync<T>(Func<Task<T>> query, Func<T, bool> condition, string because) => TestSilo.UntilAsync(query, condition, because);
 
-            if (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Condition not met within {Timeout}: {because}");
-            }
+    public Task StopAsync() => _silo.StopAsync();
 
-            await Task.Delay(5);
-        }
-    }
-
-    public async Task StopAsync()
-    {
-        if (_stopped)
-        {
-            return;
-        }
-
-        _stopped = true;
-        foreach (var service in _hosted.Reverse())
-        {
-            await service.StopAsync(CancellationToken.None).WaitAsync(Timeout);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        await _services.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _silo.DisposeAsync();
 }
 
 /// <summary>Time arithmetic for tests.</summary>

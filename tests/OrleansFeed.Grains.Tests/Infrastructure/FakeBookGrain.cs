@@ -1,15 +1,14 @@
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime;
 
 namespace OrleansFeed.Grains.Tests.Infrastructure;
 
-/// <summary>An order book grain that answers snapshots from <see cref="FakeBooks"/>; deltas are published by the test.</summary>
+/// <summary>An Orleans book grain that answers snapshots from <see cref="FakeBooks"/>; deltas are published by the test.</summary>
 public sealed class FakeBookGrain(FakeBooks books) : Grain, IOrderBookGrain
 {
     public Task EnsureActiveAsync() => Task.CompletedTask;
 
-    public Task<BookSnapshot> GetSnapshotAsync(int depth) => Task.FromResult(books.Get(GrainKey));
+    public Task<BookSnapshot> GetSnapshotAsync(int depth) => Task.FromResult(books.Get(this.GetPrimaryKeyString()));
 
     public Task<Trade[]> GetRecentTradesAsync(int limit) => Task.FromResult(Array.Empty<Trade>());
 

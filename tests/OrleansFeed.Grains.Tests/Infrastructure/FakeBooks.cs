@@ -19,7 +19,7 @@ public sealed class FakeBooks
             parts[0],
             parts[1],
             "?",
-            stale ? "syncing" : "synced",
+            stale ? BookSyncState.Syncing : BookSyncState.Synced,
             1,
             sequence,
             sequence,

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 using OrleansFeed.Redis.Hosting;
 using OrleansFeed.Redis.LastValues;
 using OrleansFeed.Redis.Storage;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Storage;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Storage;
 using OrleansFeed.TestKit.Ports;
 
 namespace OrleansFeed.Redis.IntegrationTests.Hosting;
@@ -17,13 +18,11 @@ public sealed class RedisHostingExtensionsTests
 {
     private sealed class InMemoryStorage : IGrainStorage
     {
-        public Task<TState?> ReadStateAsync<TState>(GrainId grainId, CancellationToken cancellationToken = default) where TState : class =>
-            Task.FromResult<TState?>(null);
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Task.CompletedTask;
 
-        public Task WriteStateAsync<TState>(GrainId grainId, TState state, CancellationToken cancellationToken = default) where TState : class =>
-            Task.CompletedTask;
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Task.CompletedTask;
 
-        public Task ClearStateAsync(GrainId grainId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Task.CompletedTask;
     }
 
     private static IConfiguration Config(params (string Key, string Value)[] values) =>
@@ -33,12 +32,12 @@ public sealed class RedisHostingExtensionsTests
     public async Task AddRedisGrainStorage_AfterInMemory_ReplacesIt()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<IGrainStorage, InMemoryStorage>();
+        services.AddKeyedSingleton<IGrainStorage, InMemoryStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
         services.AddRedis(Config(("Redis:KeyPrefix", "test"))).AddRedisGrainStorage().AddRedisLastValues();
 
         await using var provider = services.BuildServiceProvider();
 
-        provider.GetServices<IGrainStorage>().Should().ContainSingle().Which.Should().BeOfType<RedisGrainStorage>();
+        provider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).Should().BeOfType<RedisGrainStorage>();
         provider.GetRequiredService<ILastValueStore>().Should().BeSameAs(provider.GetRequiredService<RedisLastValueWriter>());
         provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix.Should().Be("test");
     }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 using OrleansFeed.Redis.Connection;
 using OrleansFeed.Redis.Membership;
 using OrleansFeed.Redis.Storage;
-using OrleansFeed.Runtime.Storage;
+using Orleans.Providers;
+using Orleans.Storage;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Silo.Redis;
 
@@ -33,7 +34,7 @@ public sealed class RedisIntegrationRegistrationTests
 
         services.Should().NotContain(d => d.ServiceType == typeof(RedisConnection));
         services.Should().NotContain(d => d.ServiceType == typeof(ILastValueSource));
-        services.Last(d => d.ServiceType == typeof(IGrainStorage)).ImplementationType.Should().Be(typeof(InMemoryGrainStorage));
+        provider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).Should().BeOfType<MemoryGrainStorage>("memory storage is the default");
         provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name).Should().NotContain("redis");
     }
 
@@ -43,7 +44,7 @@ public sealed class RedisIntegrationRegistrationTests
         var (services, provider, app) = Build(("Redis:ConnectionString", "127.0.0.1:1"));
         await using var _ = app;
 
-        services.Last(d => d.ServiceType == typeof(IGrainStorage)).ImplementationType.Should().Be(typeof(RedisGrainStorage));
+        provider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).Should().BeOfType<RedisGrainStorage>();
         services.Should().Contain(d => d.ServiceType == typeof(RedisMembershipTable));
         services.Should().Contain(d => d.ServiceType == typeof(ILastValueSource) && d.ImplementationType == typeof(BookLastValueSource));
         services.Should().Contain(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(LastValuePublisher));

@@ -1,7 +1,8 @@
 using System.Text;
 using OrleansFeed.Redis.IntegrationTests.TestSupport;
 using OrleansFeed.Redis.LastValues;
-using OrleansFeed.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using OrleansFeed.TestKit.Redis;
 
 namespace OrleansFeed.Redis.IntegrationTests.LastValues;
@@ -45,7 +46,7 @@ public sealed class RedisOutageTests : IClassFixture<RedisServerFixture>
         down.LastError.Should().NotBeNullOrEmpty();
         down.Outages.Should().Be(1);
         var storage = ctx.CreateGrainStorage();
-        var write = () => storage.WriteStateAsync(new GrainId("IStatsGrain", "x"), new { A = 1 }, cts.Token);
+        var write = () => storage.WriteStateAsync("stats", GrainId.Create("stats", "x"), new GrainState<int>(1));
         (await write.Should().ThrowAsync<RedisProviderException>()).Which.Kind.Should().Be(RedisFailureKind.ConnectionUnavailable);
 
         await _server.RestartAsync();

@@ -1,4 +1,5 @@
 using OrleansFeed.Redis.Membership;
+using SiloStatus = OrleansFeed.Redis.Membership.SiloStatus;
 
 namespace OrleansFeed.Redis.IntegrationTests.Membership;
 

@@ -1,4 +1,5 @@
 using OrleansFeed.Redis.IntegrationTests.TestSupport;
+using SiloStatus = OrleansFeed.Redis.Membership.SiloStatus;
 using OrleansFeed.Redis.Membership;
 using OrleansFeed.TestKit.Redis;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Redis.IntegrationTests.TestSupport;
-using OrleansFeed.Runtime;
+using Orleans;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.TestKit.Redis;
 
@@ -42,7 +42,8 @@ public sealed class AggregatorStateInRedisTests
             grainKey = "NKN-USDT";
             var aggregator = silo.Grains.GetGrain<IAggregatorGrain>(grainKey);
             await Eventually.UntilAsync("NKN-USDT aggregated its trade", async () => (await aggregator.GetStatsAsync()).Consolidated.TradeCount > 0, cts.Token);
-            var key = RedisKeys.Grain(prefix, nameof(IAggregatorGrain), grainKey);
+            // Orleans grain type "aggregator", state name "aggregates" (AggregatorGrain's [PersistentState]).
+            var key = RedisKeys.Grain(prefix, "aggregator/aggregates", grainKey);
             await Eventually.UntilAsync($"{key} written", async () => await silo.Redis.GetStringAsync(key, cts.Token) is { Length: > 0 }, cts.Token);
             before = await aggregator.GetStatsAsync();
         }

@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +6,7 @@ using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Redis.IntegrationTests.TestSupport;
 using OrleansFeed.Redis.LastValues;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Silo.Redis;
 using OrleansFeed.TestKit.Redis;
 
@@ -43,7 +44,7 @@ public sealed class SiloLastValuesTests
             }, cts.Token);
 
             var grain = await silo.Book(symbol).GetTickerAsync();
-            grain.SyncState.Should().Be("synced");
+            grain.SyncState.Should().Be(BookSyncState.Synced);
             var bbo = await silo.LastValueAsync(LastValueKinds.Bbo, $"{silo.Venue}:{symbol}", cts.Token);
             bbo.Should().NotBeNull();
             bbo!["venue"]!.GetValue<string>().Should().Be(silo.Venue);

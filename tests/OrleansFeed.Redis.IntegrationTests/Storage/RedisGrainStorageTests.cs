@@ -1,10 +1,11 @@
 using OrleansFeed.Redis.IntegrationTests.TestSupport;
-using OrleansFeed.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using OrleansFeed.TestKit.Redis;
 
 namespace OrleansFeed.Redis.IntegrationTests.Storage;
 
-/// <summary>Verifies RedisGrainStorage writes, reads, replaces and clears grain state under the documented key.</summary>
+/// <summary>Verifies RedisGrainStorage (Orleans IGrainStorage) writes, reads, replaces and clears grain state under the documented key.</summary>
 [Collection(RedisCollection.Name)]
 public sealed class RedisGrainStorageTests
 {
@@ -20,20 +21,26 @@ public sealed class RedisGrainStorageTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await using var ctx = RedisTestContext.Create(_server, nameof(WriteReadClear_RoundTrip_ReturnsStateThenNull));
         var storage = ctx.CreateGrainStorage();
-        var grain = new GrainId("IOrderBookGrain", "binance:BTCUSDT");
+        var grain = GrainId.Create("orderbook", "binance:BTCUSDT");
+        var read = new GrainState<BookState>();
 
-        (await storage.ReadStateAsync<BookState>(grain, cts.Token)).Should().BeNull("nothing was written yet");
+        await storage.ReadStateAsync("book", grain, read);
+        read.RecordExists.Should().BeFalse("nothing was written yet");
 
-        await storage.WriteStateAsync(grain, new BookState("BTCUSDT", 65_000.12m, 1), cts.Token);
-        await storage.WriteStateAsync(grain, new BookState("BTCUSDT", 65_001.50m, 2), cts.Token);
-        (await storage.ReadStateAsync<BookState>(grain, cts.Token)).Should().Be(new BookState("BTCUSDT", 65_001.50m, 2));
+        await storage.WriteStateAsync("book", grain, new GrainState<BookState>(new BookState("BTCUSDT", 65_000.12m, 1)));
+        await storage.WriteStateAsync("book", grain, new GrainState<BookState>(new BookState("BTCUSDT", 65_001.50m, 2)));
+        await storage.ReadStateAsync("book", grain, read);
+        read.RecordExists.Should().BeTrue();
+        read.State.Should().Be(new BookState("BTCUSDT", 65_001.50m, 2));
 
-        var raw = await ctx.GetStringAsync(RedisKeys.Grain(ctx.Options.KeyPrefix, "IOrderBookGrain", "binance:BTCUSDT"), cts.Token);
+        var raw = await ctx.GetStringAsync(RedisKeys.Grain(ctx.Options.KeyPrefix, "orderbook/book", "binance:BTCUSDT"), cts.Token);
         raw.Should().Be("""{"symbol":"BTCUSDT","lastPrice":65001.50,"sequence":2}""");
 
-        await storage.ClearStateAsync(grain, cts.Token);
-        (await storage.ReadStateAsync<BookState>(grain, cts.Token)).Should().BeNull();
-        await storage.ClearStateAsync(grain, cts.Token); // no error when nothing exists
+        var cleared = new GrainState<BookState>();
+        await storage.ClearStateAsync("book", grain, cleared);
+        await storage.ReadStateAsync("book", grain, cleared);
+        cleared.RecordExists.Should().BeFalse();
+        await storage.ClearStateAsync("book", grain, cleared); // no error when nothing exists
     }
 
     [RedisFact(Timeout = 15_000)]
@@ -42,10 +49,10 @@ public sealed class RedisGrainStorageTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await using var ctx = RedisTestContext.Create(_server, nameof(ReadState_WithJsonOfOtherShape_ThrowsInvalidData));
         var storage = ctx.CreateGrainStorage();
-        var grain = new GrainId("IOrderBookGrain", "kraken:XBT/USD");
-        await ctx.Connection.StringSetAsync(RedisKeys.Grain(ctx.Options.KeyPrefix, grain.Type, grain.Key), "not json"u8.ToArray(), null, cts.Token);
+        var grain = GrainId.Create("orderbook", "kraken:XBT/USD");
+        await ctx.Connection.StringSetAsync(RedisKeys.Grain(ctx.Options.KeyPrefix, "orderbook/book", "kraken:XBT/USD"), "not json"u8.ToArray(), null, cts.Token);
 
-        var read = () => storage.ReadStateAsync<BookState>(grain, cts.Token);
+        var read = () => storage.ReadStateAsync("book", grain, new GrainState<BookState>());
 
         (await read.Should().ThrowAsync<RedisProviderException>()).Which.Kind.Should().Be(RedisFailureKind.InvalidData);
     }

@@ -2,7 +2,7 @@ using OrleansFeed.Api.Contracts.Aggregation;
 using OrleansFeed.Core.Aggregation.Candles;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.WebSockets.Internal;
 

@@ -1,6 +1,6 @@
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.WebSockets.Internal;
 
@@ -23,6 +23,7 @@ internal sealed class BookSubscription : SessionSubscription
     private BookSubscriptionState _state = BookSubscriptionState.Fetching;
     private bool _fetchInFlight;
     private long _lastSequence;
+    private long _epoch;
 
     public BookSubscription(WebSocketSession session, Instrument instrument, IOrderBookGrain grain, int depth, int maxBuffered)
         : base("book", instrument)
@@ -104,6 +105,18 @@ internal sealed class BookSubscription : SessionSubscription
 
     private void ForwardLocked(BookDelta delta)
     {
+        if (delta.Epoch < _epoch)
+        {
+            return; // From an earlier incarnation or rebuild than the snapshot the client holds.
+        }
+
+        if (delta.Epoch > _epoch)
+        {
+            // A rebuild or a new incarnation of the book (re-activated: its sequence starts again): take a fresh snapshot.
+            BeginFetchLocked();
+            return;
+        }
+
         if (delta.Sequence <= _lastSequence)
         {
             return; // Already in the snapshot the client holds.
@@ -186,7 +199,7 @@ internal sealed class BookSubscription : SessionSubscription
                 }
 
                 // A Rebuilt seen while this fetch ran may postdate the snapshot: fetch again.
-                if (_buffer.Exists(d => d.Kind == BookDeltaKind.Rebuilt && d.Sequence > snapshot.Sequence))
+                if (_buffer.Exists(d => d.Epoch > snapshot.Epoch || (d.Kind == BookDeltaKind.Rebuilt && d.Epoch == snapshot.Epoch && d.Sequence > snapshot.Sequence)))
                 {
                     _buffer.Clear();
                     continue;
@@ -210,6 +223,7 @@ internal sealed class BookSubscription : SessionSubscription
 
         _session.OnSnapshotQueued();
         _lastSequence = snapshot.Sequence;
+        _epoch = snapshot.Epoch;
         _state = BookSubscriptionState.Live;
         (_replay, _buffer) = (_buffer, _replay);
         foreach (var delta in _replay)

@@ -104,7 +104,7 @@ internal static class ServerMessageWriter
         WriteHeader(w, sub);
         w.WriteNumber(Sequence, s.Sequence);
         w.WriteNumber(Epoch, s.Epoch);
-        w.WriteString(SyncState, s.SyncState);
+        w.WriteString(SyncState, s.SyncState.ToWire());
         w.WriteBoolean(Stale, s.IsStale);
         UpdateIds.Write(w, LastUpdateId, s.LastUpdateId);
         WriteTime(w, ExchangeTime, s.ExchangeTime);
@@ -119,8 +119,8 @@ internal static class ServerMessageWriter
         w.WriteNumber(Sequence, d.Sequence);
         w.WriteNumber(Epoch, d.Epoch);
         // A Stale delta is forwarded as a status whatever its text says: the book is resyncing.
-        w.WriteString(SyncState, withChanges ? d.SyncState : "syncing");
-        w.WriteBoolean(Stale, !withChanges || d.SyncState != "synced");
+        w.WriteString(SyncState, withChanges ? d.SyncState.ToWire() : BookSyncStateText.Syncing);
+        w.WriteBoolean(Stale, !withChanges || d.SyncState != BookSyncState.Synced);
         UpdateIds.Write(w, LastUpdateId, d.LastUpdateId);
         WriteTime(w, ExchangeTime, d.ExchangeTime);
         WriteTime(w, ReceiveTime, d.ReceiveTime);

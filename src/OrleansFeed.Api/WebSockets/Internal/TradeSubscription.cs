@@ -1,7 +1,7 @@
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Runtime.Streams;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.WebSockets.Internal;
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 using OrleansFeed.Api.Diagnostics;
 using OrleansFeed.Api.Hosting;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Runtime;
-using OrleansFeed.Runtime.Streams;
+using Orleans;
+using OrleansFeed.Grains.FanOut;
 
 namespace OrleansFeed.Api.WebSockets.Internal;
 

@@ -1,3 +1,5 @@
+using OrleansFeed.Core.Books;
+
 namespace OrleansFeed.Exchanges.Common.Events;
 
 /// <summary>What a <see cref="BookEvent"/> carries.</summary>
@@ -14,7 +16,7 @@ public enum BookEventKind : byte
 
     /// <summary>
     /// Something that could hide a lost update for this book happened on its connection (a frame was rejected): a
-    /// synced book becomes <see cref="Sync.BookSyncState.Unverified"/> until its next proof. No levels;
+    /// synced book becomes <see cref="BookSyncState.Unverified"/> until its next proof. No levels;
     /// <see cref="BookEvent.FirstUpdateId"/> holds the <see cref="PossibleLossScope"/>.
     /// </summary>
     PossibleLoss,

@@ -1,4 +1,5 @@
 using OrleansFeed.Core.Time;
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Events;

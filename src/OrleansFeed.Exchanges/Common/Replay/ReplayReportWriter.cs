@@ -68,7 +68,7 @@ public static class ReplayReportWriter
         writer.WriteString("venue", book.Instrument.Venue);
         writer.WriteString("symbol", book.Instrument.Symbol);
         writer.WriteString("instrument", book.Instrument.Canonical);
-        writer.WriteString("syncState", BookSyncStates.ToText(sync.State));
+        writer.WriteString("syncState", sync.State.ToWire());
         UpdateIds.Write(writer, LastUpdateIdName, sync.LastUpdateId);
         writer.WriteNumber("epoch", sync.Epoch);
         writer.WriteStartObject("counters");

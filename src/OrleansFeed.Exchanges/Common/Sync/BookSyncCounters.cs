@@ -1,3 +1,4 @@
+using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Time;
 
 namespace OrleansFeed.Exchanges.Common.Sync;

@@ -1,6 +1,6 @@
 namespace OrleansFeed.Exchanges.Common.Sync;
 
-/// <summary>Why a book left <see cref="BookSyncState.Synced"/> or why a snapshot is needed.</summary>
+/// <summary>Why a book left <see cref="Core.Books.BookSyncState.Synced"/> or why a snapshot is needed.</summary>
 public enum ResyncReason : byte
 {
     /// <summary>None.</summary>

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace OrleansFeed.Grains.FanOut;
+
+/// <summary>
+/// The silo-local fan-out (<see cref="IStreamProvider"/>): a stream is a list of subscriptions, each with its own
+/// bounded channel and one pump; no broker, no serialization. Registered as a singleton of the silo by
+/// <c>AddFeedSilo</c>; thread-safe. Streams live as long as the provider (they are few and long-lived:
+/// one per venue-symbol and event kind).
+/// </summary>
+public sealed class InMemoryStreamProvider : IStreamProvider
+{
+    private readonly ConcurrentDictionary<StreamId, object> _streams = new();
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the provider.</summary>
+    /// <param name="logger">Receives handler faults (event id 1200, once per subscription).</param>
+    public InMemoryStreamProvider(ILogger<InMemoryStreamProvider> logger) => _logger = logger;
+
+    /// <summary>The stream with the given id; every call with the same id returns the same stream.</summary>
+    /// <typeparam name="T">Event type; a struct on hot paths so publishing allocates nothing.</typeparam>
+    /// <param name="id">Namespace and key.</param>
+    /// <returns>The stream.</returns>
+    /// <exception cref="InvalidOperationException">The id was first used with another event type.</exception>
+    public IAsyncStream<T> GetStream<T>(StreamId id)
+    {
+        var stream = _streams.GetOrAdd(id, static (id, logger) => new InMemoryStream<T>(id, logger), _logger);
+        return stream as InMemoryStream<T> ?? throw new InvalidOperationException(
+            $"Stream {id} carries {stream.GetType().GetGenericArguments()[0].FullName}; it cannot also carry {typeof(T).FullName}.");
+    }
+}

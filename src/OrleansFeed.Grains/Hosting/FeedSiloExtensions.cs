@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using OrleansFeed.Grains.FanOut;
+using OrleansFeed.Grains.Serialization;
+using OrleansFeed.Grains.Storage;
+
+namespace OrleansFeed.Grains.Hosting;
+
+/// <summary>Configures the Orleans silo the feed's grains run on.</summary>
+public static class FeedSiloExtensions
+{
+    /// <summary>
+    /// One silo with localhost clustering on the <c>Silo</c> ports, memory grain storage as the default storage (JSON
+    /// state), the Core-type codec, the collection age and quantum of <see cref="SiloOptions"/>, the silo-local
+    /// fan-out (<see cref="IStreamProvider"/>) and the system clock unless one is registered (tests register the fake one).
+    /// </summary>
+    /// <param name="silo">The silo builder.</param>
+    /// <param name="configuration">Configuration holding the optional <c>Silo</c> section.</param>
+    /// <returns><paramref name="silo"/>.</returns>
+    /// <exception cref="InvalidOperationException">The <c>Silo</c> section is invalid (one line per problem).</exception>
+    public static ISiloBuilder AddFeedSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new SiloOptions();
+        configuration.GetSection(SiloOptions.SectionName).Bind(options);
+        var problems = options.Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        }
+
+        silo.UseLocalhostClustering(PortOrFree(options.SiloPort), PortOrFree(options.GatewayPort), serviceId: "orleansfeed", clusterId: options.ClusterId);
+        silo.Configure<EndpointOptions>(e => e.AdvertisedIPAddress = IPAddress.Loopback);
+        silo.Configure<GrainCollectionOptions>(c =>
+        {
+            c.CollectionAge = options.CollectionAge;
+            c.CollectionQuantum = options.CollectionQuantum;
+        });
+        silo.AddMemoryGrainStorageAsDefault(m => m.GrainStorageSerializer = new JsonGrainStateSerializer());
+        silo.Services.AddSerializer(s => s.AddOrleansFeedSerialization());
+        silo.Services.AddSingleton(options);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<InMemoryStreamProvider>();
+        silo.Services.TryAddSingleton<IStreamProvider>(sp => sp.GetRequiredService<InMemoryStreamProvider>());
+        return silo;
+    }
+
+    private static int PortOrFree(int port)
+    {
+        if (port != 0)
+        {
+            return port;
+        }
+
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
