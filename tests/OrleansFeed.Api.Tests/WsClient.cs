@@ -84,6 +84,27 @@ internal sealed class WsClient : IAsyncDisposable
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
+    /// <summary>Reads (and discards) everything until the server ends the connection: true when it closed with 1008
+    /// (policy violation) or aborted the TCP connection (a close frame cannot pass a full socket); false for any other close.</summary>
+    public async Task<bool> ReceiveUntilClosedAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                var result = await _socket.ReceiveAsync(_buffer.AsMemory(), ct);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return _socket.CloseStatus == WebSocketCloseStatus.PolicyViolation;
+                }
+            }
+        }
+        catch (WebSocketException)
+        {
+            return true;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _socket.Abort();
