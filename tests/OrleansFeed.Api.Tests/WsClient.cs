@@ -40,6 +40,10 @@ internal sealed class WsClient : IAsyncDisposable
     public Task SendAsync(string json, CancellationToken ct) =>
         _socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, ct);
 
+    /// <summary>Sends raw bytes as one message of <paramref name="type"/> (no validation: invalid UTF-8 goes out as is).</summary>
+    public Task SendBytesAsync(byte[] bytes, WebSocketMessageType type, CancellationToken ct) =>
+        _socket.SendAsync(bytes, type, true, ct);
+
     /// <summary>The next message; null when the server closed.</summary>
     public async Task<JsonElement?> ReceiveAnyAsync(CancellationToken ct)
     {
