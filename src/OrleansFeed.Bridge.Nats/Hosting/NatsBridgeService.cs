@@ -156,6 +156,8 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         {
         }
 
+        _queue?.ClearDeferred();
+
         var connection = Interlocked.Exchange(ref _connection, null);
         if (connection is not null)
         {

@@ -66,8 +66,9 @@ public sealed class BridgePublisher
         {
             while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var message))
+                while (reader.TryRead(out var message) || _queue.TryTakeDeferred(out message))
                 {
+                    // Drained: the newest message of each subject the burst dropped goes out now (docs/nats-bridge.md).
                     try
                     {
                         await PublishOneAsync(message, cancellationToken).ConfigureAwait(false);
