@@ -89,6 +89,17 @@ public sealed class BridgeQueue
         }
 
         _status.OnDroppedQueueFull();
+        Defer(message);
+        return false;
+    }
+
+    /// <summary>
+    /// Keeps a message that could not be sent now (queue full, or NATS not connected yet) as its subject's newest
+    /// unsent message, replacing (and returning the buffer of) the one kept before; sent by the publisher later.
+    /// </summary>
+    /// <param name="message">The message; the queue owns its buffer from now on.</param>
+    public void Defer(in OutboundMessage message)
+    {
         lock (_deferredLock)
         {
             if (_deferred.Remove(message.Subject, out var previous))
@@ -99,8 +110,6 @@ public sealed class BridgeQueue
             _deferred[message.Subject] = message;
             Volatile.Write(ref _deferredCount, _deferred.Count);
         }
-
-        return false;
     }
 
     /// <summary>Messages kept aside (the newest dropped message of a subject), waiting for the queue to drain.</summary>
