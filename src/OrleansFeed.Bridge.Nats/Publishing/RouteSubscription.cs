@@ -21,6 +21,11 @@ internal sealed class RouteSubscription<T>
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _writer;
 
+    public RouteSubscription(BridgeRoute<T> route, RouteTarget target, string[] subjects, BridgeQueue queue)
+        : this(route, target, subjects, null, queue)
+    {
+    }
+
     public RouteSubscription(BridgeRoute<T> route, RouteTarget target, string[] subjects, string[]? stored, BridgeQueue queue)
     {
         _stored = stored;
