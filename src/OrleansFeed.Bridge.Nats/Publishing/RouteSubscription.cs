@@ -51,18 +51,19 @@ internal sealed class RouteSubscription<T>
         _route.Encode(_writer, _target, item);
         _writer.Flush();
         var msgId = _route.MsgId?.Invoke(_target, item);
-        if (_stored is not null)
+        if (_stored is null)
         {
-            // The live subject carries every event without the id; the stored subject only those the stream keeps.
-            if (variant < _stored.Length && _route.IsStored?.Invoke(item) == true)
-            {
-                Enqueue(_stored[variant], ++_storedSequences[variant], item, msgId);
-            }
-
-            msgId = null;
+            Enqueue(_subjects[variant], _route.Sequence?.Invoke(item) ?? ++_sequences[variant], item, msgId);
+            return ValueTask.CompletedTask;
         }
 
-        Enqueue(_subjects[variant], _route.Sequence?.Invoke(item) ?? ++_sequences[variant], item, msgId);
+        // The live subject carries every event without the id; the stored subject (after it) only those the stream keeps.
+        Enqueue(_subjects[variant], _route.Sequence?.Invoke(item) ?? ++_sequences[variant], item, null);
+        if (variant < _stored.Length && _route.IsStored?.Invoke(item) == true)
+        {
+            Enqueue(_stored[variant], ++_storedSequences[variant], item, msgId);
+        }
+
         return ValueTask.CompletedTask;
     }
 
