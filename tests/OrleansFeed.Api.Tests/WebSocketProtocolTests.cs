@@ -91,6 +91,37 @@ public sealed class WebSocketProtocolTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Request_InvalidUtf8Text_ClosesWith1007AsDocumented()
+    {
+        _host = await ApiHost.StartAsync();
+        await using var client = await WsClient.ConnectAsync(_host.WebSocketUri, Ct);
+        await client.SendAsync("""{"op":"ping","id":1}""", Ct);
+        await client.ExpectAsync("pong", Ct);
+
+        // RFC 6455 section 8.1: a text frame that is not UTF-8 fails the connection (the one documented exception to
+        // "errors never close the connection"); the server's WebSocket closes with 1007 before the session sees it.
+        await client.SendBytesAsync([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D], System.Net.WebSockets.WebSocketMessageType.Text, Ct);
+
+        (await client.ReceiveAnyAsync(Ct)).Should().BeNull("the server closes the connection");
+        client.CloseStatus.Should().Be(System.Net.WebSockets.WebSocketCloseStatus.InvalidPayloadData);
+        await WaitUntilAsync(() => _host.Sessions.Sessions.Count == 0);
+    }
+
+    [Fact]
+    public async Task Request_InvalidUtf8AsBinary_RepliesError400AndStaysOpen()
+    {
+        _host = await ApiHost.StartAsync();
+        await using var client = await WsClient.ConnectAsync(_host.WebSocketUri, Ct);
+
+        // The same bytes in a binary frame are no protocol violation: an error reply, and the connection stays.
+        await client.SendBytesAsync([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D], System.Net.WebSockets.WebSocketMessageType.Binary, Ct);
+
+        (await client.ExpectAsync("error", Ct)).GetProperty("code").GetInt32().Should().Be(400);
+        await client.SendAsync("""{"op":"ping","id":2}""", Ct);
+        await client.ExpectAsync("pong", Ct);
+    }
+
+    [Fact]
     public async Task Request_LargerThanLimit_RepliesErrorAndStaysOpen()
     {
         _host = await ApiHost.StartAsync(o => o.WebSocket.MaxClientMessageBytes = 256);
@@ -144,5 +175,14 @@ public sealed class WebSocketProtocolTests : IAsyncDisposable
         await client.SendAsync(subscribe, Ct);
 
         (await client.ExpectAsync("error", Ct)).GetProperty("message").GetString().Should().Contain("already subscribed");
+    }
+
+    private async Task WaitUntilAsync(Func<bool> condition)
+    {
+        while (!condition())
+        {
+            Ct.IsCancellationRequested.Should().BeFalse("timed out waiting for the session to end");
+            await Task.Delay(10, CancellationToken.None);
+        }
     }
 }

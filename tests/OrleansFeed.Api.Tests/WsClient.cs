@@ -41,6 +41,10 @@ internal sealed class WsClient : IAsyncDisposable
     public Task SendAsync(string json, CancellationToken ct) =>
         _socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, ct);
 
+    /// <summary>Sends raw bytes as one message of <paramref name="type"/> (no validation: invalid UTF-8 goes out as is).</summary>
+    public Task SendBytesAsync(byte[] bytes, WebSocketMessageType type, CancellationToken ct) =>
+        _socket.SendAsync(bytes, type, true, ct);
+
     /// <summary>The next message; null when the server closed.</summary>
     public async Task<JsonElement?> ReceiveAnyAsync(CancellationToken ct)
     {
@@ -84,6 +88,27 @@ internal sealed class WsClient : IAsyncDisposable
     }
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    /// <summary>Reads (and discards) everything until the server ends the connection: true when it closed with 1008
+    /// (policy violation) or aborted the TCP connection (a close frame cannot pass a full socket); false for any other close.</summary>
+    public async Task<bool> ReceiveUntilClosedAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                var result = await _socket.ReceiveAsync(_buffer.AsMemory(), ct);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return _socket.CloseStatus == WebSocketCloseStatus.PolicyViolation;
+                }
+            }
+        }
+        catch (WebSocketException)
+        {
+            return true;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

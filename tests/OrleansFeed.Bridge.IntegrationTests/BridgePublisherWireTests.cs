@@ -50,6 +50,49 @@ public sealed class BridgePublisherWireTests(NatsServerFixture server)
     }
 
     [Fact]
+    public async Task Run_BeforeTheFirstConnect_KeepsEachSubjectsNewestMessageAndSendsItOnceConnected()
+    {
+        if (server.SkipReason is not null) { return; }
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var nats = new NatsConnection(NatsOpts.Default with { Url = server.Url });
+        await nats.ConnectAsync(cts.Token);
+        var prefix = $"t.early{server.NextId()}";
+        await using var sub = await nats.SubscribeCoreAsync($"{prefix}.>", cancellationToken: cts.Token);
+        await nats.FlushAsync(cts.Token);
+        var status = new NatsBridgeStatus();
+        var queue = new BridgeQueue(16, status);
+        NatsConnection? connection = null;
+        var publisher = new BridgePublisher(queue, status, () => Volatile.Read(ref connection), "src-2", TimeProvider.System, NullLogger.Instance);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
+        var loop = publisher.RunAsync(stop.Token);
+
+        // The start-up burst: the silo publishes before the bridge's first connect.
+        for (var seq = 1; seq <= 3; seq++)
+        {
+            queue.TryEnqueue(Message(queue, $"{prefix}.book.v.A", "{}", seq, 1, "update", null));
+        }
+
+        queue.TryEnqueue(Message(queue, $"{prefix}.nbbo.X", "{\"n\":1}", 1, -1, null, null));
+        await BridgedSilo.WaitUntilAsync(() => queue.DeferredCount == 2 && queue.Count == 0, "burst kept aside", cts.Token);
+        status.Snapshot().DroppedDisconnected.Should().Be(4);
+
+        Volatile.Write(ref connection, nats);
+
+        // Once connected (no new message needed to wake it): A's newest delta, which shows consumers the gap, and the NBBO.
+        var received = new List<(string Subject, string? Seq)>();
+        for (var i = 0; i < 2; i++)
+        {
+            var msg = await sub.Msgs.ReadAsync(cts.Token);
+            received.Add((msg.Subject, msg.Headers![MdHeaders.Sequence]));
+        }
+
+        received.Should().BeEquivalentTo([($"{prefix}.book.v.A", (string?)"3"), ($"{prefix}.nbbo.X", (string?)"1")]);
+        status.Snapshot().ResentAfterDrop.Should().Be(2);
+        await stop.CancelAsync();
+        await loop;
+    }
+
+    [Fact]
     public void BridgeQueue_ReturnedBuffer_IsRentedAgainForTheSameSizeClass()
     {
         var queue = new BridgeQueue(4, new NatsBridgeStatus());

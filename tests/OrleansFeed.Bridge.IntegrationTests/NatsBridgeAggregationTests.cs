@@ -132,14 +132,32 @@ public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
             var closed = series.Candles.Where(c => c.IsClosed).Select(c => Json(AggregationMapper.ToDto(key, null, c))).ToList();
             closedCandles += closed.Count;
             await BridgedSilo.WaitUntilAsync(() => silo.Status.Snapshot().QueueDepth == 0, "bridge queue drained", cts.Token);
-            var stored = await ReadStreamAsync(new NatsJSContext(client.Connection), candleStream, candleSubject, closed.Count, cts.Token);
-            stored.Should().Equal(closed, $"{key}: closed 1m candles replayed from {candleStream}");
+            var stored = await ReadStreamAsync(new NatsJSContext(client.Connection), candleStream, MdSubjects.ClosedCandle(prefix, "1m", key), closed.Count, cts.Token);
+            stored.Should().Equal(closed, $"{key}: closed 1m candles replayed from {candleStream}, and no open-candle update stored");
         }
 
         closedCandles.Should().BePositive("the capture spans more than one minute");
+
+        // Both streams carry the documented default limits (age, bytes, messages per subject).
+        var candlesConfig = await StreamConfigAsync(client.Connection, candleStream, cts.Token);
+        candlesConfig.GetProperty("subjects")[0].GetString().Should().Be($"{prefix}.candle-closed.>");
+        candlesConfig.GetProperty("max_bytes").GetInt64().Should().Be(64L << 20);
+        candlesConfig.GetProperty("max_msgs_per_subject").GetInt64().Should().Be(10_080);
+        candlesConfig.GetProperty("max_age").GetInt64().Should().Be(TimeSpan.FromDays(7).Ticks * 100);
+        var tradesConfig = await StreamConfigAsync(client.Connection, "TRADES_" + prefix.Replace('.', '_'), cts.Token);
+        tradesConfig.GetProperty("max_bytes").GetInt64().Should().Be(512L << 20);
+        tradesConfig.GetProperty("max_msgs_per_subject").GetInt64().Should().Be(1_000_000);
+        tradesConfig.GetProperty("max_age").GetInt64().Should().Be(TimeSpan.FromHours(24).Ticks * 100);
         silo.Status.Snapshot().SkippedRoutes.Should().BeEmpty("every route's event type matches the silo's streams");
         await cts.CancelAsync();
         await reader.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private static async Task<JsonElement> StreamConfigAsync(NatsConnection connection, string stream, CancellationToken cancellationToken)
+    {
+        var reply = await connection.RequestAsync($"$JS.API.STREAM.INFO.{stream}", cancellationToken: cancellationToken);
+        using var json = JsonDocument.Parse(reply.Data);
+        return json.RootElement.GetProperty("config").Clone();
     }
 
     private static string Json<T>(T dto) => JsonSerializer.Serialize(dto);
@@ -192,12 +210,10 @@ public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
         var consumer = js.CreateOrderedConsumer(stream, new NatsJSOrderedConsumerOpts { DeliverPolicy = NatsJSDeliverPolicy.All, FilterSubject = subject });
         await foreach (var msg in consumer.ConsumeAsync(cancellationToken))
         {
-            // The stream also holds the open candle's updates (the same subject); a replaying consumer keeps the closed ones.
+            // The stream keeps closed candles only: every stored message is one.
             var text = System.Text.Encoding.UTF8.GetString(msg.Msg.Data.Span);
-            if (JsonNode.Parse(text)!["closed"]!.GetValue<bool>())
-            {
-                result.Add(text);
-            }
+            JsonNode.Parse(text)!["closed"]!.GetValue<bool>().Should().BeTrue($"{subject} stores closed candles only");
+            result.Add(text);
 
             if (result.Count == count)
             {

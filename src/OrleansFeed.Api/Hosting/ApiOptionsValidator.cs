@@ -31,6 +31,12 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 
         Range(errors, "WebSocket:HeartbeatInterval", ws.HeartbeatInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
         Range(errors, "WebSocket:SlowConsumerTimeout", ws.SlowConsumerTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
+        Range(errors, "WebSocket:SendTimeout", ws.SendTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
+        if (ws.SocketSendBufferBytes != 0)
+        {
+            Range(errors, "WebSocket:SocketSendBufferBytes", ws.SocketSendBufferBytes, 4096, 16 << 20);
+        }
+
         Range(errors, "WebSocket:SendQueueCapacity", ws.SendQueueCapacity, 8, 1 << 20);
         Range(errors, "WebSocket:MaxSubscriptionsPerConnection", ws.MaxSubscriptionsPerConnection, 1, 10_000);
         Range(errors, "WebSocket:BookStreamCapacity", ws.BookStreamCapacity, 1, 65_536);

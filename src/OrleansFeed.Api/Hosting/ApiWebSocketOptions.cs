@@ -24,6 +24,20 @@ public sealed class ApiWebSocketOptions
     /// </summary>
     public TimeSpan SlowConsumerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long one send may stay blocked (the client's TCP window and the socket send buffer full) before the
+    /// connection is closed with status 1008 (<c>slow consumer</c>); 100 ms..10 min. Default 10 s. Together with
+    /// <see cref="SocketSendBufferBytes"/> this finds a client that stopped reading within seconds.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Kernel send buffer of each WebSocket connection (<c>SO_SNDBUF</c>; Linux doubles it for bookkeeping) in bytes;
+    /// 0 leaves the kernel's auto-tuned size (up to several MiB, which hides a stalled client for minutes);
+    /// 0 or 4,096..16,777,216. Default 65,536.
+    /// </summary>
+    public int SocketSendBufferBytes { get; set; } = 64 * 1024;
+
     /// <summary>Subscriptions (book + trades) one connection may hold; 1..10,000. Default 200.</summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 200;
 

@@ -39,6 +39,7 @@ internal static class WebSocketEndpoint
 
         var services = context.RequestServices;
         var registry = services.GetRequiredService<WebSocketSessionRegistry>();
+        SocketSendBuffer.Bound(context, services.GetRequiredService<IOptions<ApiOptions>>().Value.WebSocket.SocketSendBufferBytes);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var stats = registry.Register(context.Connection.RemoteIpAddress is { } ip ? $"{ip}:{context.Connection.RemotePort}" : null);
         var session = new WebSocketSession(

@@ -41,6 +41,11 @@ public sealed class NatsBridgeOptionsValidator : IValidateOptions<NatsBridgeOpti
         Require(js.MaxAge > TimeSpan.Zero, "JetStream:MaxAge", "> 0");
         Require(js.DuplicateWindow > TimeSpan.Zero && js.DuplicateWindow <= js.MaxAge, "JetStream:DuplicateWindow", "> 0 and <= MaxAge");
         Require(js.Storage is "File" or "Memory", "JetStream:Storage", "File or Memory");
+        Require(js.TradesMaxBytes is >= 1L << 20 and <= 1L << 40, "JetStream:TradesMaxBytes", "1048576..1099511627776");
+        Require(js.TradesMaxMessagesPerSubject is >= 1 and <= 1_000_000_000, "JetStream:TradesMaxMessagesPerSubject", "1..1000000000");
+        Require(js.CandlesMaxAge > TimeSpan.Zero && js.DuplicateWindow <= js.CandlesMaxAge, "JetStream:CandlesMaxAge", "> 0 and >= DuplicateWindow");
+        Require(js.CandlesMaxBytes is >= 1L << 20 and <= 1L << 40, "JetStream:CandlesMaxBytes", "1048576..1099511627776");
+        Require(js.CandlesMaxMessagesPerSubject is >= 1 and <= 1_000_000_000, "JetStream:CandlesMaxMessagesPerSubject", "1..1000000000");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

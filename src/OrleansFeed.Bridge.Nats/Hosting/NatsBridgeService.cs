@@ -82,18 +82,23 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         _logger = loggerFactory.CreateLogger("OrleansFeed.Bridge.Nats");
     }
 
-    /// <summary>The books bridged: every enabled venue × symbol of section <c>Feed</c> (symbols upper-cased, as the silo does).</summary>
+    /// <summary>
+    /// The books bridged: every enabled venue × symbol of section <c>Feed</c>, spelled as the silo keys them (the
+    /// venue's <see cref="IVenueProtocol.NormalizeSymbol"/>: Binance upper case, Bitfinex <c>tETHJPY</c>), so subjects
+    /// and responders use the real symbol with its case.
+    /// </summary>
     /// <param name="feed">Feed options.</param>
+    /// <param name="venues">Venue adapters; a venue without one keeps the configured spelling.</param>
     /// <returns>Book keys.</returns>
-    public static IEnumerable<BookKey> ConfiguredBooks(FeedOptions feed) =>
-        feed.EnabledVenues.SelectMany(v => v.Value.Symbols.Select(s => new BookKey(v.Key, s.ToUpperInvariant())));
+    public static IEnumerable<BookKey> ConfiguredBooks(FeedOptions feed, VenueRegistry venues) =>
+        feed.EnabledVenues.SelectMany(v => v.Value.Symbols.Select(s => new BookKey(v.Key, venues.TryGet(v.Key, out var p) ? p.NormalizeSymbol(s) : s.Trim())));
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _status.Enabled = true;
         var prefix = _options.SubjectPrefix;
-        var books = UniqueBooks(ConfiguredBooks(_feed)).ToList();
+        var books = UniqueBooks(ConfiguredBooks(_feed, _venues)).ToList();
         _queue = new BridgeQueue(_options.QueueCapacity, _status);
         _status.AttachQueue(() => _queue.Count);
         var streamOptions = new StreamSubscriptionOptions { Capacity = _options.StreamCapacity, OverflowPolicy = StreamOverflowPolicy.DropNewest };
@@ -150,6 +155,8 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+
+        _queue?.ClearDeferred();
 
         var connection = Interlocked.Exchange(ref _connection, null);
         if (connection is not null)

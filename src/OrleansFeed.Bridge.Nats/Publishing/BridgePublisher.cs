@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
@@ -30,6 +31,7 @@ public sealed class BridgePublisher
     private static readonly byte[] SourceKey = Encoding.ASCII.GetBytes(MdHeaders.Source);
     private static readonly byte[] MsgIdKey = Encoding.ASCII.GetBytes(MdHeaders.MsgId);
     private readonly byte[] _source;
+    private static readonly TimeSpan DeferredRetry = TimeSpan.FromMilliseconds(200);
     private readonly NatsHeaderBlock _headers = new();
     private bool _failing;
 
@@ -65,10 +67,20 @@ public sealed class BridgePublisher
         var reader = _queue.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await WaitAsync(reader, cancellationToken).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var message))
+                // Drained: the newest message of each subject that a burst dropped, or that found NATS not connected
+                // yet (the start-up burst), goes out now (docs/nats-bridge.md, "Drop policy").
+                while (reader.TryRead(out var message) || (IsUsable(_connection()) && _queue.TryTakeDeferred(out message)))
                 {
+                    if (!IsUsable(_connection()))
+                    {
+                        _status.OnDroppedDisconnected();
+                        OnFailure("not connected", message.Subject);
+                        _queue.Defer(message);
+                        continue;
+                    }
+
                     try
                     {
                         await PublishOneAsync(message, cancellationToken).ConfigureAwait(false);
@@ -82,6 +94,30 @@ public sealed class BridgePublisher
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private static bool IsUsable(NatsConnection? connection) =>
+        connection is not null && connection.ConnectionState is NatsConnectionState.Open or NatsConnectionState.Reconnecting;
+
+    // Waits for a message; while messages are kept aside it also wakes every DeferredRetry to send them once NATS is
+    // connected (no new message may come to wake it: the start-up burst is over and the books are quiet).
+    private async ValueTask<bool> WaitAsync(ChannelReader<OutboundMessage> reader, CancellationToken cancellationToken)
+    {
+        if (_queue.DeferredCount == 0)
+        {
+            return await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var retry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        retry.CancelAfter(DeferredRetry);
+        try
+        {
+            return await reader.WaitToReadAsync(retry.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return !reader.Completion.IsCompleted;
         }
     }
 

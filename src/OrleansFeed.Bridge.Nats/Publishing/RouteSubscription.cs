@@ -15,12 +15,21 @@ internal sealed class RouteSubscription<T>
     private readonly RouteTarget _target;
     private readonly string[] _subjects;
     private readonly long[] _sequences;
+    private readonly string[]? _stored;
+    private readonly long[] _storedSequences;
     private readonly BridgeQueue _queue;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _writer;
 
     public RouteSubscription(BridgeRoute<T> route, RouteTarget target, string[] subjects, BridgeQueue queue)
+        : this(route, target, subjects, null, queue)
     {
+    }
+
+    public RouteSubscription(BridgeRoute<T> route, RouteTarget target, string[] subjects, string[]? stored, BridgeQueue queue)
+    {
+        _stored = stored;
+        _storedSequences = new long[stored?.Length ?? 0];
         _route = route;
         _target = target;
         _subjects = subjects;
@@ -41,21 +50,38 @@ internal sealed class RouteSubscription<T>
         _writer.Reset(_buffer);
         _route.Encode(_writer, _target, item);
         _writer.Flush();
+        var msgId = _route.MsgId?.Invoke(_target, item);
+        if (_stored is null)
+        {
+            Enqueue(_subjects[variant], _route.Sequence?.Invoke(item) ?? ++_sequences[variant], item, msgId);
+            return ValueTask.CompletedTask;
+        }
+
+        // The live subject carries every event without the id; the stored subject (after it) only those the stream keeps.
+        Enqueue(_subjects[variant], _route.Sequence?.Invoke(item) ?? ++_sequences[variant], item, null);
+        if (variant < _stored.Length && _route.IsStored?.Invoke(item) == true)
+        {
+            Enqueue(_stored[variant], ++_storedSequences[variant], item, msgId);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void Enqueue(string subject, long sequence, T item, string? msgId)
+    {
         var length = _buffer.WrittenCount;
         var rented = _queue.Rent(length);
         _buffer.WrittenSpan.CopyTo(rented);
-        var sequence = _route.Sequence?.Invoke(item) ?? ++_sequences[variant];
         var message = new OutboundMessage(
-            _subjects[variant],
+            subject,
             rented,
             length,
             sequence,
             _route.Epoch?.Invoke(item) ?? -1,
             _route.Kind?.Invoke(item),
-            _route.MsgId?.Invoke(_target, item),
+            msgId,
             _route.ReceiveTime(item),
             _route.SyncState?.Invoke(item));
         _queue.TryEnqueue(message);
-        return ValueTask.CompletedTask;
     }
 }

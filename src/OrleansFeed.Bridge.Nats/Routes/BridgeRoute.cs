@@ -39,13 +39,23 @@ public sealed record BridgeRoute<T>(
     /// <summary>The <c>Md-Sync-State</c> header value (book subjects); null = none.</summary>
     public Func<T, string>? SyncState { get; init; }
 
-    /// <summary>The <c>Nats-Msg-Id</c> for JetStream de-duplication; null (or a null result) = none.</summary>
+    /// <summary>The <c>Nats-Msg-Id</c> for JetStream de-duplication; null (or a null result) = none. With
+    /// <see cref="StoredSubjects"/> it is set on the stored copy only.</summary>
     public Func<RouteTarget, T, string?>? MsgId { get; init; }
+
+    /// <summary>
+    /// Subjects of a target (same indexes as <see cref="Subjects"/>) on which events that <see cref="IsStored"/> are
+    /// published a second time, with the <see cref="MsgId"/>: the subjects a JetStream stream keeps. Null = none.
+    /// </summary>
+    public Func<string, RouteTarget, string[]>? StoredSubjects { get; init; }
+
+    /// <summary>True for an event that goes to <see cref="StoredSubjects"/> too (closed and amended candles); null = none.</summary>
+    public Func<T, bool>? IsStored { get; init; }
 
     /// <inheritdoc />
     public IStreamSubscription Subscribe(IStreamProvider streams, RouteTarget target, string prefix, BridgeQueue queue, StreamSubscriptionOptions options)
     {
-        var subscription = new RouteSubscription<T>(this, target, Subjects(prefix, target), queue);
+        var subscription = new RouteSubscription<T>(this, target, Subjects(prefix, target), StoredSubjects?.Invoke(prefix, target), queue);
         return streams.GetStream<T>(new StreamId(Namespace, target.StreamKey)).Subscribe(subscription.OnNextAsync, options);
     }
 }

@@ -55,6 +55,9 @@ public static class BridgeRoutes
             CandleSubjects, (w, _, x) => AggregateJson.WriteCandle(w, x), _ => Timestamp.None)
         {
             Variant = CandleVariant,
+            // Closed and amended candles go to the stored subjects too (JetStream keeps only those, not every update).
+            StoredSubjects = ClosedCandleSubjects,
+            IsStored = u => u.Candle.IsClosed,
             // Only closed candles are de-duplicated: open ones update in place and must all pass.
             MsgId = (t, u) => u.Candle.IsClosed
                 ? $"{t.Instrument}:{u.Venue ?? "all"}:{AggregateJson.IntervalToken(u.Candle.Interval)}:{u.Candle.Start.UnixMicroseconds}:{(u.Candle.IsAmended ? u.Candle.TradeCount : 0)}"
@@ -71,6 +74,20 @@ public static class BridgeRoutes
         {
             subjects.Add(MdSubjects.Candle(prefix, interval, target.Instrument));
             subjects.AddRange(venues.Select(v => MdSubjects.VenueCandle(prefix, interval, target.Instrument, v)));
+        }
+
+        return [.. subjects];
+    }
+
+    // The same order as CandleSubjects, on the candle-closed subjects.
+    private static string[] ClosedCandleSubjects(string prefix, RouteTarget target)
+    {
+        var venues = target.Venues ?? [];
+        var subjects = new List<string>();
+        foreach (var interval in AggregateJson.IntervalTokenList)
+        {
+            subjects.Add(MdSubjects.ClosedCandle(prefix, interval, target.Instrument));
+            subjects.AddRange(venues.Select(v => MdSubjects.ClosedCandle(prefix, interval, target.Instrument, v)));
         }
 
         return [.. subjects];

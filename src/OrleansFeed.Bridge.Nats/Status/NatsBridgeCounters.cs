@@ -41,4 +41,11 @@ public sealed record NatsBridgeCounters(
     long LastLatencyMicros,
     long MaxLatencyMicros,
     int Subscriptions,
-    IReadOnlyList<string> SkippedRoutes);
+    IReadOnlyList<string> SkippedRoutes)
+{
+    /// <summary>
+    /// Dropped messages published later after all: the newest dropped message of a subject, sent once the outbound
+    /// queue drained (so a consumer sees the gap of a book that went quiet, and full-value subjects end on their newest value).
+    /// </summary>
+    public long ResentAfterDrop { get; init; }
+}

@@ -14,6 +14,7 @@ public sealed class NatsBridgeStatus
     private long _enqueued;
     private long _published;
     private long _droppedQueueFull;
+    private long _recoveredDeferred;
     private long _droppedDisconnected;
     private long _publishErrors;
     private long _connects;
@@ -71,7 +72,10 @@ public sealed class NatsBridgeStatus
             Interlocked.Read(ref _lastLatency),
             Interlocked.Read(ref _maxLatency),
             subscriptions,
-            skipped);
+            skipped)
+        {
+            ResentAfterDrop = Interlocked.Read(ref _recoveredDeferred),
+        };
     }
 
     internal void AttachQueue(Func<int> depth) => _queueDepth = depth;
@@ -109,6 +113,8 @@ public sealed class NatsBridgeStatus
     internal void OnPublished() => Interlocked.Increment(ref _published);
 
     internal void OnDroppedQueueFull() => Interlocked.Increment(ref _droppedQueueFull);
+
+    internal void OnRecoveredDeferred() => Interlocked.Increment(ref _recoveredDeferred);
 
     internal void OnDroppedDisconnected() => Interlocked.Increment(ref _droppedDisconnected);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansFeed.Bridge.Nats.Hosting;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
+using OrleansFeed.Bridge.Nats.Subjects;
 using OrleansFeed.Nats;
 using OrleansFeed.Nats.Js;
 
@@ -10,7 +11,8 @@ namespace OrleansFeed.Bridge.Nats.Streams;
 /// <summary>
 /// Creates or updates the bridge's JetStream streams after every connect (a restarted server with memory storage
 /// has lost them): <c>MD_TRADES</c> over <c>{prefix}.trade.&gt;</c> and, when candles are published,
-/// <c>MD_CANDLES</c> over <c>{prefix}.candle.&gt;</c>, both with the configured retention and duplicate window.
+/// <c>MD_CANDLES</c> over <c>{prefix}.candle-closed.&gt;</c> (closed and amended candles only), each with its configured
+/// limits (age, bytes, messages per subject) and the duplicate window.
 /// </summary>
 internal sealed class JetStreamSetup
 {
@@ -25,12 +27,27 @@ internal sealed class JetStreamSetup
         _logger = logger;
     }
 
-    public static IEnumerable<(string Name, string Subject)> Streams(NatsBridgeJetStreamOptions options, string prefix, bool candles)
+    public static IEnumerable<NatsJSStreamConfig> Streams(NatsBridgeJetStreamOptions options, string prefix, bool candles)
     {
-        yield return (options.TradesStream, $"{prefix}.trade.>");
+        var storage = options.Storage == "Memory" ? NatsJSStorageType.Memory : NatsJSStorageType.File;
+        yield return new NatsJSStreamConfig(options.TradesStream, [$"{prefix}.trade.>"])
+        {
+            MaxAge = options.MaxAge,
+            MaxBytes = options.TradesMaxBytes,
+            MaxMessagesPerSubject = options.TradesMaxMessagesPerSubject,
+            DuplicateWindow = options.DuplicateWindow,
+            Storage = storage,
+        };
         if (candles)
         {
-            yield return (options.CandlesStream, $"{prefix}.candle.>");
+            yield return new NatsJSStreamConfig(options.CandlesStream, [$"{prefix}.{MdSubjects.ClosedCandleKind}.>"])
+            {
+                MaxAge = options.CandlesMaxAge,
+                MaxBytes = options.CandlesMaxBytes,
+                MaxMessagesPerSubject = options.CandlesMaxMessagesPerSubject,
+                DuplicateWindow = options.DuplicateWindow,
+                Storage = storage,
+            };
         }
     }
 
@@ -43,24 +60,17 @@ internal sealed class JetStreamSetup
 
         var js = new NatsJSContext(connection);
         var ok = true;
-        foreach (var (name, subject) in Streams(_options, prefix, candles))
+        foreach (var config in Streams(_options, prefix, candles))
         {
             try
             {
-                var info = await js.CreateOrUpdateStreamAsync(
-                    new NatsJSStreamConfig(name, [subject])
-                    {
-                        MaxAge = _options.MaxAge,
-                        DuplicateWindow = _options.DuplicateWindow,
-                        Storage = _options.Storage == "Memory" ? NatsJSStorageType.Memory : NatsJSStorageType.File,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                _logger.JetStreamReady(name, subject, info.Messages);
+                var info = await js.CreateOrUpdateStreamAsync(config, cancellationToken).ConfigureAwait(false);
+                _logger.JetStreamReady(config.Name, config.Subjects[0], info.Messages);
             }
             catch (Exception ex) when (ex is NatsException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 ok = false;
-                _logger.JetStreamFailed(name, ex.Message);
+                _logger.JetStreamFailed(config.Name, ex.Message);
             }
         }
 

@@ -79,6 +79,23 @@ public static class MdSubjects
         $"{prefix}.candle.{Token(interval)}.{Token(instrument)}.{Token(venue)}";
 
     /// <summary>
+    /// Closed (and amended) candles only, the subjects the JetStream candle stream keeps:
+    /// <c>{prefix}.candle-closed.{interval}.{instrument}</c>, or with <c>.{venue}</c> for one venue's candles.
+    /// </summary>
+    /// <param name="prefix">Subject prefix.</param>
+    /// <param name="interval">Interval token.</param>
+    /// <param name="instrument">Aggregator key.</param>
+    /// <param name="venue">Venue id; null for the consolidated candle.</param>
+    /// <returns>The subject.</returns>
+    public static string ClosedCandle(string prefix, string interval, string instrument, string? venue = null) =>
+        venue is null
+            ? $"{prefix}.{ClosedCandleKind}.{Token(interval)}.{Token(instrument)}"
+            : $"{prefix}.{ClosedCandleKind}.{Token(interval)}.{Token(instrument)}.{Token(venue)}";
+
+    /// <summary>The subject kind token of <see cref="ClosedCandle"/>.</summary>
+    public const string ClosedCandleKind = "candle-closed";
+
+    /// <summary>
     /// Makes one subject token from a venue id, symbol or instrument: ASCII letters, digits, <c>-</c> and <c>_</c>
     /// are kept (case preserved); every other character (<c>.</c> <c>/</c> <c>*</c> <c>&gt;</c> space, non-ASCII...)
     /// becomes <c>_</c>. So <c>XBT/USD</c> → <c>XBT_USD</c>, <c>BTC.P</c> → <c>BTC_P</c>.

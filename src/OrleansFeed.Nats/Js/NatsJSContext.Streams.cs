@@ -24,6 +24,9 @@ public sealed partial class NatsJSContext
             Storage = config.Storage == NatsJSStorageType.Memory ? "memory" : "file",
             MaxAge = ToNanos(config.MaxAge),
             DuplicateWindow = ToNanos(config.DuplicateWindow),
+            MaxBytes = config.MaxBytes > 0 ? config.MaxBytes : -1,
+            MaxMsgs = config.MaxMessages > 0 ? config.MaxMessages : -1,
+            MaxMsgsPerSubject = config.MaxMessagesPerSubject > 0 ? config.MaxMessagesPerSubject : -1,
         };
         StreamInfoResponseDto response;
         try
@@ -36,7 +39,7 @@ public sealed partial class NatsJSContext
         }
 
         var state = response.State ?? new StreamStateDto();
-        return new NatsJSStreamInfo(response.Config?.Name ?? config.Name, state.Messages, state.FirstSeq, state.LastSeq);
+        return new NatsJSStreamInfo(response.Config?.Name ?? config.Name, state.Messages, state.FirstSeq, state.LastSeq, state.Bytes);
     }
 
     /// <summary>Deletes a stream and all its messages and consumers.</summary>

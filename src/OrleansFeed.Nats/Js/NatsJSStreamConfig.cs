@@ -27,6 +27,15 @@ public sealed record NatsJSStreamConfig(string Name, IReadOnlyList<string> Subje
     /// (default) lets the server choose (2 min).
     /// </summary>
     public TimeSpan DuplicateWindow { get; init; }
+
+    /// <summary>Bytes the stream holds at most (payload, headers and subject); the oldest messages are removed to make room. 0 or less (default): unlimited.</summary>
+    public long MaxBytes { get; init; }
+
+    /// <summary>Messages the stream holds at most; the oldest are removed first. 0 or less (default): unlimited.</summary>
+    public long MaxMessages { get; init; }
+
+    /// <summary>Messages kept per subject at most; the oldest of that subject are removed first. 0 or less (default): unlimited.</summary>
+    public long MaxMessagesPerSubject { get; init; }
 }
 
 /// <summary>A stream's name and state after create/update.</summary>
@@ -34,4 +43,5 @@ public sealed record NatsJSStreamConfig(string Name, IReadOnlyList<string> Subje
 /// <param name="Messages">Messages stored.</param>
 /// <param name="FirstSeq">Sequence of the oldest stored message (0 when empty).</param>
 /// <param name="LastSeq">Sequence of the newest stored message (0 when empty).</param>
-public sealed record NatsJSStreamInfo(string Name, ulong Messages, ulong FirstSeq, ulong LastSeq);
+/// <param name="Bytes">Bytes stored.</param>
+public sealed record NatsJSStreamInfo(string Name, ulong Messages, ulong FirstSeq, ulong LastSeq, ulong Bytes = 0);

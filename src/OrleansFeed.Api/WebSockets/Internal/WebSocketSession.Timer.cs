@@ -33,7 +33,7 @@ internal sealed partial class WebSocketSession
 
     private async Task WatchdogLoopAsync(CancellationToken cancellationToken)
     {
-        var tick = TimeSpan.FromTicks(Math.Min(_ws.HeartbeatInterval.Ticks, _ws.SlowConsumerTimeout.Ticks / 4));
+        var tick = TimeSpan.FromTicks(Math.Min(_ws.HeartbeatInterval.Ticks, Math.Min(_ws.SlowConsumerTimeout.Ticks, _ws.SendTimeout.Ticks) / 4));
         using var timer = new PeriodicTimer(tick < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : tick, _time);
         try
         {
@@ -57,11 +57,11 @@ internal sealed partial class WebSocketSession
         }
     }
 
-    /// <summary>A send blocked for the timeout, or the queue full at every tick for the timeout.</summary>
+    /// <summary>A send blocked for <c>SendTimeout</c>, or the queue full at every tick for <c>SlowConsumerTimeout</c>.</summary>
     private bool IsSlowConsumer(long now)
     {
         var sendStarted = Volatile.Read(ref _sendStartedAt);
-        if (sendStarted != 0 && _time.GetElapsedTime(sendStarted, now) >= _ws.SlowConsumerTimeout)
+        if (sendStarted != 0 && _time.GetElapsedTime(sendStarted, now) >= _ws.SendTimeout)
         {
             return true;
         }

@@ -86,7 +86,9 @@ internal sealed partial class WebSocketSession
         {
             if (ex is WebSocketException)
             {
-                _closeReason = "connection lost";
+                // The WebSocket itself failed the connection on a protocol violation (RFC 6455 section 8.1: a text frame
+                // that is not UTF-8 closes with 1007) and sent the close frame; otherwise the transport broke.
+                _closeReason = _socket.State == WebSocketState.CloseSent ? "protocol violation (close sent by the WebSocket)" : "connection lost";
                 ApiLog.WebSocketFailed(_logger, Stats.Id, ex);
             }
         }

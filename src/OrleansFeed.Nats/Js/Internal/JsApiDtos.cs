@@ -33,6 +33,14 @@ internal sealed class StreamConfigDto
 
     public long DuplicateWindow { get; set; }
 
+    public long MaxBytes { get; set; } = -1;
+
+    public long MaxMsgs { get; set; } = -1;
+
+    public long MaxMsgsPerSubject { get; set; } = -1;
+
+    public string Discard { get; set; } = "old";
+
     public int NumReplicas { get; set; } = 1;
 }
 
@@ -43,6 +51,8 @@ internal sealed class StreamStateDto
     public ulong FirstSeq { get; set; }
 
     public ulong LastSeq { get; set; }
+
+    public ulong Bytes { get; set; }
 }
 
 internal sealed class StreamInfoResponseDto : ApiResponseDto
