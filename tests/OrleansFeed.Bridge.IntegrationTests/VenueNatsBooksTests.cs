@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Client.Books;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Nats;
-using OrleansFeed.Runtime;
+using Orleans;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
 using OrleansFeed.TestKit.Captures;

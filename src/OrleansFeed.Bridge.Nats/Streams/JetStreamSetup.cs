@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansFeed.Bridge.Nats.Hosting;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
-using OrleansFeed.Bridge.Nats.Subjects;
+using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Nats;
 using OrleansFeed.Nats.Js;
 

@@ -20,8 +20,12 @@ namespace OrleansFeed.Silo.Hosting;
 /// <param name="catalog">Instrument catalog.</param>
 /// <param name="grains">Grain factory.</param>
 /// <param name="aggregators">Activates the aggregators between books and connectors, so they see the first event; null without aggregation.</param>
-public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry venues, IInstrumentCatalog catalog, IGrainFactory grains, AggregatorStartupService? aggregators = null) : IHostedService
+public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry venues, IInstrumentCatalog catalog, IGrainFactory grains, AggregatorStartupService? aggregators = null) : IHostedLifecycleService
 {
+    // How long the connectors together may take to close their connections at shutdown (each already bounds its own
+    // close): the rest of the host's shutdown budget stays for Orleans, which deactivates the grains after this.
+    private static readonly TimeSpan ConnectorStopBudget = TimeSpan.FromSeconds(10);
+
     /// <summary>The configured book keys (readiness waits for all of them).</summary>
     public static IEnumerable<BookKey> ConfiguredBooks(FeedOptions feed, VenueRegistry venues) =>
         feed.EnabledVenues.SelectMany(v => v.Value.Symbols.Select(s => new BookKey(v.Key, venues.TryGet(v.Key, out var p) ? p.NormalizeSymbol(s) : s)));
@@ -51,20 +55,35 @@ public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry
     }
 
     /// <inheritdoc />
-    /// <remarks>Hosted services stop in reverse order, so this runs before the Orleans silo stops: the connectors close
-    /// their connections first, and no batch is on its way to a book that is being deactivated.</remarks>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    /// <remarks>Runs in the host's "stopping" phase, before any service's <c>StopAsync</c>: Orleans' silo starts its own
+    /// shutdown (deactivating grains) in that phase too, and services stop in reverse registration order, so the
+    /// connectors close their connections while the silo still answers, and no batch is on its way to a book that is
+    /// being deactivated. Bounded by <see cref="ConnectorStopBudget"/>: a connector that does not answer in time is
+    /// deactivated by the silo anyway, which cancels its connections too.</remarks>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        foreach (var (venue, _) in feed.Value.EnabledVenues)
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(ConnectorStopBudget);
+        var stops = feed.Value.EnabledVenues.Select(v => grains.GetGrain<IExchangeConnectorGrain>(v.Key).StopAsync());
+        try
         {
-            try
-            {
-                await grains.GetGrain<IExchangeConnectorGrain>(venue).StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Shutting down anyway: the silo deactivates the connector, which cancels its connections too.
-            }
+            await Task.WhenAll(stops).WaitAsync(budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or OrleansException)
+        {
+            // Shutting down anyway: the silo deactivates the connectors, which cancels their connections too.
         }
     }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
