@@ -1,0 +1,42 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using OrleansFeed.Exchanges.Binance;
+
+namespace OrleansFeed.Benchmarks.Books;
+
+/// <summary>
+/// Issue 14's whole-file workload, single thread: every <c>depthUpdate</c> frame of one Binance capture handed as UTF-8
+/// bytes to one <see cref="BinanceFrameParser"/>, each symbol's book synced by its own <see cref="BinanceBookSync"/>
+/// (reset at the start of every invocation, as after a reconnect, so every invocation does the same work), REST
+/// snapshots parsed and applied at their recorded positions. One op = one diff frame, so the figure is the cost per
+/// diff including the snapshots' share. <see cref="TokenizeOnly"/> is the floor it is measured against: the same frames
+/// merely tokenized by <see cref="Utf8JsonReader"/>, nothing built.
+/// </summary>
+[MemoryDiagnoser]
+public class BinanceWholeFileBench
+{
+    private const int FuturesDiffs = 4423;
+    private const int SpotDiffs = 4709;
+
+    private readonly WholeFileWorkload _futures = new("binance_futures", "2021-04-05_*.combined.txt.gz", BinanceMarket.UsdFutures, FuturesDiffs);
+    private readonly WholeFileWorkload _spot = new("binance_spot", "2021-04-05_10-symbols.combined.txt.gz", BinanceMarket.Spot, SpotDiffs);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _futures.Load();
+        _spot.Load();
+    }
+
+    [Benchmark(OperationsPerInvoke = FuturesDiffs)]
+    public long FuturesParseSyncBook() => _futures.Apply();
+
+    [Benchmark(OperationsPerInvoke = FuturesDiffs)]
+    public long FuturesTokenizeOnly() => _futures.TokenizeOnly();
+
+    [Benchmark(OperationsPerInvoke = SpotDiffs)]
+    public long SpotParseSyncBook() => _spot.Apply();
+
+    [Benchmark(OperationsPerInvoke = SpotDiffs)]
+    public long SpotTokenizeOnly() => _spot.TokenizeOnly();
+}
