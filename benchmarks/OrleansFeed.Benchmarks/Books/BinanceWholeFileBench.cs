@@ -10,7 +10,8 @@ namespace OrleansFeed.Benchmarks.Books;
 /// (reset at the start of every invocation, as after a reconnect, so every invocation does the same work), REST
 /// snapshots parsed and applied at their recorded positions. One op = one diff frame, so the figure is the cost per
 /// diff including the snapshots' share. <see cref="TokenizeOnly"/> is the floor it is measured against: the same frames
-/// merely tokenized by <see cref="Utf8JsonReader"/>, nothing built.
+/// merely tokenized by <see cref="Utf8JsonReader"/>, nothing built. <see cref="Scanner"/> false parses every frame on the
+/// validating <see cref="Utf8JsonReader"/> path (the parser before the purpose-built scanner), for a before/after in one run.
 /// </summary>
 [MemoryDiagnoser]
 public class BinanceWholeFileBench
@@ -21,11 +22,15 @@ public class BinanceWholeFileBench
     private readonly WholeFileWorkload _futures = new("binance_futures", "2021-04-05_*.combined.txt.gz", BinanceMarket.UsdFutures, FuturesDiffs);
     private readonly WholeFileWorkload _spot = new("binance_spot", "2021-04-05_10-symbols.combined.txt.gz", BinanceMarket.Spot, SpotDiffs);
 
+    /// <summary>Whether the parser reads depth frames with its purpose-built scanner (false: validating path only).</summary>
+    [Params(true, false)]
+    public bool Scanner { get; set; } = true;
+
     [GlobalSetup]
     public void Setup()
     {
-        _futures.Load();
-        _spot.Load();
+        _futures.Load(Scanner);
+        _spot.Load(Scanner);
     }
 
     [Benchmark(OperationsPerInvoke = FuturesDiffs)]

@@ -19,7 +19,7 @@ internal sealed class WholeFileWorkload(string folder, string pattern, BinanceMa
     private RoutingSyncSink _sink = null!;
 
     /// <summary>Reads the capture, builds the parser and syncs, and checks one pass syncs every book gap-free.</summary>
-    public void Load()
+    public void Load(bool scanner)
     {
         var depth = RecordedDepth.Load(SharedDataPath.File(folder, pattern));
         _items = [.. depth.Items.Select(i => (i.Bytes, i.Time, i.IsSnapshot ? SymbolOf(i.Source) : null))];
@@ -30,7 +30,7 @@ internal sealed class WholeFileWorkload(string folder, string pattern, BinanceMa
         }
 
         _symbols = [.. _items.Where(i => i.SnapshotSymbol is not null).Select(i => i.SnapshotSymbol!).Distinct()];
-        _parser = new BinanceFrameParser(new SymbolTable(_symbols));
+        _parser = new BinanceFrameParser(new SymbolTable(_symbols)) { UseScanner = scanner };
         _sink = new RoutingSyncSink(_symbols.ToDictionary(s => s, _ => new BinanceBookSync(market), StringComparer.Ordinal));
         Apply();
         foreach (var (symbol, sync) in _sink.Syncs)
