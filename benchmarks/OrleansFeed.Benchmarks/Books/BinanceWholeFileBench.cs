@@ -9,11 +9,15 @@ namespace OrleansFeed.Benchmarks.Books;
 /// bytes to one <see cref="BinanceFrameParser"/>, each symbol's book synced by its own <see cref="BinanceBookSync"/>
 /// (reset at the start of every invocation, as after a reconnect, so every invocation does the same work), REST
 /// snapshots parsed and applied at their recorded positions. One op = one diff frame, so the figure is the cost per
-/// diff including the snapshots' share. <see cref="TokenizeOnly"/> is the floor it is measured against: the same frames
+/// diff including the snapshots' share; <c>ParseOnly</c> is the parsing share alone (frames and snapshots parsed, levels
+/// returned, no sync, no book). <see cref="TokenizeOnly"/> is the floor it is measured against: the same frames
 /// merely tokenized by <see cref="Utf8JsonReader"/>, nothing built. <see cref="Scanner"/> false parses every frame on the
 /// validating <see cref="Utf8JsonReader"/> path (the parser before the purpose-built scanner), for a before/after in one run.
 /// </summary>
+/// <remarks>The machine is shared and loaded: read the Min and Median columns, and compare rows of one run only.</remarks>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class BinanceWholeFileBench
 {
     private const int FuturesDiffs = 4423;
@@ -37,10 +41,16 @@ public class BinanceWholeFileBench
     public long FuturesParseSyncBook() => _futures.Apply();
 
     [Benchmark(OperationsPerInvoke = FuturesDiffs)]
+    public long FuturesParseOnly() => _futures.ParseOnly();
+
+    [Benchmark(OperationsPerInvoke = FuturesDiffs)]
     public long FuturesTokenizeOnly() => _futures.TokenizeOnly();
 
     [Benchmark(OperationsPerInvoke = SpotDiffs)]
     public long SpotParseSyncBook() => _spot.Apply();
+
+    [Benchmark(OperationsPerInvoke = SpotDiffs)]
+    public long SpotParseOnly() => _spot.ParseOnly();
 
     [Benchmark(OperationsPerInvoke = SpotDiffs)]
     public long SpotTokenizeOnly() => _spot.TokenizeOnly();

@@ -17,8 +17,13 @@ internal sealed class WholeFileWorkload(string folder, string pattern, BinanceMa
     private string[] _symbols = [];
     private BinanceFrameParser _parser = null!;
     private RoutingSyncSink _sink = null!;
+    private readonly DroppingSink _dropping = new();
+    private bool _scanner;
 
-    /// <summary>Reads the capture, builds the parser and syncs, and checks one pass syncs every book gap-free.</summary>
+    /// <summary>
+    /// Reads the capture, builds the parser and syncs, and checks one pass syncs every book gap-free.
+    /// <paramref name="scanner"/> false parses frames and snapshots on the validating path only.
+    /// </summary>
     public void Load(bool scanner)
     {
         var depth = RecordedDepth.Load(SharedDataPath.File(folder, pattern));
@@ -30,6 +35,7 @@ internal sealed class WholeFileWorkload(string folder, string pattern, BinanceMa
         }
 
         _symbols = [.. _items.Where(i => i.SnapshotSymbol is not null).Select(i => i.SnapshotSymbol!).Distinct()];
+        _scanner = scanner;
         _parser = new BinanceFrameParser(new SymbolTable(_symbols)) { UseScanner = scanner };
         _sink = new RoutingSyncSink(_symbols.ToDictionary(s => s, _ => new BinanceBookSync(market), StringComparer.Ordinal));
         Apply();
@@ -56,13 +62,33 @@ internal sealed class WholeFileWorkload(string folder, string pattern, BinanceMa
             {
                 _parser.Parse(bytes, time, _sink);
             }
-            else if (BinanceSnapshotParser.TryParse(bytes, snapshotSymbol, time, null, out var snapshot, out _))
+            else if (ParseSnapshot(bytes, snapshotSymbol, time, out var snapshot))
             {
                 _sink.Syncs[snapshotSymbol].OnEvent(snapshot, null);
             }
         }
 
         return _sink.Syncs[_symbols[0]].LastUpdateId;
+    }
+
+    /// <summary>Parses every frame and snapshot in recorded order and drops the events (levels returned): no sync, no book.</summary>
+    public long ParseOnly()
+    {
+        var levels = 0L;
+        foreach (var (bytes, time, snapshotSymbol) in _items)
+        {
+            if (snapshotSymbol is null)
+            {
+                _parser.Parse(bytes, time, _dropping);
+            }
+            else if (ParseSnapshot(bytes, snapshotSymbol, time, out var snapshot))
+            {
+                levels += snapshot.LevelCount;
+                snapshot.ReturnLevels();
+            }
+        }
+
+        return levels + _dropping.Levels;
     }
 
     /// <summary>Tokenizes every diff frame with <see cref="Utf8JsonReader"/> and nothing else.</summary>
@@ -80,6 +106,11 @@ internal sealed class WholeFileWorkload(string folder, string pattern, BinanceMa
 
         return tokens;
     }
+
+    private bool ParseSnapshot(byte[] bytes, string symbol, Timestamp time, out BookEvent snapshot) =>
+        _scanner
+            ? BinanceSnapshotParser.TryParse(bytes, symbol, time, null, out snapshot, out _)
+            : BinanceSnapshotParser.TryParseValidating(bytes, symbol, time, null, out snapshot, out _);
 
     private static string SymbolOf(string source)
     {
