@@ -18,6 +18,8 @@ namespace OrleansFeed.Benchmarks.Venues;
 /// with the venue's snapshots, which reset the books, so every invocation does the same work.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class VenueSessionBench
 {
     private (byte[] Bytes, Timestamp Time)[] _frames = [];
