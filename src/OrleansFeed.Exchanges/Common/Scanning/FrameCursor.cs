@@ -92,6 +92,58 @@ internal ref struct FrameCursor(ReadOnlySpan<byte> frame)
     }
 
     /// <summary>
+    /// Consumes a JSON integer with an optional minus sign (1–18 digits, no leading zero), as
+    /// <c>Utf8JsonReader.TryGetInt64</c> would read it.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <returns>False for a plus sign, fraction, exponent, leading zero, 19+ digits or no digits.</returns>
+    public bool TryInt64(out long value)
+    {
+        var negative = TryByte((byte)'-');
+        if (!TryUInt64(out value))
+        {
+            _position -= negative ? 1 : 0;
+            return false;
+        }
+
+        value = negative ? -value : value;
+        return true;
+    }
+
+    /// <summary>
+    /// Consumes a JSON string holding only 1–18 digits (<c>"1626995753399"</c>) and returns its value, as a
+    /// <c>Utf8Parser</c> integer parse of the whole string would.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <returns>False for anything else.</returns>
+    public bool TryDigitString(out long value)
+    {
+        value = 0;
+        var start = _position;
+        if (!TryByte((byte)'"'))
+        {
+            return false;
+        }
+
+        var digits = 0;
+        while (_position < _frame.Length && (uint)(_frame[_position] - '0') <= 9)
+        {
+            value = (value * 10) + (_frame[_position] - '0');
+            digits++;
+            _position++;
+        }
+
+        if (digits is 0 or > MaxInt64Digits || !TryByte((byte)'"'))
+        {
+            _position = start;
+            value = 0;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Consumes a JSON string of printable ASCII without escapes (the opening quote included) and returns its content.
     /// </summary>
     /// <param name="content">The bytes between the quotes.</param>
@@ -194,8 +246,10 @@ internal ref struct FrameCursor(ReadOnlySpan<byte> frame)
     /// <param name="buffer">A rented buffer, re-rented when full; owned by the caller.</param>
     /// <param name="count">Entries used; advanced.</param>
     /// <param name="maxLevels">Cap on <paramref name="count"/>; reaching past it is a surprise (the validating parser rejects it).</param>
+    /// <param name="extraStrings">Whether a level may carry further plain-string elements after the size (OKX's
+    /// liquidated-orders and order-count fields), skipped as the validating reader skips them.</param>
     /// <returns>False at any surprise, an invalid level (non-positive price) or too many levels.</returns>
-    public bool TryLevels(BookSide side, ref LevelUpdate[] buffer, ref int count, int maxLevels)
+    public bool TryLevels(BookSide side, ref LevelUpdate[] buffer, ref int count, int maxLevels, bool extraStrings = false)
     {
         if (!TryByte((byte)'['))
         {
@@ -210,8 +264,20 @@ internal ref struct FrameCursor(ReadOnlySpan<byte> frame)
         do
         {
             if (!TryByte((byte)'[') || !TryDecimalString(out var price) || !TryByte((byte)',')
-                || !TryDecimalString(out var size) || !TryByte((byte)']')
-                || price.Mantissa <= 0 || count >= maxLevels)
+                || !TryDecimalString(out var size))
+            {
+                return false;
+            }
+
+            while (extraStrings && TryByte((byte)','))
+            {
+                if (!TryPlainString(out _))
+                {
+                    return false;
+                }
+            }
+
+            if (!TryByte((byte)']') || price.Mantissa <= 0 || count >= maxLevels)
             {
                 return false;
             }
