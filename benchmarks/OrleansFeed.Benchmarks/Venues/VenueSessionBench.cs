@@ -19,6 +19,8 @@ namespace OrleansFeed.Benchmarks.Venues;
 /// with the venue's snapshots, which reset the books, so every invocation does the same work.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class VenueSessionBench
 {
     private (byte[] Bytes, Timestamp Time)[] _frames = [];
@@ -27,7 +29,7 @@ public class VenueSessionBench
 
     /// <summary>Venue folder and file prefix in shared/data.</summary>
     [Params("kraken/2021-04-05_book", "okx/2022-02-27", "coinbase/2021-04-17", "bitfinex/2021-04-05", "bybit/2021-04-17")]
-    public string Recording { get; set; } = string.Empty;
+    public string Recording { get; set; } = "kraken/2021-04-05_book"; // the Debug smoke run sets no [Params]
 
     /// <summary>Frames replayed per invocation (after setup).</summary>
     public int Frames => _frames.Length;

@@ -9,14 +9,18 @@ namespace OrleansFeed.Core.Books;
 /// <remarks>
 /// <para>Level semantics follow every venue here (shared/docs/exchange-protocols.md §0): a size is the new
 /// absolute quantity at the price; size zero removes the level; removing an unknown level is normal.</para>
-/// <para>Costs: <see cref="Set"/> is O(log n) expected; <see cref="TryGetBestBid"/>/<see cref="TryGetBestAsk"/>
-/// O(log n); <see cref="CopyTop"/> O(log n + k). Steady state allocates nothing.</para>
+/// <para>Costs (k = the level's distance from the touch, n = levels on the side): <see cref="Set"/> makes one search,
+/// O(log k), and an insert or removal moves min(k, n − k) levels, so updates near the touch (most of them) are nearly
+/// O(1); a snapshot loaded best first after <see cref="Clear"/> appends each level in O(1), O(n) in all;
+/// <see cref="TryGetBestBid"/>/<see cref="TryGetBestAsk"/>/<see cref="TryGetWorst"/> O(1); <see cref="CopyTop"/> O(k)
+/// (one block copy); <see cref="TrimTo"/> O(1). Storage is pooled and kept across <see cref="Clear"/>: once a book has
+/// grown to its working size, updates and snapshot loads allocate nothing.</para>
 /// <para>Not thread-safe: owned by one <c>OrderBookGrain</c> activation (one turn at a time).</para>
 /// </remarks>
 public sealed class OrderBook
 {
-    private readonly PriceLevelTree _bids = new(descending: true);
-    private readonly PriceLevelTree _asks = new(descending: false);
+    private readonly PriceLevelArray _bids = new(descending: true);
+    private readonly PriceLevelArray _asks = new(descending: false);
 
     /// <summary>Creates an empty book.</summary>
     /// <param name="maxLevelsPerSide">Cap on levels per side; a venue that sends more is rejected per level
@@ -49,18 +53,13 @@ public sealed class OrderBook
             return BookUpdateResult.RejectedInvalid;
         }
 
-        var tree = side == BookSide.Bid ? _bids : _asks;
+        var levels = side == BookSide.Bid ? _bids : _asks;
         if (size.IsZero)
         {
-            return tree.Remove(price) ? BookUpdateResult.Removed : BookUpdateResult.RemovedUnknown;
+            return levels.Remove(price) ? BookUpdateResult.Removed : BookUpdateResult.RemovedUnknown;
         }
 
-        if (tree.Count >= MaxLevelsPerSide && !tree.TryGet(price, out _))
-        {
-            return BookUpdateResult.RejectedTooManyLevels;
-        }
-
-        return tree.Set(price, size) ? BookUpdateResult.Inserted : BookUpdateResult.Updated;
+        return levels.Set(price, size, MaxLevelsPerSide);
     }
 
     /// <summary>The size at a price, when the level exists.</summary>
@@ -101,9 +100,9 @@ public sealed class OrderBook
     /// <returns>The levels (allocates: API and snapshot paths only).</returns>
     public BookLevel[] ToArray(BookSide side, int depth = int.MaxValue)
     {
-        var tree = side == BookSide.Bid ? _bids : _asks;
-        var levels = new BookLevel[Math.Min(Math.Max(depth, 0), tree.Count)];
-        tree.CopyTo(levels);
+        var source = side == BookSide.Bid ? _bids : _asks;
+        var levels = new BookLevel[Math.Min(Math.Max(depth, 0), source.Count)];
+        source.CopyTo(levels);
         return levels;
     }
 

@@ -18,46 +18,51 @@ public readonly partial struct FixedDecimal : ISpanFormattable, IUtf8SpanFormatt
     /// <returns>False when the destination is too short.</returns>
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
-        Span<byte> digits = stackalloc byte[20];
         var magnitude = _mantissa < 0 ? (ulong)(-(_mantissa + 1)) + 1 : (ulong)_mantissa;
-        var count = 0;
-        do
-        {
-            digits[count++] = (byte)('0' + (int)(magnitude % 10));
-            magnitude /= 10;
-        }
-        while (magnitude != 0);
+        var scale = (int)_scale;
 
-        // Pad so there is at least one digit before the point.
-        while (count <= _scale)
-        {
-            digits[count++] = (byte)'0';
-        }
-
-        var length = count + (_scale > 0 ? 1 : 0) + (_mantissa < 0 ? 1 : 0);
+        // At least one digit before the point: "0.001", not ".001".
+        var count = Math.Max(CountDigits(magnitude), scale + 1);
+        var length = count + (scale > 0 ? 1 : 0) + (_mantissa < 0 ? 1 : 0);
         if (utf8Destination.Length < length)
         {
             bytesWritten = 0;
             return false;
         }
 
-        var pos = 0;
+        // Right to left straight into the destination: fraction digits, the point, then the integer digits.
+        var pos = length;
+        for (var i = 0; i < count; i++)
+        {
+            if (i == scale && scale > 0)
+            {
+                utf8Destination[--pos] = (byte)'.';
+            }
+
+            var quotient = magnitude / 10;
+            utf8Destination[--pos] = (byte)('0' + (int)(magnitude - (quotient * 10)));
+            magnitude = quotient;
+        }
+
         if (_mantissa < 0)
         {
-            utf8Destination[pos++] = (byte)'-';
+            utf8Destination[--pos] = (byte)'-';
         }
 
-        for (var i = count - 1; i >= 0; i--)
-        {
-            utf8Destination[pos++] = digits[i];
-            if (i == _scale && _scale > 0)
-            {
-                utf8Destination[pos++] = (byte)'.';
-            }
-        }
-
-        bytesWritten = pos;
+        bytesWritten = length;
         return true;
+    }
+
+    private static int CountDigits(ulong value)
+    {
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+
+        return digits;
     }
 
     /// <summary>Writes the value as UTF-16 text; see <see cref="TryFormat(Span{byte}, out int, ReadOnlySpan{char}, IFormatProvider?)"/>.</summary>

@@ -3,6 +3,7 @@ using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Binance.Messages;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
+using OrleansFeed.Exchanges.Common.Scanning;
 
 namespace OrleansFeed.Exchanges.Binance;
 
@@ -12,8 +13,10 @@ namespace OrleansFeed.Exchanges.Binance;
 /// Binance.US, USD-M and COIN-M (the payloads share field names; futures add <c>T</c> and <c>pu</c>).
 /// </summary>
 /// <remarks>
-/// <para>Allocates nothing per frame in steady state: <see cref="Utf8JsonReader"/> over the frame bytes, levels
-/// into pooled arrays, symbols interned through the <see cref="SymbolTable"/>.</para>
+/// <para>Allocates nothing per frame in steady state: <c>depthUpdate</c> frames of the documented shape are read by
+/// <see cref="BinanceDepthScanner"/> straight from the bytes; every other frame, and any depth frame that surprises the
+/// scanner, by <see cref="Utf8JsonReader"/> over the frame bytes; levels into pooled arrays, symbols interned through
+/// the <see cref="SymbolTable"/>.</para>
 /// <para>Never throws for venue input: a bad frame is reported to the sink with a <see cref="FrameRejectReason"/>
 /// and <see cref="ParseStatus.Rejected"/> is returned. Not thread-safe; one parser per connection.</para>
 /// </remarks>
@@ -21,6 +24,7 @@ namespace OrleansFeed.Exchanges.Binance;
 public sealed partial class BinanceFrameParser : JsonFrameParser
 {
     private readonly SymbolTable _symbols;
+    private readonly SymbolCache _symbolCache;
 
     /// <summary>Creates a parser.</summary>
     /// <param name="symbols">Subscribed symbols (upper case, as REST spells them).</param>
@@ -29,11 +33,24 @@ public sealed partial class BinanceFrameParser : JsonFrameParser
         : base(limits)
     {
         _symbols = symbols;
+        _symbolCache = new SymbolCache(symbols);
     }
+
+    /// <summary>
+    /// False sends every frame through the validating <see cref="Utf8JsonReader"/> path (the differential tests and
+    /// the before/after benchmarks compare the two); true by default.
+    /// </summary>
+    internal bool UseScanner { get; init; } = true;
 
     /// <inheritdoc />
     protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
+        if (UseScanner && BinanceDepthScanner.TryScan(frame, _symbolCache, Limits.MaxLevelsPerMessage, receiveTime, out var diff))
+        {
+            sink.OnBookEvent(diff);
+            return ParseStatus.Data;
+        }
+
         return ParseTop(frame, receiveTime, sink);
     }
 

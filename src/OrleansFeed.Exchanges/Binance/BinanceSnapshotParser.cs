@@ -24,6 +24,22 @@ public static class BinanceSnapshotParser
     public static bool TryParse(ReadOnlySpan<byte> body, string symbol, Timestamp receiveTime, ParseLimits? limits, out BookEvent snapshot, out FrameRejectReason reason)
     {
         limits ??= ParseLimits.Default;
+        if (body.Length <= limits.MaxFrameBytes && BinanceSnapshotScanner.TryScan(body, symbol, receiveTime, limits.MaxLevelsPerMessage, out snapshot))
+        {
+            reason = default;
+            return true;
+        }
+
+        return TryParseValidating(body, symbol, receiveTime, limits, out snapshot, out reason);
+    }
+
+    /// <summary>
+    /// The validating <see cref="Utf8JsonReader"/> path alone: what <see cref="TryParse"/> falls back to when a body
+    /// surprises <see cref="BinanceSnapshotScanner"/> (the differential tests compare the two).
+    /// </summary>
+    internal static bool TryParseValidating(ReadOnlySpan<byte> body, string symbol, Timestamp receiveTime, ParseLimits? limits, out BookEvent snapshot, out FrameRejectReason reason)
+    {
+        limits ??= ParseLimits.Default;
         snapshot = default;
         if (body.Length > limits.MaxFrameBytes)
         {

@@ -26,13 +26,14 @@ public static class KrakenChecksum
     /// <returns>The CRC-32 to compare with the venue's <c>checksum</c> (v2) or <c>c</c> (v1).</returns>
     public static uint Compute(OrderBook book)
     {
+        // The whole text in one buffer, then one CRC pass: longer runs let the CRC take eight bytes per step.
         Span<BookLevel> top = stackalloc BookLevel[Levels];
-        var crc = default(Crc32);
+        Span<byte> text = stackalloc byte[Levels * 4 * FixedDecimal.MaxFormattedLength];
         var count = book.CopyTop(BookSide.Ask, top);
-        Append(ref crc, top[..count]);
+        var length = AppendLevels(top[..count], text, 0);
         count = book.CopyTop(BookSide.Bid, top);
-        Append(ref crc, top[..count]);
-        return crc.Value;
+        length = AppendLevels(top[..count], text, length);
+        return Crc32.Compute(text[..length]);
     }
 
     /// <summary>Writes one number's checksum text: its text with <c>.</c> removed and leading zeros stripped.</summary>
@@ -57,13 +58,33 @@ public static class KrakenChecksum
         return written;
     }
 
-    private static void Append(ref Crc32 crc, ReadOnlySpan<BookLevel> levels)
+    private static int AppendLevels(ReadOnlySpan<BookLevel> levels, Span<byte> text, int at)
     {
-        Span<byte> text = stackalloc byte[FixedDecimal.MaxFormattedLength];
         foreach (ref readonly var level in levels)
         {
-            crc.Append(text[..FormatLevelText(level.Price, text)]);
-            crc.Append(text[..FormatLevelText(level.Size, text)]);
+            at = AppendStripped(level.Price, text, at);
+            at = AppendStripped(level.Size, text, at);
         }
+
+        return at;
+    }
+
+    /// <summary><see cref="FormatLevelText"/> written in place: format at <paramref name="at"/>, then drop the point and leading zeros.</summary>
+    private static int AppendStripped(FixedDecimal value, Span<byte> text, int at)
+    {
+        value.TryFormat(text[at..], out var length);
+        var written = at;
+        for (var i = at; i < at + length; i++)
+        {
+            var b = text[i];
+            if (b == (byte)'.' || (b == (byte)'0' && written == at))
+            {
+                continue;
+            }
+
+            text[written++] = b;
+        }
+
+        return written;
     }
 }

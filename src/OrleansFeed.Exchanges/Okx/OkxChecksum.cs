@@ -35,23 +35,23 @@ public static class OkxChecksum
     /// <returns>The CRC-32, unsigned.</returns>
     public static uint Compute(ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks)
     {
-        var crc = default(Crc32);
-        Span<byte> text = stackalloc byte[(FixedDecimal.MaxFormattedLength * 2) + 2];
-        var first = true;
+        // The whole text in one buffer, then one CRC pass: longer runs let the CRC take eight bytes per step.
+        Span<byte> text = stackalloc byte[2 * Levels * ((FixedDecimal.MaxFormattedLength * 2) + 2)];
+        var length = 0;
         for (var i = 0; i < Levels; i++)
         {
             if (i < bids.Length)
             {
-                AppendLevel(ref crc, bids[i], text, ref first);
+                length = AppendLevel(bids[i], text, length);
             }
 
             if (i < asks.Length)
             {
-                AppendLevel(ref crc, asks[i], text, ref first);
+                length = AppendLevel(asks[i], text, length);
             }
         }
 
-        return crc.Value;
+        return length == 0 ? 0 : Crc32.Compute(text[..length]);
     }
 
     /// <summary>The unsigned form of the signed <c>checksum</c> OKX sends, or null for OKX's "no checksum" 0 (2026).</summary>
@@ -59,20 +59,17 @@ public static class OkxChecksum
     /// <returns>The value to put on <c>BookEvent.Checksum</c>.</returns>
     public static uint? BookEventChecksum(long signed) => signed == 0 ? null : unchecked((uint)(int)signed);
 
-    private static void AppendLevel(ref Crc32 crc, BookLevel level, Span<byte> text, ref bool first)
+    private static int AppendLevel(BookLevel level, Span<byte> text, int at)
     {
-        var at = 0;
-        if (!first)
+        if (at != 0)
         {
             text[at++] = (byte)':';
         }
 
-        first = false;
         level.Price.TryFormat(text[at..], out var written);
         at += written;
         text[at++] = (byte)':';
         level.Size.TryFormat(text[at..], out written);
-        at += written;
-        crc.Append(text[..at]);
+        return at + written;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
+using OrleansFeed.Exchanges.Common.Scanning;
 using OrleansFeed.Exchanges.Okx.Messages;
 
 namespace OrleansFeed.Exchanges.Okx;
@@ -13,7 +14,9 @@ namespace OrleansFeed.Exchanges.Okx;
 /// </summary>
 /// <remarks>
 /// <para>Top-level fields may come in any order: the parser notes where <c>data</c> starts, reads <c>arg</c> and
-/// <c>action</c>, then reads <c>data</c> from the saved position. Allocates nothing per frame in steady state.</para>
+/// <c>action</c>, then reads <c>data</c> from the saved position. Book pushes of the documented shape are read first by
+/// <see cref="OkxBookScanner"/> straight from the bytes; anything that surprises it takes the path above. Allocates
+/// nothing per frame in steady state.</para>
 /// <para>Never throws for venue input: a bad frame is reported with a <see cref="FrameRejectReason"/> and
 /// <see cref="ParseStatus.Rejected"/> is returned. Not thread-safe; one parser per connection.</para>
 /// </remarks>
@@ -21,6 +24,7 @@ namespace OrleansFeed.Exchanges.Okx;
 public sealed partial class OkxFrameParser : JsonFrameParser
 {
     private readonly SymbolTable _symbols;
+    private readonly SymbolCache _symbolCache;
 
     /// <summary>Creates a parser.</summary>
     /// <param name="symbols">Subscribed instrument ids (<c>BTC-USDT</c>, <c>BTC-USDT-SWAP</c>), as OKX spells them.</param>
@@ -29,7 +33,14 @@ public sealed partial class OkxFrameParser : JsonFrameParser
         : base(limits)
     {
         _symbols = symbols;
+        _symbolCache = new SymbolCache(symbols);
     }
+
+    /// <summary>
+    /// False sends every frame through the validating <see cref="Utf8JsonReader"/> path (the differential tests
+    /// compare the two); true by default.
+    /// </summary>
+    internal bool UseScanner { get; init; } = true;
 
     /// <inheritdoc />
     protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
@@ -38,6 +49,12 @@ public sealed partial class OkxFrameParser : JsonFrameParser
         if (frame.Trim(" \r\n\t"u8).SequenceEqual("pong"u8))
         {
             return ParseStatus.Control;
+        }
+
+        if (UseScanner && OkxBookScanner.TryScan(frame, _symbolCache, Limits.MaxLevelsPerMessage, receiveTime, out var bookEvent))
+        {
+            sink.OnBookEvent(bookEvent);
+            return ParseStatus.Data;
         }
 
         return ParseTop(frame, receiveTime, sink);

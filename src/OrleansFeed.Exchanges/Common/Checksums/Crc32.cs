@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace OrleansFeed.Exchanges.Common.Checksums;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace OrleansFeed.Exchanges.Common.Checksums;
 /// </summary>
 /// <remarks>
 /// Written here because System.IO.Hashing is not in this machine's package copy (shared/DEPENDENCIES.md);
-/// a table-driven byte-at-a-time loop, verified against the standard check value
+/// table-driven, eight bytes per step ("slicing-by-8": eight 256-entry tables, one lookup per input byte but no
+/// dependency between the lookups of one step), the tail byte by byte; verified against the standard check value
 /// (<c>"123456789"</c> → <c>0xCBF43926</c>). Incremental: <see cref="Append"/> any number of spans, then read
 /// <see cref="Value"/>. A mutable struct: keep it in a local, do not copy it mid-computation.
 /// </remarks>
@@ -40,9 +43,25 @@ public struct Crc32
         }
 
         var state = _state;
+        var table = Table;
+        while (data.Length >= 8)
+        {
+            var low = BinaryPrimitives.ReadUInt32LittleEndian(data) ^ state;
+            var high = BinaryPrimitives.ReadUInt32LittleEndian(data[4..]);
+            state = table[(7 * 256) + (int)(low & 0xFF)]
+                ^ table[(6 * 256) + (int)((low >> 8) & 0xFF)]
+                ^ table[(5 * 256) + (int)((low >> 16) & 0xFF)]
+                ^ table[(4 * 256) + (int)(low >> 24)]
+                ^ table[(3 * 256) + (int)(high & 0xFF)]
+                ^ table[(2 * 256) + (int)((high >> 8) & 0xFF)]
+                ^ table[256 + (int)((high >> 16) & 0xFF)]
+                ^ table[(int)(high >> 24)];
+            data = data[8..];
+        }
+
         foreach (var b in data)
         {
-            state = Table[(state ^ b) & 0xFF] ^ (state >> 8);
+            state = table[(state ^ b) & 0xFF] ^ (state >> 8);
         }
 
         _state = state;
@@ -50,7 +69,7 @@ public struct Crc32
 
     private static uint[] BuildTable()
     {
-        var table = new uint[256];
+        var table = new uint[8 * 256];
         for (uint i = 0; i < 256; i++)
         {
             var c = i;
@@ -60,6 +79,16 @@ public struct Crc32
             }
 
             table[i] = c;
+        }
+
+        // Table k advances a byte's contribution by k more zero bytes.
+        for (var k = 1; k < 8; k++)
+        {
+            for (var i = 0; i < 256; i++)
+            {
+                var previous = table[((k - 1) * 256) + i];
+                table[(k * 256) + i] = (previous >> 8) ^ table[(int)(previous & 0xFF)];
+            }
         }
 
         return table;

@@ -157,7 +157,7 @@ public static class JsonLevelReader
     /// <returns>The buffer; the receiver of the <see cref="BookEvent"/> built from it returns it.</returns>
     public static LevelUpdate[] Rent(int minimumLength = 64) => ArrayPool<LevelUpdate>.Shared.Rent(minimumLength);
 
-    private static void Grow(ref LevelUpdate[] buffer)
+    internal static void Grow(ref LevelUpdate[] buffer)
     {
         var bigger = ArrayPool<LevelUpdate>.Shared.Rent(buffer.Length * 2);
         buffer.AsSpan().CopyTo(bigger);
