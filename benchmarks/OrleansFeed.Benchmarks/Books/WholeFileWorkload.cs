@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrleansFeed.Benchmarks.Inputs;
 using OrleansFeed.Benchmarks.Mocks;
+using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Events;

@@ -1,4 +1,5 @@
 using OrleansFeed.Core.Books;
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Tests.Books;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Capture;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
