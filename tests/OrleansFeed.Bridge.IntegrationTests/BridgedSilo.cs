@@ -9,7 +9,6 @@ using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.OrderBooks;
-using OrleansFeed.Nats;
 using OrleansFeed.Runtime;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;

@@ -10,8 +10,6 @@ using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Nats;
-using OrleansFeed.Nats.Js;
 using OrleansFeed.Runtime;
 using OrleansFeed.TestKit.Nats;
 
@@ -48,7 +46,7 @@ public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
         await using var client = await BridgedSilo.ConnectClientAsync(server.Url, prefix, cts.Token);
         var last = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var candles = new ConcurrentDictionary<(string Subject, string Start), string>();
-        await using var all = await client.Connection.SubscribeCoreAsync($"{prefix}.>", opts: new NatsSubOpts { ChannelCapacity = 1 << 20 }, cancellationToken: cts.Token);
+        await using var all = await client.Connection.SubscribeCoreAsync<ReadOnlyMemory<byte>>($"{prefix}.>", opts: new NatsSubOpts { ChannelOpts = new NatsSubChannelOpts { Capacity = 1 << 20 } }, cancellationToken: cts.Token);
         var reader = Task.Run(async () =>
         {
             await foreach (var msg in all.Msgs.ReadAllAsync(cts.Token))
@@ -66,7 +64,7 @@ public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
                 }
             }
         }, CancellationToken.None);
-        await client.Connection.FlushAsync(cts.Token);
+        await client.Connection.PingAsync(cts.Token);
 
         await silo.PlayWhenBridgeReadyAsync(cts.Token);
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
@@ -188,11 +186,10 @@ public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
             return result;
         }
 
-        var consumer = js.CreateOrderedConsumer(stream, new NatsJSOrderedConsumerOpts { DeliverPolicy = NatsJSDeliverPolicy.All, FilterSubject = subject });
-        await foreach (var msg in consumer.ConsumeAsync(cancellationToken))
+        await foreach (var msg in JetStreamReplay.ReadAsync(js, stream, subject, 0, cancellationToken))
         {
             // The stream also holds the open candle's updates (the same subject); a replaying consumer keeps the closed ones.
-            var text = System.Text.Encoding.UTF8.GetString(msg.Msg.Data.Span);
+            var text = System.Text.Encoding.UTF8.GetString(msg.Data.Span);
             if (JsonNode.Parse(text)!["closed"]!.GetValue<bool>())
             {
                 result.Add(text);

@@ -2,7 +2,7 @@ using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Requests;
 using OrleansFeed.Bridge.Nats.Streams;
 using OrleansFeed.Core.Instruments;
-using OrleansFeed.Nats;
+using NATS.Client.Core;
 
 namespace OrleansFeed.Bridge.Nats.Hosting;
 
@@ -25,12 +25,14 @@ public sealed partial class NatsBridgeService
             _logger.Connected(_options.Url);
             // The restarted server may have lost memory streams: create them again, off the event queue.
             _ = Task.Run(() => jetStream.EnsureAsync(connection, _options.SubjectPrefix, _candles, _stopping.Token), CancellationToken.None);
+            return ValueTask.CompletedTask;
         };
         connection.ConnectionDisconnected += (_, e) =>
         {
             _status.SetState(nameof(NatsConnectionState.Reconnecting));
             _status.OnDisconnected();
             _logger.Disconnected(e.Message, _options.ReconnectBufferBytes);
+            return ValueTask.CompletedTask;
         };
         _connection = connection;
         _status.SetState(nameof(NatsConnectionState.Open));
@@ -54,12 +56,15 @@ public sealed partial class NatsBridgeService
         {
             Url = _options.Url,
             Name = _options.Name,
-            ReconnectBufferSize = _options.ReconnectBufferBytes,
+            // The client's write buffer holds what is published while the socket cannot take it (a reconnect):
+            // at least the configured reconnect buffer. Publishes are not made while disconnected (BridgePublisher drops them).
+            WriterBufferSize = Math.Max(NatsOpts.Default.WriterBufferSize, _options.ReconnectBufferBytes),
+            // A publish never waits for the server to come back: it fails after the command timeout instead.
+            PublishTimeoutOnDisconnected = true,
             // Fast detection of a dead server: the bridge cares about gaps, not about ping traffic.
             PingInterval = TimeSpan.FromSeconds(10),
             ReconnectWaitMax = TimeSpan.FromSeconds(2),
             LoggerFactory = _loggerFactory,
-            TimeProvider = _time,
         };
         var delay = _options.ConnectRetryDelay;
         for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
@@ -68,7 +73,7 @@ public sealed partial class NatsBridgeService
             _status.SetState(nameof(NatsConnectionState.Connecting));
             try
             {
-                await connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                await connection.ConnectAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
                 return connection;
             }
             catch (Exception ex) when (ex is NatsException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NATS.Client.Core;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Publishing;
 using OrleansFeed.Bridge.Nats.Requests;
@@ -13,7 +14,6 @@ using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Nats;
 using OrleansFeed.Runtime;
 using OrleansFeed.Runtime.Streams;
 
@@ -157,7 +157,8 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
             await connection.DisposeAsync().ConfigureAwait(false);
         }
 
-        _status.SetState(nameof(NatsConnectionState.Disposed));
+        // NATS.Net's NatsConnectionState has no disposed value; the status keeps the name the docs show.
+        _status.SetState("Disposed");
     }
 
     /// <inheritdoc />

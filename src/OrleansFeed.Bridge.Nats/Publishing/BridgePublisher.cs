@@ -1,10 +1,10 @@
-using System.Text;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NATS.Client.Core;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
 using OrleansFeed.Bridge.Nats.Subjects;
 using OrleansFeed.Core.Time;
-using OrleansFeed.Nats;
 
 namespace OrleansFeed.Bridge.Nats.Publishing;
 
@@ -13,9 +13,9 @@ namespace OrleansFeed.Bridge.Nats.Publishing;
 /// NATS connection. While there is no connection (first connect pending) or the reconnect buffer is full, messages
 /// are dropped and counted; it never waits for NATS to come back.
 /// </summary>
-/// <remarks>The headers are encoded straight into one reused <see cref="NatsHeaderBlock"/> (numbers formatted as
-/// bytes, no strings): the connection copies the block into its buffer before the publish call completes, and this
-/// class is the queue's only reader, so a book delta's publish allocates nothing.</remarks>
+/// <remarks>NATS.Net takes headers as a <see cref="NatsHeaders"/> dictionary, which it marks read-only once sent: each
+/// message gets a new one, with its numbers formatted as strings (docs/benchmarks.md counts these allocations). The
+/// payload is the queue's pooled buffer, copied into the connection's write buffer before the publish call completes.</remarks>
 public sealed class BridgePublisher
 {
     private readonly BridgeQueue _queue;
@@ -23,13 +23,7 @@ public sealed class BridgePublisher
     private readonly Func<NatsConnection?> _connection;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private static readonly byte[] SequenceKey = Encoding.ASCII.GetBytes(MdHeaders.Sequence);
-    private static readonly byte[] EpochKey = Encoding.ASCII.GetBytes(MdHeaders.Epoch);
-    private static readonly byte[] KindKey = Encoding.ASCII.GetBytes(MdHeaders.Kind);
-    private static readonly byte[] SourceKey = Encoding.ASCII.GetBytes(MdHeaders.Source);
-    private static readonly byte[] MsgIdKey = Encoding.ASCII.GetBytes(MdHeaders.MsgId);
-    private readonly byte[] _source;
-    private readonly NatsHeaderBlock _headers = new();
+    private readonly string _source;
     private bool _failing;
 
     /// <summary>Creates the publisher.</summary>
@@ -51,7 +45,7 @@ public sealed class BridgePublisher
             throw new ArgumentException("The bridge source id cannot contain CR or LF.", nameof(source));
         }
 
-        _source = Encoding.UTF8.GetBytes(source);
+        _source = source;
         _time = time;
         _logger = logger;
     }
@@ -91,7 +85,9 @@ public sealed class BridgePublisher
     public async ValueTask PublishOneAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var connection = _connection();
-        if (connection is null || connection.ConnectionState is not (NatsConnectionState.Open or NatsConnectionState.Reconnecting))
+        // Only an open connection takes publishes: while NATS reconnects the bridge drops and counts (the client would
+        // otherwise hold the publish until the server is back), and consumers recover by sequence.
+        if (connection is null || connection.ConnectionState is not NatsConnectionState.Open)
         {
             _status.OnDroppedDisconnected();
             OnFailure("not connected", message.Subject);
@@ -100,7 +96,7 @@ public sealed class BridgePublisher
 
         try
         {
-            await connection.PublishAsync(message.Subject, HeadersFor(message), message.Buffer.AsMemory(0, message.Length), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await connection.PublishAsync<ReadOnlyMemory<byte>>(message.Subject, message.Buffer.AsMemory(0, message.Length), HeadersFor(message), cancellationToken: cancellationToken).ConfigureAwait(false);
             _status.OnPublished();
             _failing = false;
             if (!message.ReceiveTime.IsNone)
@@ -108,15 +104,11 @@ public sealed class BridgePublisher
                 _status.OnLatency(Timestamp.Now(_time).UnixMicroseconds - message.ReceiveTime.UnixMicroseconds);
             }
         }
-        catch (NatsReconnectBufferFullException)
+        catch (Exception ex) when (ex is NatsException && connection.ConnectionState is not NatsConnectionState.Open)
         {
+            // Lost between the state check and the write (or timed out waiting for the reconnect).
             _status.OnDroppedDisconnected();
-            OnFailure("reconnect buffer full", message.Subject);
-        }
-        catch (NatsConnectionException)
-        {
-            _status.OnDroppedDisconnected();
-            OnFailure("connection closed", message.Subject);
+            OnFailure("connection lost", message.Subject);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -127,25 +119,25 @@ public sealed class BridgePublisher
 
     // Wire order (docs/nats-bridge.md, "Headers"): book Md-Seq, Md-Epoch, Md-Kind, Md-Source; trades/candles
     // Md-Seq, Md-Source, Nats-Msg-Id; the rest Md-Seq, Md-Source.
-    private NatsHeaderBlock HeadersFor(in OutboundMessage message)
+    // NatsHeaders keeps insertion order on the wire (no header is ever removed from it).
+    private NatsHeaders HeadersFor(in OutboundMessage message)
     {
-        _headers.Clear();
-        _headers.Add(SequenceKey, message.Sequence);
+        var headers = new NatsHeaders { [MdHeaders.Sequence] = message.Sequence.ToString(CultureInfo.InvariantCulture) };
         if (message.Kind is not null)
         {
-            _headers.Add(EpochKey, message.Epoch);
-            _headers.Add(KindKey, message.Kind);
-            _headers.Add(SourceKey, _source);
-            return _headers;
+            headers[MdHeaders.Epoch] = message.Epoch.ToString(CultureInfo.InvariantCulture);
+            headers[MdHeaders.Kind] = message.Kind;
+            headers[MdHeaders.Source] = _source;
+            return headers;
         }
 
-        _headers.Add(SourceKey, _source);
+        headers[MdHeaders.Source] = _source;
         if (message.MsgId is not null)
         {
-            _headers.Add(MsgIdKey, message.MsgId);
+            headers[MdHeaders.MsgId] = message.MsgId;
         }
 
-        return _headers;
+        return headers;
     }
 
     private void OnFailure(string reason, string subject)

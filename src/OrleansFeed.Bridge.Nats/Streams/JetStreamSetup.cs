@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 using OrleansFeed.Bridge.Nats.Hosting;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
-using OrleansFeed.Nats;
-using OrleansFeed.Nats.Js;
 
 namespace OrleansFeed.Bridge.Nats.Streams;
 
@@ -34,6 +35,14 @@ internal sealed class JetStreamSetup
         }
     }
 
+    /// <summary>The one place the bridge's stream configuration is written (limits, retention, dedupe window).</summary>
+    public StreamConfig Config(string name, string subject) => new(name, [subject])
+    {
+        MaxAge = _options.MaxAge,
+        DuplicateWindow = _options.DuplicateWindow,
+        Storage = _options.Storage == "Memory" ? StreamConfigStorage.Memory : StreamConfigStorage.File,
+    };
+
     public async Task EnsureAsync(NatsConnection connection, string prefix, bool candles, CancellationToken cancellationToken)
     {
         if (!_options.Enabled)
@@ -47,17 +56,10 @@ internal sealed class JetStreamSetup
         {
             try
             {
-                var info = await js.CreateOrUpdateStreamAsync(
-                    new NatsJSStreamConfig(name, [subject])
-                    {
-                        MaxAge = _options.MaxAge,
-                        DuplicateWindow = _options.DuplicateWindow,
-                        Storage = _options.Storage == "Memory" ? NatsJSStorageType.Memory : NatsJSStorageType.File,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                _logger.JetStreamReady(name, subject, info.Messages);
+                var stream = await js.CreateOrUpdateStreamAsync(Config(name, subject), cancellationToken).ConfigureAwait(false);
+                _logger.JetStreamReady(name, subject, (ulong)stream.Info.State.Messages);
             }
-            catch (Exception ex) when (ex is NatsException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is NatsException or OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
                 ok = false;
                 _logger.JetStreamFailed(name, ex.Message);
