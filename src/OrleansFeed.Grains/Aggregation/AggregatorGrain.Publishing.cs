@@ -53,6 +53,7 @@ public sealed partial class AggregatorGrain
         {
             _fromReceive.Record(now.UnixMicroseconds - next.Nbbo.ReceiveTime.UnixMicroseconds);
             _fromExchange.Record(now.UnixMicroseconds - next.Nbbo.ExchangeTime.UnixMicroseconds);
+            NbboMetrics.Record(now.UnixMicroseconds - next.Nbbo.ReceiveTime.UnixMicroseconds, now.UnixMicroseconds - next.Nbbo.ExchangeTime.UnixMicroseconds);
         }
 
         await _nbboStream.OnNextAsync(next).ConfigureAwait(false);

@@ -14,6 +14,7 @@ using OrleansFeed.Grains.Instruments;
 using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Runtime;
 using OrleansFeed.Runtime.Hosting;
+using OrleansFeed.Silo.Metrics;
 using OrleansFeed.Silo.Redis;
 
 namespace OrleansFeed.Silo.Hosting;
@@ -58,12 +59,14 @@ public static class SiloHost
         services.AddHealthChecks().AddOrleansFeedBooksSynced();
         services.AddRedisIntegration(builder.Configuration);
         services.AddNatsBridge(builder.Configuration);
+        services.AddFeedMetrics(); // OpenTelemetry meters, Prometheus scrape endpoint (docs/errors.md "Metrics").
         configureServices?.Invoke(services);
 
         var app = builder.Build();
         app.UseOrleansFeedSecurity();
         app.MapOrleansFeedApi();
         app.MapOrleansFeedHealth();
+        app.MapFeedMetrics();
         return app;
     }
 }
