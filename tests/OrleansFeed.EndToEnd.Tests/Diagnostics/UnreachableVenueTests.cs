@@ -68,7 +68,8 @@ public sealed class UnreachableVenueTests
 
             var port = new Uri(address).Port;
             ServedUrls.Lines(silo).Should().Contain(l => l.Contains($"http://localhost:{port}/docs", StringComparison.Ordinal))
-                .And.Contain(l => l.Contains("dashboard", StringComparison.Ordinal) && l.EndsWith($"http://localhost:{port}/", StringComparison.Ordinal));
+                .And.Contain(l => l.Contains("dashboard", StringComparison.Ordinal) && l.EndsWith($"http://localhost:{port}/", StringComparison.Ordinal))
+                .And.Contain(l => l.Contains("metrics", StringComparison.Ordinal) && l.Contains($"http://localhost:{port}/metrics", StringComparison.Ordinal));
         }
         finally
         {
