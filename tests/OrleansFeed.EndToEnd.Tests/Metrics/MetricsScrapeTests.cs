@@ -24,8 +24,16 @@ public sealed partial class MetricsScrapeTests
         await SiloWithSimulator.WaitUntilAsync(() => silo.IsSyncedAtSimulatorHead("SUSHIUSDT"), "SUSHIUSDT synced", cts.Token);
         silo.Simulator.DropNextDiff("SUSHIUSDT");
 
+        // One WebSocket client with one book subscription, acknowledged before the scrape.
+        using var ws = new System.Net.WebSockets.ClientWebSocket();
+        await ws.ConnectAsync(new Uri(silo.Api.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "ws"), cts.Token);
+        await ws.SendAsync(System.Text.Encoding.UTF8.GetBytes($$"""{"op":"subscribe","channel":"book","venue":"{{silo.Venue}}","symbol":"SUSHIUSDT","depth":10,"id":1}"""), System.Net.WebSockets.WebSocketMessageType.Text, true, cts.Token);
+        await ws.ReceiveAsync(new byte[64 * 1024], cts.Token);
+
         var during = await ScrapeAsync(http, cts.Token);
         Value(during, "orleansfeed_venue_frames_total", silo.Venue).Should().BeGreaterThan(0, "frames are counted while the simulator plays");
+        Unlabelled(during, "orleansfeed_api_ws_connections").Should().Be(1);
+        Unlabelled(during, "orleansfeed_api_ws_subscriptions").Should().Be(1);
 
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
         var (venue, scrape) = await StillAsync(http, silo.Venue, cts.Token);
@@ -99,6 +107,14 @@ public sealed partial class MetricsScrapeTests
         }
 
         throw new Xunit.Sdk.XunitException($"{name}{{venue=\"{venue}\"{(label is null ? string.Empty : "," + label)}}} is not in the scrape:\n{scrape}");
+    }
+
+    private static decimal Unlabelled(string scrape, string name)
+    {
+        var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException($"{name} is not in the scrape:\n{scrape}");
+        var value = line.Contains('}', StringComparison.Ordinal) ? line[(line.IndexOf('}', StringComparison.Ordinal) + 1)..] : line[name.Length..];
+        return decimal.Parse(value.Trim().Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex("\"secondsSinceVerified\":[^,}]*")]
