@@ -134,7 +134,14 @@ public sealed class OrleansFeedClient : IGrainFactory, IAsyncDisposable
     {
         if (_ownsConnection)
         {
-            await Connection.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await Connection.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (NatsException)
+            {
+                // NATS.Net unsubscribes on dispose and can time out when the server is slow or gone; the socket closes anyway.
+            }
         }
     }
 }

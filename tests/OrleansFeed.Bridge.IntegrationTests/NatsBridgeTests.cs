@@ -129,6 +129,7 @@ public sealed class NatsBridgeTests(NatsServerFixture server)
 
         var raw = () => client.Connection.RequestAsync<byte[], ReadOnlyMemory<byte>>(MdSubjects.SnapshotBook(prefix, BridgedSilo.Venue, "NOSUCHBOOK"), [], cancellationToken: cts.Token).AsTask();
         await raw.Should().ThrowAsync<NatsNoRespondersException>();
+        silo.Status.Snapshot().Connects.Should().Be(1, "one connection to NATS, counted once (NATS.Net also reports the first connect as ConnectionOpened)");
     }
 
     [Fact]

@@ -147,14 +147,23 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         {
             await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or NatsException)
         {
+            // A responder's unsubscribe timed out (NATS slow or gone): nothing more to stop.
         }
 
         var connection = Interlocked.Exchange(ref _connection, null);
         if (connection is not null)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (NatsException ex)
+            {
+                // NATS.Net unsubscribes on dispose and can time out when the server is slow or gone: the socket closes anyway.
+                _logger.DisposeFailed(ex.Message);
+            }
         }
 
         // NATS.Net's NatsConnectionState has no disposed value; the status keeps the name the docs show.

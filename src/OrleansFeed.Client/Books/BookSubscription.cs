@@ -163,7 +163,14 @@ public sealed partial class BookSubscription : IAsyncDisposable
         await _cts.CancelAsync().ConfigureAwait(false);
         if (_subscription is not null)
         {
-            await _subscription.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await _subscription.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (NatsException)
+            {
+                // The UNSUB timed out (NATS slow or gone): the server drops the interest with the connection.
+            }
         }
 
         try
