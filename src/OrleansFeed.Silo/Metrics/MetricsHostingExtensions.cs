@@ -42,12 +42,12 @@ public static class MetricsHostingExtensions
     /// <returns>The application, for chaining.</returns>
     public static WebApplication MapFeedMetrics(this WebApplication app)
     {
-        var venues = app.Services.GetRequiredService<VenueMetrics>();
-        // Observable instruments exist once their owner does: create the bridge's now (it is idle without NATS).
-        _ = app.Services.GetRequiredService<NatsBridgeMetrics>();
+        // Resolved per scrape, not here: resolving them at build would validate the feed options before the host starts.
+        // Observable instruments exist once their owner does; the first scrape creates them (the bridge's are idle without NATS).
         app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: pipeline => pipeline.Use(async (context, next) =>
         {
-            await venues.RefreshAsync(context.RequestAborted).ConfigureAwait(false);
+            _ = context.RequestServices.GetRequiredService<NatsBridgeMetrics>();
+            await context.RequestServices.GetRequiredService<VenueMetrics>().RefreshAsync(context.RequestAborted).ConfigureAwait(false);
             await next(context).ConfigureAwait(false);
         }), optionsName: null);
         return app;
