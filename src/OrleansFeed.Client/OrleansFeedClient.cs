@@ -3,7 +3,7 @@ using OrleansFeed.Client.Books;
 using OrleansFeed.Client.Grains;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Nats;
+using NATS.Client.Core;
 using Orleans;
 
 namespace OrleansFeed.Client;
@@ -50,7 +50,7 @@ public sealed class OrleansFeedClient : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the connect.</param>
     /// <returns>The connected client.</returns>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    /// <exception cref="NatsConnectionException">NATS could not be reached.</exception>
+    /// <exception cref="NatsException">NATS could not be reached.</exception>
     public static async Task<OrleansFeedClient> ConnectAsync(OrleansFeedClientOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= OrleansFeedClientOptions.Default;
@@ -58,7 +58,7 @@ public sealed class OrleansFeedClient : IAsyncDisposable
         var connection = new NatsConnection(options.Nats);
         try
         {
-            await connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ConnectAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -73,7 +73,7 @@ public sealed class OrleansFeedClient : IAsyncDisposable
     /// <typeparam name="TGrainInterface">The grain interface.</typeparam>
     /// <param name="key">The grain key, e.g. <c>binance-futures:BTCUSDT</c>.</param>
     /// <returns>A cheap reference; each call is one NATS request (timeout <see cref="OrleansFeedClientOptions.RequestTimeout"/>).
-    /// Calls throw <see cref="BookNotServedException"/> when no silo serves the book, <see cref="NatsTimeoutException"/>
+    /// Calls throw <see cref="BookNotServedException"/> when no silo serves the book, <see cref="NatsNoReplyException"/>
     /// on timeout, <see cref="OrleansFeedRemoteException"/> when the silo's grain call failed.</returns>
     /// <exception cref="ArgumentException">The key is not <c>venue:symbol</c>.</exception>
     /// <exception cref="NotSupportedException">The interface is not served over NATS.</exception>
@@ -102,7 +102,7 @@ public sealed class OrleansFeedClient : IAsyncDisposable
     /// <param name="symbol">Native symbol, e.g. <c>BTCUSDT</c>.</param>
     /// <param name="cancellationToken">Cancels the subscribe (not the subscription; dispose it to stop).</param>
     /// <returns>The running subscription (its first snapshot may still be pending; see <see cref="BookSubscription.WaitUntilAsync"/>).</returns>
-    /// <exception cref="NatsConnectionException">Not connected.</exception>
+    /// <exception cref="NatsException">Not connected.</exception>
     public async Task<BookSubscription> SubscribeBookAsync(string venue, string symbol, CancellationToken cancellationToken = default)
     {
         var subscription = new BookSubscription(this, new BookKey(venue, symbol));
@@ -119,13 +119,13 @@ public sealed class OrleansFeedClient : IAsyncDisposable
     /// <param name="symbol">Native symbol.</param>
     /// <param name="cancellationToken">Cancels the subscribe.</param>
     /// <returns>The subscription; the server has it when this completes. Dispose to unsubscribe.</returns>
-    /// <exception cref="NatsConnectionException">Not connected.</exception>
+    /// <exception cref="NatsException">Not connected.</exception>
     public async Task<TradeSubscription> SubscribeTradesAsync(string venue, string symbol, CancellationToken cancellationToken = default)
     {
         var subject = MdSubjects.Trade(Options.SubjectPrefix, venue, symbol);
-        var subscription = await Connection.SubscribeCoreAsync(subject, opts: new NatsSubOpts { ChannelCapacity = Options.DeltaChannelCapacity }, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await Connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return new TradeSubscription(new BookKey(venue, symbol), subscription);
+        var subscription = await Connection.SubscribeCoreAsync<ReadOnlyMemory<byte>>(subject, opts: Options.DeltaSubOpts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Connection.PingAsync(cancellationToken).ConfigureAwait(false);
+        return new TradeSubscription(new BookKey(venue, symbol), Connection, subscription);
     }
 
     /// <summary>Disposes the connection when the client created it. Idempotent.</summary>
@@ -134,7 +134,14 @@ public sealed class OrleansFeedClient : IAsyncDisposable
     {
         if (_ownsConnection)
         {
-            await Connection.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await Connection.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (NatsException)
+            {
+                // NATS.Net unsubscribes on dispose and can time out when the server is slow or gone; the socket closes anyway.
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
+using NATS.Client.Core;
 using OrleansFeed.Grains.Subjects;
-using OrleansFeed.Nats;
 
 namespace OrleansFeed.Client;
 
@@ -37,11 +37,20 @@ public sealed record OrleansFeedClientOptions
     /// <summary>Delay before retrying a failed snapshot request. Default 200 ms; must be positive.</summary>
     public TimeSpan SnapshotRetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Clock for the snapshot retry delay. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Reply options of every request: <see cref="RequestTimeout"/> as the wait for the one reply.</summary>
+    internal NatsSubOpts ReplyOpts => new() { Timeout = RequestTimeout };
+
+    /// <summary>Subscription options of delta and trade subscriptions: a channel of <see cref="DeltaChannelCapacity"/>
+    /// that drops the newest message when full (the book subscription sees the gap and resyncs).</summary>
+    internal NatsSubOpts DeltaSubOpts => new() { ChannelOpts = new NatsSubChannelOpts { Capacity = DeltaChannelCapacity, FullMode = System.Threading.Channels.BoundedChannelFullMode.DropNewest } };
+
     /// <summary>Checks ranges.</summary>
     /// <exception cref="ArgumentException">A value is out of range; the message names it.</exception>
     public void Validate()
     {
-        Nats.Validate();
         if (string.IsNullOrWhiteSpace(SubjectPrefix) || RequestTimeout <= TimeSpan.Zero || SnapshotDepth < 1
             || DeltaChannelCapacity is < 1 or > 1_048_576 || SnapshotRetryDelay <= TimeSpan.Zero)
         {

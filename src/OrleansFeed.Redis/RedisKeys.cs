@@ -18,9 +18,4 @@ public static class RedisKeys
     /// <param name="id">The instrument id, e.g. <c>binance:BTCUSDT</c> or, for NBBO, <c>BTC-USDT</c>.</param>
     /// <returns>The key.</returns>
     public static string LastValue(string prefix, string kind, string id) => $"{prefix}:lv:{kind}:{id}";
-
-    /// <summary>Membership hash key <c>{prefix}:membership</c>.</summary>
-    /// <param name="prefix">The <see cref="RedisOptions.KeyPrefix"/>.</param>
-    /// <returns>The key.</returns>
-    public static string Membership(string prefix) => $"{prefix}:membership";
 }

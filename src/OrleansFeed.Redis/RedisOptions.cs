@@ -12,7 +12,6 @@ namespace OrleansFeed.Redis;
 /// <item><c>{prefix}:grain:{grainType}:{grainKey}</c>: grain state, a JSON string value, no TTL.</item>
 /// <item><c>{prefix}:lv:{kind}:{id}</c>: last value of kind <c>ticker</c>, <c>bbo</c>, <c>nbbo</c> or <c>stats</c>,
 /// a JSON string value with TTL <see cref="LastValueTtl"/>.</item>
-/// <item><c>{prefix}:membership</c>: a hash, field = silo id, value = JSON silo entry.</item>
 /// </list>
 /// Options are read once when the shared connection is created; later changes are not observed.
 /// </remarks>
@@ -87,12 +86,6 @@ public sealed class RedisOptions
 
     /// <summary>Largest last-value payload accepted, in bytes; larger offers are rejected and counted. Default 64 KiB; range 16 B to 16 MiB.</summary>
     public int LastValueMaxPayloadBytes { get; set; } = 64 * 1024;
-
-    /// <summary>
-    /// Silence after which a silo's membership entry counts as dead (see <c>MembershipLiveness</c>).
-    /// Default 30 s; range 1 s to 1 h.
-    /// </summary>
-    public TimeSpan MembershipHeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The options with the connection string's password redacted, safe for logs.</summary>
     /// <returns>The text.</returns>

@@ -47,7 +47,6 @@ public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
         CheckRange(failures, "OperationTimeout", options.OperationTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(60));
         CheckRange(failures, "LastValueTtl", options.LastValueTtl, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         CheckRange(failures, "LastValueMinInterval", options.LastValueMinInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1));
-        CheckRange(failures, "MembershipHeartbeatTimeout", options.MembershipHeartbeatTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
 
         if (options.LastValueMinInterval >= options.LastValueTtl)
         {

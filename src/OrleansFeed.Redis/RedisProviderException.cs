@@ -17,7 +17,7 @@ public enum RedisFailureKind
 }
 
 /// <summary>
-/// The one exception the Redis provider throws from its async operations (grain storage, membership). It hides the
+/// The one exception the Redis provider throws from its async operations (grain storage). It hides the
 /// StackExchange.Redis exception types; the original is kept as <see cref="Exception.InnerException"/> for logs.
 /// The last-value writer never throws: it counts failures instead.
 /// </summary>

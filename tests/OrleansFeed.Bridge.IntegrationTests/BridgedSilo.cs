@@ -9,7 +9,6 @@ using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.OrderBooks;
-using OrleansFeed.Nats;
 using Orleans;
 using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Silo.Hosting;

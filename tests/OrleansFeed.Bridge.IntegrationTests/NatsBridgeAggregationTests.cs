@@ -10,8 +10,6 @@ using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Nats;
-using OrleansFeed.Nats.Js;
 using Orleans;
 using OrleansFeed.Grains.FanOut;
 using OrleansFeed.TestKit.Nats;
@@ -49,7 +47,7 @@ public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
         await using var client = await BridgedSilo.ConnectClientAsync(server.Url, prefix, cts.Token);
         var last = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var candles = new ConcurrentDictionary<(string Subject, string Start), string>();
-        await using var all = await client.Connection.SubscribeCoreAsync($"{prefix}.>", opts: new NatsSubOpts { ChannelCapacity = 1 << 20 }, cancellationToken: cts.Token);
+        await using var all = await client.Connection.SubscribeCoreAsync<ReadOnlyMemory<byte>>($"{prefix}.>", opts: new NatsSubOpts { ChannelOpts = new NatsSubChannelOpts { Capacity = 1 << 20 } }, cancellationToken: cts.Token);
         var reader = Task.Run(async () =>
         {
             await foreach (var msg in all.Msgs.ReadAllAsync(cts.Token))
@@ -67,7 +65,7 @@ public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
                 }
             }
         }, CancellationToken.None);
-        await client.Connection.FlushAsync(cts.Token);
+        await client.Connection.PingAsync(cts.Token);
 
         await silo.PlayWhenBridgeReadyAsync(cts.Token);
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
@@ -155,7 +153,7 @@ public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
 
     private static async Task<JsonElement> StreamConfigAsync(NatsConnection connection, string stream, CancellationToken cancellationToken)
     {
-        var reply = await connection.RequestAsync($"$JS.API.STREAM.INFO.{stream}", cancellationToken: cancellationToken);
+        var reply = await connection.RequestAsync<byte[], ReadOnlyMemory<byte>>($"$JS.API.STREAM.INFO.{stream}", [], cancellationToken: cancellationToken);
         using var json = JsonDocument.Parse(reply.Data);
         return json.RootElement.GetProperty("config").Clone();
     }
@@ -207,11 +205,10 @@ public sealed class NatsBridgeAggregationTests(NatsServerFixture server)
             return result;
         }
 
-        var consumer = js.CreateOrderedConsumer(stream, new NatsJSOrderedConsumerOpts { DeliverPolicy = NatsJSDeliverPolicy.All, FilterSubject = subject });
-        await foreach (var msg in consumer.ConsumeAsync(cancellationToken))
+        await foreach (var msg in JetStreamReplay.ReadAsync(js, stream, subject, 0, cancellationToken))
         {
             // The stream keeps closed candles only: every stored message is one.
-            var text = System.Text.Encoding.UTF8.GetString(msg.Msg.Data.Span);
+            var text = System.Text.Encoding.UTF8.GetString(msg.Data.Span);
             JsonNode.Parse(text)!["closed"]!.GetValue<bool>().Should().BeTrue($"{subject} stores closed candles only");
             result.Add(text);
 

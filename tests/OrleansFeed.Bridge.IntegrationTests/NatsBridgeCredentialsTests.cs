@@ -1,4 +1,3 @@
-using OrleansFeed.Nats;
 using OrleansFeed.TestKit.Nats;
 using OrleansFeed.TestKit.Tls;
 
@@ -44,12 +43,16 @@ public sealed class NatsBridgeCredentialsTests : IAsyncLifetime
         });
         var clientTls = NatsTlsOpts.Default with
         {
-            RemoteCertificateValidation = (_, cert, _, _) => cert?.GetCertHashString() == _certificate.Certificate.Thumbprint,
+            ConfigureClientAuthentication = o =>
+            {
+                o.RemoteCertificateValidationCallback = (_, cert, _, _) => cert?.GetCertHashString() == _certificate.Certificate.Thumbprint;
+                return ValueTask.CompletedTask;
+            },
         };
-        await using var nats = new NatsConnection(NatsOpts.Default with { Url = _server.Url, Username = User, Password = Password, Tls = clientTls });
-        await nats.ConnectAsync(cts.Token);
-        await using var trades = await nats.SubscribeCoreAsync(prefix + ".>", cancellationToken: cts.Token);
-        await nats.FlushAsync(cts.Token);
+        await using var nats = new NatsConnection(NatsOpts.Default with { Url = _server.Url, AuthOpts = NatsAuthOpts.Default with { Username = User, Password = Password }, TlsOpts = clientTls });
+        await nats.ConnectAsync();
+        await using var trades = await nats.SubscribeCoreAsync<ReadOnlyMemory<byte>>(prefix + ".>", cancellationToken: cts.Token);
+        await nats.PingAsync(cts.Token);
 
         await silo.PlayWhenBridgeReadyAsync(cts.Token);
         var first = await trades.Msgs.ReadAsync(cts.Token);

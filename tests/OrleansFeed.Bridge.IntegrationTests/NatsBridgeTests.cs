@@ -5,8 +5,6 @@ using OrleansFeed.Bridge.Nats.Status;
 using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Client;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Nats;
-using OrleansFeed.Nats.Js;
 using OrleansFeed.TestKit.Nats;
 
 namespace OrleansFeed.Bridge.IntegrationTests;
@@ -103,10 +101,10 @@ public sealed class NatsBridgeTests(NatsServerFixture server)
         // The documented subject answers any NATS client: the reply headers carry the snapshot's sequence and epoch.
         var connection = client.Connection;
         var first = silo.Symbols[0];
-        var reply = await connection.RequestAsync(MdSubjects.SnapshotBook(prefix, BridgedSilo.Venue, first), """{"depth":1}"""u8.ToArray(), cancellationToken: cts.Token);
+        var reply = await connection.RequestAsync<byte[], ReadOnlyMemory<byte>>(MdSubjects.SnapshotBook(prefix, BridgedSilo.Venue, first), """{"depth":1}"""u8.ToArray(), cancellationToken: cts.Token);
         using var json = JsonDocument.Parse(reply.Data);
-        reply.Headers![MdHeaders.Sequence].Should().Be(json.RootElement.GetProperty("sequence").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        reply.Headers[MdHeaders.Epoch].Should().Be(json.RootElement.GetProperty("epoch").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        reply.Headers![MdHeaders.Sequence].ToString().Should().Be(json.RootElement.GetProperty("sequence").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        reply.Headers[MdHeaders.Epoch].ToString().Should().Be(json.RootElement.GetProperty("epoch").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
         json.RootElement.GetProperty("bids").GetArrayLength().Should().Be(1);
     }
 
@@ -129,8 +127,9 @@ public sealed class NatsBridgeTests(NatsServerFixture server)
         var act = () => unknown.GetSnapshotAsync(10);
         (await act.Should().ThrowAsync<BookNotServedException>()).Which.BookKey.Should().Be($"{BridgedSilo.Venue}:NOSUCHBOOK");
 
-        var raw = () => client.Connection.RequestAsync(MdSubjects.SnapshotBook(prefix, BridgedSilo.Venue, "NOSUCHBOOK"), cancellationToken: cts.Token).AsTask();
+        var raw = () => client.Connection.RequestAsync<byte[], ReadOnlyMemory<byte>>(MdSubjects.SnapshotBook(prefix, BridgedSilo.Venue, "NOSUCHBOOK"), [], cancellationToken: cts.Token).AsTask();
         await raw.Should().ThrowAsync<NatsNoRespondersException>();
+        silo.Status.Snapshot().Connects.Should().Be(1, "one connection to NATS, counted once (NATS.Net also reports the first connect as ConnectionOpened)");
     }
 
     [Fact]
@@ -163,23 +162,17 @@ public sealed class NatsBridgeTests(NatsServerFixture server)
         replay.Select(t => t.StreamSeq).Should().Equal(all.Skip(all.Count / 2).Select(t => t.StreamSeq));
 
         // A repeat of a trade (a bridge restart, a second silo) is de-duplicated by Nats-Msg-Id.
-        var ack = await js.PublishAsync(subject, "{}"u8.ToArray(), $"{BridgedSilo.Venue}:{symbol}:{expected[0].TradeId}", cancellationToken: cts.Token);
+        var ack = await js.PublishAsync(subject, "{}"u8.ToArray(), opts: new NatsJSPubOpts { MsgId = $"{BridgedSilo.Venue}:{symbol}:{expected[0].TradeId}" }, cancellationToken: cts.Token);
         ack.Duplicate.Should().BeTrue();
     }
 
     private static async Task<List<(ulong StreamSeq, Core.Trades.Trade Trade)>> ReadTradesAsync(NatsJSContext js, string stream, string subject, ulong fromSeq, int count, CancellationToken cancellationToken)
     {
-        var consumer = js.CreateOrderedConsumer(stream, new NatsJSOrderedConsumerOpts
-        {
-            DeliverPolicy = fromSeq == 0 ? NatsJSDeliverPolicy.All : NatsJSDeliverPolicy.ByStartSequence,
-            OptStartSeq = fromSeq,
-            FilterSubject = subject,
-        });
         var result = new List<(ulong, Core.Trades.Trade)>();
-        await foreach (var msg in consumer.ConsumeAsync(cancellationToken))
+        await foreach (var msg in JetStreamReplay.ReadAsync(js, stream, subject, fromSeq, cancellationToken))
         {
-            using var doc = JsonDocument.Parse(msg.Msg.Data);
-            result.Add((msg.Metadata.StreamSeq, Client.Internal.WireReader.TradeMessage(doc.RootElement).Trade));
+            using var doc = JsonDocument.Parse(msg.Data);
+            result.Add((msg.Metadata!.Value.Sequence.Stream, Client.Internal.WireReader.TradeMessage(doc.RootElement).Trade));
             if (result.Count == count)
             {
                 break;

@@ -14,7 +14,7 @@ namespace OrleansFeed.Bridge.IntegrationTests;
 [Collection(NatsCollection.Name)]
 public sealed class NodeBookConsumerTests(NatsServerFixture server)
 {
-    // The same install folder as OrleansFeed.Nats.IntegrationTests' interop tests (nats@2.29.3), shared per machine.
+    // The same install folder as NodeInteropTests (nats@2.29.3), shared per machine.
     private static readonly string InteropDir = Path.Combine(Path.GetTempPath(), "orleansfeed-nats-interop-2.29.3");
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NATS.Client.Core;
 using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Client.Books;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Exchanges.Common.Sync;
 using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Nats;
 using Orleans;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
@@ -73,7 +73,7 @@ public sealed class VenueNatsBooksTests(NatsServerFixture server)
             var status = silo.Services.GetRequiredService<Nats.Status.NatsBridgeStatus>();
             // Every book's own subject carries messages: the venue's symbol spelling, case preserved.
             var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-            await using var raw = await client.Connection.SubscribeCoreAsync($"{prefix}.book.{MdSubjects.Token(venue)}.>", opts: new NatsSubOpts { ChannelCapacity = 1 << 20 }, cancellationToken: cts.Token);
+            await using var raw = await client.Connection.SubscribeCoreAsync<ReadOnlyMemory<byte>>($"{prefix}.book.{MdSubjects.Token(venue)}.>", opts: new NatsSubOpts { ChannelOpts = new NatsSubChannelOpts { Capacity = 1 << 20 } }, cancellationToken: cts.Token);
             var rawReader = Task.Run(async () =>
             {
                 await foreach (var msg in raw.Msgs.ReadAllAsync(cts.Token))
@@ -81,7 +81,7 @@ public sealed class VenueNatsBooksTests(NatsServerFixture server)
                     seen.AddOrUpdate(msg.Subject, 1, (_, n) => n + 1);
                 }
             }, CancellationToken.None);
-            await client.Connection.FlushAsync(cts.Token);
+            await client.Connection.PingAsync(cts.Token);
             var subscriptions = new List<BookSubscription>();
             foreach (var symbol in symbols)
             {
@@ -122,9 +122,9 @@ public sealed class VenueNatsBooksTests(NatsServerFixture server)
             {
                 // The real symbol answers; its upper-cased spelling is no book: no responders, never an empty sequence-0 book.
                 var symbol = symbols.First(s => s != s.ToUpperInvariant());
-                var reply = await client.Connection.RequestAsync(MdSubjects.SnapshotBook(prefix, venue, symbol), """{"depth":1}"""u8.ToArray(), cancellationToken: cts.Token);
-                reply.Headers![MdHeaders.Sequence].Should().NotBe("0");
-                var upper = () => client.Connection.RequestAsync(MdSubjects.SnapshotBook(prefix, venue, symbol.ToUpperInvariant()), cancellationToken: cts.Token).AsTask();
+                var reply = await client.Connection.RequestAsync<byte[], ReadOnlyMemory<byte>>(MdSubjects.SnapshotBook(prefix, venue, symbol), """{"depth":1}"""u8.ToArray(), cancellationToken: cts.Token);
+                reply.Headers![MdHeaders.Sequence].ToString().Should().NotBe("0");
+                var upper = () => client.Connection.RequestAsync<byte[], ReadOnlyMemory<byte>>(MdSubjects.SnapshotBook(prefix, venue, symbol.ToUpperInvariant()), [], cancellationToken: cts.Token).AsTask();
                 await upper.Should().ThrowAsync<NatsNoRespondersException>();
             }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
+using NATS.Client.Core;
 using OrleansFeed.Bridge.Nats.Publishing;
 using OrleansFeed.Bridge.Nats.Routes;
 using OrleansFeed.Bridge.Nats.Status;
@@ -11,7 +12,6 @@ using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Numerics;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Nats;
 
 namespace OrleansFeed.Benchmarks.Nats;
 
@@ -39,7 +39,7 @@ public class BridgePublishBench
     private BookDelta[] _deltas = [];
     private Process? _server;
     private NatsConnection? _connection;
-    private NatsSubscription? _subscription;
+    private INatsSub<ReadOnlyMemory<byte>>? _subscription;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -120,7 +120,7 @@ public class BridgePublishBench
             _queue.Return(message.Buffer);
         }
 
-        await _connection.FlushAsync();
+        await _connection.PingAsync();
         return _status.Published;
     }
 
@@ -166,7 +166,7 @@ public class BridgePublishBench
             {
                 await connection.ConnectAsync();
                 _connection = connection;
-                _subscription = await connection.SubscribeCoreAsync(LatencySubject, opts: new NatsSubOpts { ChannelCapacity = 1024 });
+                _subscription = await connection.SubscribeCoreAsync<ReadOnlyMemory<byte>>(LatencySubject, opts: new NatsSubOpts { ChannelOpts = new NatsSubChannelOpts { Capacity = 1024 } });
                 return;
             }
             catch (NatsException)

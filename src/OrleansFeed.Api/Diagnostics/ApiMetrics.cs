@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using OrleansFeed.Api.WebSockets;
 
 namespace OrleansFeed.Api.Diagnostics;
 
@@ -20,8 +21,21 @@ public sealed class ApiMetrics
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     /// <param name="meterFactory">The host's meter factory (owns and disposes the meter).</param>
     public ApiMetrics(IMeterFactory meterFactory)
+        : this(meterFactory, null)
+    {
+    }
+
+    /// <summary>Creates the instruments, with the subscription gauge over <paramref name="sessions"/>.</summary>
+    /// <param name="meterFactory">The host's meter factory (owns and disposes the meter).</param>
+    /// <param name="sessions">The open sessions; null for no subscription gauge.</param>
+    public ApiMetrics(IMeterFactory meterFactory, WebSocketSessionRegistry? sessions)
     {
         var meter = meterFactory.Create(MeterName);
+        if (sessions is not null)
+        {
+            meter.CreateObservableUpDownCounter("orleansfeed.api.ws.subscriptions", () => (long)sessions.Sessions.Sum(s => s.Subscriptions), "{subscription}", "Subscriptions of the open WebSocket connections (all channels).");
+        }
+
         _connections = meter.CreateUpDownCounter<long>("orleansfeed.api.ws.connections", "{connection}", "Open WebSocket connections.");
         _messagesSent = meter.CreateCounter<long>("orleansfeed.api.ws.messages_sent", "{message}", "WebSocket messages sent.");
         _conflations = meter.CreateCounter<long>("orleansfeed.api.ws.conflations", "{conflation}", "Book subscriptions that lost deltas and were conflated to a fresh snapshot.");

@@ -47,7 +47,7 @@ internal static class VenuesEndpoints
         return TypedResults.Ok(await GetStatusAsync(venue, books, grains, time));
     }
 
-    private static async Task<VenueStatusDto> GetStatusAsync(string venue, IConfiguredBooks books, IGrainFactory grains, TimeProvider time)
+    internal static async Task<VenueStatusDto> GetStatusAsync(string venue, IConfiguredBooks books, IGrainFactory grains, TimeProvider time)
     {
         var status = await grains.GetGrain<IExchangeConnectorGrain>(venue).GetStatusAsync();
         var now = Timestamp.Now(time);

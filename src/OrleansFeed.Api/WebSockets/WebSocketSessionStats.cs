@@ -41,6 +41,12 @@ public sealed class WebSocketSessionStats
     /// <summary>True while the connection is open.</summary>
     public bool IsOpen { get; internal set; } = true;
 
+    /// <summary>The session's current subscriptions (all channels).</summary>
+    public int Subscriptions => SubscriptionCount?.Invoke() ?? 0;
+
+    /// <summary>Set by the session: reads its subscription table.</summary>
+    internal Func<int>? SubscriptionCount { get; set; }
+
     internal void MessageSent() => Interlocked.Increment(ref _messagesSent);
 
     internal void Conflated() => Interlocked.Increment(ref _conflations);

@@ -35,6 +35,12 @@ public sealed class NatsBridgeOptions
     /// <summary>File holding the token (trimmed); wins over <see cref="Token"/>.</summary>
     public string? TokenFile { get; set; }
 
+    /// <summary>NKEY seed file (<c>SU...</c>, from <c>nk -gen user</c>): the client signs the server's nonce with it. Null for none.</summary>
+    public string? NKeyFile { get; set; }
+
+    /// <summary>Decentralised-auth credentials file (<c>.creds</c>: user JWT and NKEY seed, from <c>nsc</c>). Null for none.</summary>
+    public string? CredsFile { get; set; }
+
     /// <summary>TLS trust (section <c>Nats:Tls</c>); TLS is used with a <c>tls://</c> URL or when the server requires it.</summary>
     public NatsBridgeTlsOptions Tls { get; set; } = new();
 

@@ -30,7 +30,7 @@ public sealed class NatsBridgeOptionsValidator : IValidateOptions<NatsBridgeOpti
         Require(options.SnapshotDepth is >= 1 and <= 5000, "SnapshotDepth", "1..5000");
         Require(!string.IsNullOrWhiteSpace(options.ResponderQueueGroup) && !options.ResponderQueueGroup.Contains(' ', StringComparison.Ordinal), "ResponderQueueGroup", "a non-empty name without spaces");
         Require(options.ConnectRetryDelay > TimeSpan.Zero, "ConnectRetryDelay", "> 0");
-        foreach (var (key, path) in new[] { ("PasswordFile", options.PasswordFile), ("TokenFile", options.TokenFile), ("Tls:CaFile", options.Tls?.CaFile) })
+        foreach (var (key, path) in new[] { ("PasswordFile", options.PasswordFile), ("TokenFile", options.TokenFile), ("NKeyFile", options.NKeyFile), ("CredsFile", options.CredsFile), ("Tls:CaFile", options.Tls?.CaFile) })
         {
             Require(string.IsNullOrWhiteSpace(path) || File.Exists(path), key, "a readable file (not found: " + path + ")");
         }

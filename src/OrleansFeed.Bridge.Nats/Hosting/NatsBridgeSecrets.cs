@@ -1,6 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using OrleansFeed.Nats;
+using NATS.Client.Core;
 
 namespace OrleansFeed.Bridge.Nats.Hosting;
 
@@ -15,20 +15,27 @@ internal static class NatsBridgeSecrets
     /// <exception cref="IOException">A secret or CA file cannot be read (the validator reports this at start).</exception>
     public static NatsOpts Apply(NatsOpts opts, NatsBridgeOptions options) => opts with
     {
-        Username = options.Username,
-        Password = ReadSecret(options.PasswordFile) ?? options.Password,
-        AuthToken = ReadSecret(options.TokenFile) ?? options.Token,
-        Tls = Tls(options.Tls),
+        AuthOpts = opts.AuthOpts with
+        {
+            Username = options.Username,
+            Password = ReadSecret(options.PasswordFile) ?? options.Password,
+            Token = ReadSecret(options.TokenFile) ?? options.Token,
+            NKeyFile = Blank(options.NKeyFile),
+            CredsFile = Blank(options.CredsFile),
+        },
+        TlsOpts = Tls(opts.TlsOpts, options.Tls),
     };
 
     /// <summary>Reads a secret file, trimmed; null when <paramref name="path"/> is null or blank.</summary>
     public static string? ReadSecret(string? path) => string.IsNullOrWhiteSpace(path) ? null : File.ReadAllText(path).Trim();
 
-    private static NatsTlsOpts Tls(NatsBridgeTlsOptions? tls)
+    private static string? Blank(string? path) => string.IsNullOrWhiteSpace(path) ? null : path;
+
+    private static NatsTlsOpts Tls(NatsTlsOpts defaults, NatsBridgeTlsOptions? tls)
     {
         if (tls is null || (string.IsNullOrWhiteSpace(tls.CaFile) && tls.TargetHost is null))
         {
-            return NatsTlsOpts.Default;
+            return defaults;
         }
 
         var roots = new X509Certificate2Collection();
@@ -37,10 +44,23 @@ internal static class NatsBridgeSecrets
             roots.ImportFromPemFile(tls.CaFile);
         }
 
-        return NatsTlsOpts.Default with
+        // The mode stays the default: TLS with a tls:// URL or when the server requires it.
+        return defaults with
         {
-            TargetHost = tls.TargetHost,
-            RemoteCertificateValidation = roots.Count == 0 ? null : (_, certificate, _, errors) => TrustedBy(roots, certificate, errors),
+            ConfigureClientAuthentication = client =>
+            {
+                if (tls.TargetHost is not null)
+                {
+                    client.TargetHost = tls.TargetHost;
+                }
+
+                if (roots.Count > 0)
+                {
+                    client.RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustedBy(roots, certificate, errors);
+                }
+
+                return ValueTask.CompletedTask;
+            },
         };
     }
 

@@ -2,7 +2,7 @@ using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Requests;
 using OrleansFeed.Bridge.Nats.Streams;
 using OrleansFeed.Core.Instruments;
-using OrleansFeed.Nats;
+using NATS.Client.Core;
 
 namespace OrleansFeed.Bridge.Nats.Hosting;
 
@@ -11,31 +11,14 @@ public sealed partial class NatsBridgeService
 {
     private async Task ConnectAndServeAsync(List<BookKey> books, CancellationToken cancellationToken)
     {
-        var connection = await ConnectWithRetryAsync(cancellationToken).ConfigureAwait(false);
+        var jetStream = new JetStreamSetup(_options.JetStream, _status, _logger);
+        var connection = await ConnectWithRetryAsync(jetStream, cancellationToken).ConfigureAwait(false);
         if (connection is null)
         {
             return;
         }
 
-        var jetStream = new JetStreamSetup(_options.JetStream, _status, _logger);
-        connection.ConnectionOpened += (_, _) =>
-        {
-            _status.SetState(nameof(NatsConnectionState.Open));
-            _status.OnConnected();
-            _logger.Connected(_options.Url);
-            // The restarted server may have lost memory streams: create them again, off the event queue.
-            _ = Task.Run(() => jetStream.EnsureAsync(connection, _options.SubjectPrefix, _candles, _stopping.Token), CancellationToken.None);
-        };
-        connection.ConnectionDisconnected += (_, e) =>
-        {
-            _status.SetState(nameof(NatsConnectionState.Reconnecting));
-            _status.OnDisconnected();
-            _logger.Disconnected(e.Message, _options.ReconnectBufferBytes);
-        };
         _connection = connection;
-        _status.SetState(nameof(NatsConnectionState.Open));
-        _status.OnConnected();
-        _logger.Connected(_options.Url);
         try
         {
             await jetStream.EnsureAsync(connection, _options.SubjectPrefix, _candles, cancellationToken).ConfigureAwait(false);
@@ -48,27 +31,59 @@ public sealed partial class NatsBridgeService
         }
     }
 
-    private async Task<NatsConnection?> ConnectWithRetryAsync(CancellationToken cancellationToken)
+    // NATS.Net reports every successful connect as ConnectionOpened, the first one included: the handlers are attached
+    // before connecting so that the status counts each connect once. The first connect's streams are created by
+    // ConnectAndServeAsync before the responders start; a reconnect (a restarted server may have lost memory streams)
+    // creates them again, off the event queue.
+    private void Observe(NatsConnection connection, JetStreamSetup jetStream)
+    {
+        var opens = 0;
+        connection.ConnectionOpened += (_, _) =>
+        {
+            _status.SetState(nameof(NatsConnectionState.Open));
+            _status.OnConnected();
+            _logger.Connected(_options.Url);
+            if (Interlocked.Increment(ref opens) > 1)
+            {
+                _ = Task.Run(() => jetStream.EnsureAsync(connection, _options.SubjectPrefix, _candles, _stopping.Token), CancellationToken.None);
+            }
+
+            return ValueTask.CompletedTask;
+        };
+        connection.ConnectionDisconnected += (_, e) =>
+        {
+            _status.SetState(nameof(NatsConnectionState.Reconnecting));
+            _status.OnDisconnected();
+            _logger.Disconnected(e.Message, _options.ReconnectBufferBytes);
+            return ValueTask.CompletedTask;
+        };
+    }
+
+    private async Task<NatsConnection?> ConnectWithRetryAsync(JetStreamSetup jetStream, CancellationToken cancellationToken)
     {
         var opts = NatsBridgeSecrets.Apply(NatsOpts.Default, _options) with
         {
             Url = _options.Url,
             Name = _options.Name,
-            ReconnectBufferSize = _options.ReconnectBufferBytes,
+            // The client's write buffer holds what is published while the socket cannot take it (a reconnect):
+            // at least the configured reconnect buffer. Publishes are not made while disconnected (BridgePublisher drops them).
+            WriterBufferSize = Math.Max(NatsOpts.Default.WriterBufferSize, _options.ReconnectBufferBytes),
+            // A publish never waits for the server to come back: it fails after the command timeout instead.
+            PublishTimeoutOnDisconnected = true,
             // Fast detection of a dead server: the bridge cares about gaps, not about ping traffic.
             PingInterval = TimeSpan.FromSeconds(10),
             ReconnectWaitMax = TimeSpan.FromSeconds(2),
             LoggerFactory = _loggerFactory,
-            TimeProvider = _time,
         };
         var delay = _options.ConnectRetryDelay;
         for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
         {
             var connection = new NatsConnection(opts);
+            Observe(connection, jetStream);
             _status.SetState(nameof(NatsConnectionState.Connecting));
             try
             {
-                await connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                await connection.ConnectAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
                 return connection;
             }
             catch (Exception ex) when (ex is NatsException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NATS.Client.Core;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Publishing;
 using OrleansFeed.Bridge.Nats.Requests;
@@ -13,7 +14,6 @@ using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
-using OrleansFeed.Nats;
 using Orleans;
 using OrleansFeed.Grains.FanOut;
 
@@ -152,8 +152,9 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         {
             await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or NatsException)
         {
+            // A responder's unsubscribe timed out (NATS slow or gone): nothing more to stop.
         }
 
         _queue?.ClearDeferred();
@@ -161,10 +162,19 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         var connection = Interlocked.Exchange(ref _connection, null);
         if (connection is not null)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (NatsException ex)
+            {
+                // NATS.Net unsubscribes on dispose and can time out when the server is slow or gone: the socket closes anyway.
+                _logger.DisposeFailed(ex.Message);
+            }
         }
 
-        _status.SetState(nameof(NatsConnectionState.Disposed));
+        // NATS.Net's NatsConnectionState has no disposed value; the status keeps the name the docs show.
+        _status.SetState("Disposed");
     }
 
     /// <inheritdoc />

@@ -34,4 +34,7 @@ internal static partial class BridgeLog
 
     [LoggerMessage(EventId = 5109, EventName = "BridgeSubjectCollision", Level = LogLevel.Warning, Message = "NATS bridge: books {First} and {Second} map to the same subject token; {Second} is not served by request/reply")]
     public static partial void SubjectCollision(this ILogger logger, string first, string second);
+
+    [LoggerMessage(EventId = 5110, EventName = "BridgeDisposeFailed", Level = LogLevel.Debug, Message = "NATS bridge: closing the NATS connection did not complete cleanly: {Error}")]
+    public static partial void DisposeFailed(this ILogger logger, string error);
 }

@@ -1,11 +1,11 @@
-using System.Text;
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using NATS.Client.Core;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
 using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Core.Time;
-using OrleansFeed.Nats;
 
 namespace OrleansFeed.Bridge.Nats.Publishing;
 
@@ -14,9 +14,9 @@ namespace OrleansFeed.Bridge.Nats.Publishing;
 /// NATS connection. While there is no connection (first connect pending) or the reconnect buffer is full, messages
 /// are dropped and counted; it never waits for NATS to come back.
 /// </summary>
-/// <remarks>The headers are encoded straight into one reused <see cref="NatsHeaderBlock"/> (numbers formatted as
-/// bytes, no strings): the connection copies the block into its buffer before the publish call completes, and this
-/// class is the queue's only reader, so a book delta's publish allocates nothing.</remarks>
+/// <remarks>NATS.Net takes headers as a <see cref="NatsHeaders"/> dictionary, which it marks read-only once sent: each
+/// message gets a new one, with its numbers formatted as strings (docs/benchmarks.md counts these allocations). The
+/// payload is the queue's pooled buffer, copied into the connection's write buffer before the publish call completes.</remarks>
 public sealed class BridgePublisher
 {
     private readonly BridgeQueue _queue;
@@ -24,15 +24,8 @@ public sealed class BridgePublisher
     private readonly Func<NatsConnection?> _connection;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private static readonly byte[] SequenceKey = Encoding.ASCII.GetBytes(MdHeaders.Sequence);
-    private static readonly byte[] EpochKey = Encoding.ASCII.GetBytes(MdHeaders.Epoch);
-    private static readonly byte[] KindKey = Encoding.ASCII.GetBytes(MdHeaders.Kind);
-    private static readonly byte[] SyncStateKey = Encoding.ASCII.GetBytes(MdHeaders.SyncState);
-    private static readonly byte[] SourceKey = Encoding.ASCII.GetBytes(MdHeaders.Source);
-    private static readonly byte[] MsgIdKey = Encoding.ASCII.GetBytes(MdHeaders.MsgId);
-    private readonly byte[] _source;
     private static readonly TimeSpan DeferredRetry = TimeSpan.FromMilliseconds(200);
-    private readonly NatsHeaderBlock _headers = new();
+    private readonly string _source;
     private bool _failing;
 
     /// <summary>Creates the publisher.</summary>
@@ -54,7 +47,7 @@ public sealed class BridgePublisher
             throw new ArgumentException("The bridge source id cannot contain CR or LF.", nameof(source));
         }
 
-        _source = Encoding.UTF8.GetBytes(source);
+        _source = source;
         _time = time;
         _logger = logger;
     }
@@ -97,8 +90,10 @@ public sealed class BridgePublisher
         }
     }
 
+    // Only an open connection takes publishes; while there is none (first connect pending, reconnecting) the newest
+    // message of each subject is kept aside and sent once it is open again.
     private static bool IsUsable(NatsConnection? connection) =>
-        connection is not null && connection.ConnectionState is NatsConnectionState.Open or NatsConnectionState.Reconnecting;
+        connection is not null && connection.ConnectionState is NatsConnectionState.Open;
 
     // Waits for a message; while messages are kept aside it also wakes every DeferredRetry to send them once NATS is
     // connected (no new message may come to wake it: the start-up burst is over and the books are quiet).
@@ -128,7 +123,9 @@ public sealed class BridgePublisher
     public async ValueTask PublishOneAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var connection = _connection();
-        if (connection is null || connection.ConnectionState is not (NatsConnectionState.Open or NatsConnectionState.Reconnecting))
+        // Only an open connection takes publishes: while NATS reconnects the bridge drops and counts (the client would
+        // otherwise hold the publish until the server is back), and consumers recover by sequence.
+        if (connection is null || connection.ConnectionState is not NatsConnectionState.Open)
         {
             _status.OnDroppedDisconnected();
             OnFailure("not connected", message.Subject);
@@ -137,7 +134,7 @@ public sealed class BridgePublisher
 
         try
         {
-            await connection.PublishAsync(message.Subject, HeadersFor(message), message.Buffer.AsMemory(0, message.Length), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await connection.PublishAsync<ReadOnlyMemory<byte>>(message.Subject, message.Buffer.AsMemory(0, message.Length), HeadersFor(message), cancellationToken: cancellationToken).ConfigureAwait(false);
             _status.OnPublished();
             _failing = false;
             if (!message.ReceiveTime.IsNone)
@@ -145,15 +142,11 @@ public sealed class BridgePublisher
                 _status.OnLatency(Timestamp.Now(_time).UnixMicroseconds - message.ReceiveTime.UnixMicroseconds);
             }
         }
-        catch (NatsReconnectBufferFullException)
+        catch (Exception ex) when (ex is NatsException && connection.ConnectionState is not NatsConnectionState.Open)
         {
+            // Lost between the state check and the write (or timed out waiting for the reconnect).
             _status.OnDroppedDisconnected();
-            OnFailure("reconnect buffer full", message.Subject);
-        }
-        catch (NatsConnectionException)
-        {
-            _status.OnDroppedDisconnected();
-            OnFailure("connection closed", message.Subject);
+            OnFailure("connection lost", message.Subject);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -164,30 +157,30 @@ public sealed class BridgePublisher
 
     // Wire order (docs/nats-bridge.md, "Headers"): book Md-Seq, Md-Epoch, Md-Kind, Md-Sync-State, Md-Source; trades/candles
     // Md-Seq, Md-Source, Nats-Msg-Id; the rest Md-Seq, Md-Source.
-    private NatsHeaderBlock HeadersFor(in OutboundMessage message)
+    // NatsHeaders keeps insertion order on the wire (no header is ever removed from it).
+    private NatsHeaders HeadersFor(in OutboundMessage message)
     {
-        _headers.Clear();
-        _headers.Add(SequenceKey, message.Sequence);
+        var headers = new NatsHeaders { [MdHeaders.Sequence] = message.Sequence.ToString(CultureInfo.InvariantCulture) };
         if (message.Kind is not null)
         {
-            _headers.Add(EpochKey, message.Epoch);
-            _headers.Add(KindKey, message.Kind);
+            headers[MdHeaders.Epoch] = message.Epoch.ToString(CultureInfo.InvariantCulture);
+            headers[MdHeaders.Kind] = message.Kind;
             if (message.SyncState is not null)
             {
-                _headers.Add(SyncStateKey, message.SyncState);
+                headers[MdHeaders.SyncState] = message.SyncState;
             }
 
-            _headers.Add(SourceKey, _source);
-            return _headers;
+            headers[MdHeaders.Source] = _source;
+            return headers;
         }
 
-        _headers.Add(SourceKey, _source);
+        headers[MdHeaders.Source] = _source;
         if (message.MsgId is not null)
         {
-            _headers.Add(MsgIdKey, message.MsgId);
+            headers[MdHeaders.MsgId] = message.MsgId;
         }
 
-        return _headers;
+        return headers;
     }
 
     private void OnFailure(string reason, string subject)

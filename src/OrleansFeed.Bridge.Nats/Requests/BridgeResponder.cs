@@ -2,13 +2,13 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using NATS.Client.Core;
 using OrleansFeed.Bridge.Nats.Contracts;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
 using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Nats;
 using Orleans;
 using OrleansFeed.Grains.FanOut;
 
@@ -50,13 +50,13 @@ internal sealed class BridgeResponder
         return loops;
     }
 
-    private async Task<Task> ServeAsync(NatsConnection connection, string subject, string queueGroup, Func<NatsMsg, Task<(byte[] Body, NatsHeaders? Headers)>> handle, CancellationToken cancellationToken)
+    private async Task<Task> ServeAsync(NatsConnection connection, string subject, string queueGroup, Func<NatsMsg<ReadOnlyMemory<byte>>, Task<(byte[] Body, NatsHeaders? Headers)>> handle, CancellationToken cancellationToken)
     {
-        var subscription = await connection.SubscribeCoreAsync(subject, queueGroup, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var subscription = await connection.SubscribeCoreAsync<ReadOnlyMemory<byte>>(subject, queueGroup, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Task.Run(() => LoopAsync(subscription, handle, cancellationToken), CancellationToken.None);
     }
 
-    private async Task LoopAsync(NatsSubscription subscription, Func<NatsMsg, Task<(byte[] Body, NatsHeaders? Headers)>> handle, CancellationToken cancellationToken)
+    private async Task LoopAsync(INatsSub<ReadOnlyMemory<byte>> subscription, Func<NatsMsg<ReadOnlyMemory<byte>>, Task<(byte[] Body, NatsHeaders? Headers)>> handle, CancellationToken cancellationToken)
     {
         await using (subscription.ConfigureAwait(false))
         {
@@ -86,7 +86,7 @@ internal sealed class BridgeResponder
 
                     try
                     {
-                        await msg.ReplyAsync(body, headers, cancellationToken).ConfigureAwait(false);
+                        await msg.ReplyAsync(body, headers, cancellationToken: cancellationToken).ConfigureAwait(false);
                         _status.OnRequest(ok);
                     }
                     catch (NatsException ex)
@@ -103,7 +103,7 @@ internal sealed class BridgeResponder
         }
     }
 
-    private async Task<(byte[], NatsHeaders?)> SnapshotAsync(IOrderBookGrain grain, NatsMsg msg)
+    private async Task<(byte[], NatsHeaders?)> SnapshotAsync(IOrderBookGrain grain, NatsMsg<ReadOnlyMemory<byte>> msg)
     {
         // Above 5000 the grain returns every level it holds: what an exact copy needs.
         var depth = RequestArgs.ReadInt(msg.Data.Span, "depth", _snapshotDepth, 1, int.MaxValue);
@@ -122,7 +122,7 @@ internal sealed class BridgeResponder
         return (Encode(w => MarketJson.WriteTicker(w, ticker)), null);
     }
 
-    private async Task<(byte[], NatsHeaders?)> TradesAsync(IOrderBookGrain grain, BookKey book, NatsMsg msg)
+    private async Task<(byte[], NatsHeaders?)> TradesAsync(IOrderBookGrain grain, BookKey book, NatsMsg<ReadOnlyMemory<byte>> msg)
     {
         var limit = RequestArgs.ReadInt(msg.Data.Span, "limit", DefaultTradeLimit, 1, 1000);
         var trades = await grain.GetRecentTradesAsync(limit).ConfigureAwait(false);

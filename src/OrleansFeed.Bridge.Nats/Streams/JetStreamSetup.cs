@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Logging;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 using OrleansFeed.Bridge.Nats.Hosting;
 using OrleansFeed.Bridge.Nats.Internal;
 using OrleansFeed.Bridge.Nats.Status;
 using OrleansFeed.Grains.Subjects;
-using OrleansFeed.Nats;
-using OrleansFeed.Nats.Js;
 
 namespace OrleansFeed.Bridge.Nats.Streams;
 
@@ -27,26 +28,37 @@ internal sealed class JetStreamSetup
         _logger = logger;
     }
 
-    public static IEnumerable<NatsJSStreamConfig> Streams(NatsBridgeJetStreamOptions options, string prefix, bool candles)
+    /// <summary>
+    /// The one place the bridge's stream configurations are written: <c>MD_TRADES</c> and (with candles)
+    /// <c>MD_CANDLES</c>, each with its limits (age, bytes, messages per subject; the oldest go first), retention and
+    /// the duplicate window (docs/nats-bridge.md, "JetStream").
+    /// </summary>
+    /// <param name="options">The JetStream options.</param>
+    /// <param name="prefix">Subject prefix (<c>md.v1</c>).</param>
+    /// <param name="candles">Whether candles are published (and so stored).</param>
+    /// <returns>The stream configurations.</returns>
+    public static IEnumerable<StreamConfig> Streams(NatsBridgeJetStreamOptions options, string prefix, bool candles)
     {
-        var storage = options.Storage == "Memory" ? NatsJSStorageType.Memory : NatsJSStorageType.File;
-        yield return new NatsJSStreamConfig(options.TradesStream, [$"{prefix}.trade.>"])
+        var storage = options.Storage == "Memory" ? StreamConfigStorage.Memory : StreamConfigStorage.File;
+        yield return new StreamConfig(options.TradesStream, [$"{prefix}.trade.>"])
         {
             MaxAge = options.MaxAge,
             MaxBytes = options.TradesMaxBytes,
-            MaxMessagesPerSubject = options.TradesMaxMessagesPerSubject,
+            MaxMsgsPerSubject = options.TradesMaxMessagesPerSubject,
             DuplicateWindow = options.DuplicateWindow,
             Storage = storage,
+            Discard = StreamConfigDiscard.Old,
         };
         if (candles)
         {
-            yield return new NatsJSStreamConfig(options.CandlesStream, [$"{prefix}.{MdSubjects.ClosedCandleKind}.>"])
+            yield return new StreamConfig(options.CandlesStream, [$"{prefix}.{MdSubjects.ClosedCandleKind}.>"])
             {
                 MaxAge = options.CandlesMaxAge,
                 MaxBytes = options.CandlesMaxBytes,
-                MaxMessagesPerSubject = options.CandlesMaxMessagesPerSubject,
+                MaxMsgsPerSubject = options.CandlesMaxMessagesPerSubject,
                 DuplicateWindow = options.DuplicateWindow,
                 Storage = storage,
+                Discard = StreamConfigDiscard.Old,
             };
         }
     }
@@ -64,13 +76,13 @@ internal sealed class JetStreamSetup
         {
             try
             {
-                var info = await js.CreateOrUpdateStreamAsync(config, cancellationToken).ConfigureAwait(false);
-                _logger.JetStreamReady(config.Name, config.Subjects[0], info.Messages);
+                var stream = await js.CreateOrUpdateStreamAsync(config, cancellationToken).ConfigureAwait(false);
+                _logger.JetStreamReady(config.Name!, config.Subjects!.First(), (ulong)stream.Info.State.Messages);
             }
-            catch (Exception ex) when (ex is NatsException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is NatsException or OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
                 ok = false;
-                _logger.JetStreamFailed(config.Name, ex.Message);
+                _logger.JetStreamFailed(config.Name!, ex.Message);
             }
         }
 

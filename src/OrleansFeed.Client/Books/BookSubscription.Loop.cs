@@ -2,14 +2,14 @@ using System.Text.Json;
 using OrleansFeed.Grains.Subjects;
 using OrleansFeed.Client.Internal;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Nats;
+using NATS.Client.Core;
 
 namespace OrleansFeed.Client.Books;
 
 /// <summary>The subscription's loop: deltas, snapshot requests and the sequence/epoch checks.</summary>
 public sealed partial class BookSubscription
 {
-    private async Task RunAsync(NatsSubscription subscription, CancellationToken cancellationToken)
+    private async Task RunAsync(INatsSub<ReadOnlyMemory<byte>> subscription, CancellationToken cancellationToken)
     {
         var reader = subscription.Msgs;
         Task<bool>? readWait = null;
@@ -71,7 +71,7 @@ public sealed partial class BookSubscription
         {
             try
             {
-                var reply = await _client.Connection.RequestAsync(subject, body, timeout: _client.Options.RequestTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var reply = await _client.Connection.RequestAsync<byte[], ReadOnlyMemory<byte>>(subject, body, replyOpts: _client.Options.ReplyOpts, cancellationToken: cancellationToken).ConfigureAwait(false);
                 using var doc = JsonDocument.Parse(reply.Data);
                 WireReader.ThrowIfError(doc.RootElement, subject);
                 return WireReader.Snapshot(doc.RootElement);
@@ -79,12 +79,12 @@ public sealed partial class BookSubscription
             catch (Exception ex) when (ex is NatsException or OrleansFeedClientException or JsonException && !cancellationToken.IsCancellationRequested)
             {
                 // Disconnected, no responder yet, or the silo failed: the bridge comes back; keep asking.
-                await Task.Delay(_client.Options.SnapshotRetryDelay, _client.Options.Nats.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_client.Options.SnapshotRetryDelay, _client.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private void OnMessage(NatsMsg msg)
+    private void OnMessage(NatsMsg<ReadOnlyMemory<byte>> msg)
     {
         if (!DeltaMessage.TryRead(msg.Data.Span, out var delta))
         {

@@ -3,7 +3,7 @@ using OrleansFeed.Client.Internal;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Nats;
+using NATS.Client.Core;
 
 namespace OrleansFeed.Client.Books;
 
@@ -26,7 +26,7 @@ public sealed partial class BookSubscription : IAsyncDisposable
     private readonly CancellationTokenSource _cts = new();
     private readonly SemaphoreSlim _wake = new(0);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private NatsSubscription? _subscription;
+    private INatsSub<ReadOnlyMemory<byte>>? _subscription;
     private Task _loop = Task.CompletedTask;
     private string? _source;
     private bool _resyncing = true;
@@ -163,7 +163,14 @@ public sealed partial class BookSubscription : IAsyncDisposable
         await _cts.CancelAsync().ConfigureAwait(false);
         if (_subscription is not null)
         {
-            await _subscription.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await _subscription.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (NatsException)
+            {
+                // The UNSUB timed out (NATS slow or gone): the server drops the interest with the connection.
+            }
         }
 
         try
@@ -181,8 +188,8 @@ public sealed partial class BookSubscription : IAsyncDisposable
     internal async Task StartAsync(CancellationToken cancellationToken)
     {
         // Subscribe before asking for the snapshot, so every delta after the snapshot's sequence is received.
-        _subscription = await _client.Connection.SubscribeCoreAsync(Subject, opts: new NatsSubOpts { ChannelCapacity = _client.Options.DeltaChannelCapacity }, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await _client.Connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _subscription = await _client.Connection.SubscribeCoreAsync<ReadOnlyMemory<byte>>(Subject, opts: _client.Options.DeltaSubOpts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _client.Connection.PingAsync(cancellationToken).ConfigureAwait(false);
         _client.Connection.ConnectionOpened += OnConnectionOpened;
         _loop = Task.Run(() => RunAsync(_subscription, _cts.Token), CancellationToken.None);
     }
@@ -195,7 +202,7 @@ public sealed partial class BookSubscription : IAsyncDisposable
         }
     }
 
-    private void OnConnectionOpened(object? sender, NatsEventArgs e)
+    private ValueTask OnConnectionOpened(object? sender, NatsEventArgs e)
     {
         // Messages published while we were away are lost: resync even if the book is quiet.
         lock (_gate)
@@ -211,6 +218,8 @@ public sealed partial class BookSubscription : IAsyncDisposable
         catch (ObjectDisposedException)
         {
         }
+
+        return ValueTask.CompletedTask;
     }
 
     private void SignalChanged() => Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using NATS.Client.Core;
 using OrleansFeed.Client.Internal;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Trades;
-using OrleansFeed.Nats;
 
 namespace OrleansFeed.Client.Books;
 
@@ -14,13 +14,18 @@ namespace OrleansFeed.Client.Books;
 /// <remarks>Read from one task at a time. Dispose to unsubscribe; <see cref="ReadAllAsync"/> then ends.</remarks>
 public sealed class TradeSubscription : IAsyncDisposable
 {
-    private readonly NatsSubscription _subscription;
+    private readonly INatsConnection _connection;
+    private readonly INatsSub<ReadOnlyMemory<byte>> _subscription;
     private long _malformed;
+    private long _dropped;
 
-    internal TradeSubscription(BookKey book, NatsSubscription subscription)
+    internal TradeSubscription(BookKey book, INatsConnection connection, INatsSub<ReadOnlyMemory<byte>> subscription)
     {
         Book = book;
+        _connection = connection;
         _subscription = subscription;
+        // NATS.Net reports drops per connection; count this subscription's.
+        _connection.MessageDropped += OnMessageDropped;
     }
 
     /// <summary>The book whose trades are delivered.</summary>
@@ -30,7 +35,7 @@ public sealed class TradeSubscription : IAsyncDisposable
     public long MalformedMessages => Interlocked.Read(ref _malformed);
 
     /// <summary>Trades dropped because the delivery channel was full (slow reader).</summary>
-    public long DroppedCount => _subscription.DroppedCount;
+    public long DroppedCount => Interlocked.Read(ref _dropped);
 
     /// <summary>Yields trades as they arrive until disposed or cancelled.</summary>
     /// <param name="cancellationToken">Ends the enumeration.</param>
@@ -52,7 +57,21 @@ public sealed class TradeSubscription : IAsyncDisposable
 
     /// <summary>Unsubscribes. Idempotent.</summary>
     /// <returns>Completes when UNSUB is queued.</returns>
-    public ValueTask DisposeAsync() => _subscription.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _connection.MessageDropped -= OnMessageDropped;
+        return _subscription.DisposeAsync();
+    }
+
+    private ValueTask OnMessageDropped(object? sender, NatsMessageDroppedEventArgs e)
+    {
+        if (ReferenceEquals(e.Subscription, _subscription))
+        {
+            Interlocked.Increment(ref _dropped);
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     private static bool TryRead(ReadOnlyMemory<byte> data, out Trade trade)
     {

@@ -5,7 +5,7 @@ using OrleansFeed.Client.Internal;
 using OrleansFeed.Core.Instruments;
 using OrleansFeed.Core.Trades;
 using OrleansFeed.Grains.Abstractions;
-using OrleansFeed.Nats;
+using NATS.Client.Core;
 
 namespace OrleansFeed.Client.Grains;
 
@@ -48,10 +48,10 @@ internal sealed class NatsOrderBookGrain : IOrderBookGrain
 
     private async Task<JsonDocument> RequestAsync(string subject, string body)
     {
-        NatsMsg reply;
+        NatsMsg<ReadOnlyMemory<byte>> reply;
         try
         {
-            reply = await _client.Connection.RequestAsync(subject, Encoding.UTF8.GetBytes(body), timeout: _client.Options.RequestTimeout);
+            reply = await _client.Connection.RequestAsync<byte[], ReadOnlyMemory<byte>>(subject, Encoding.UTF8.GetBytes(body), replyOpts: _client.Options.ReplyOpts);
         }
         catch (NatsNoRespondersException ex)
         {

@@ -52,11 +52,15 @@ public sealed partial class AggregatorGrain
         if (measure)
         {
             _fromReceive.Record(now.UnixMicroseconds - next.Nbbo.ReceiveTime.UnixMicroseconds);
+            long? fromExchange = null;
             if (_options.Clock == AggregationClock.System && !next.Nbbo.ExchangeTime.IsNone)
             {
                 // Under the Trades clock the exchange times are a recording's: a latency against them means nothing.
-                _fromExchange.Record(now.UnixMicroseconds - next.Nbbo.ExchangeTime.UnixMicroseconds);
+                fromExchange = now.UnixMicroseconds - next.Nbbo.ExchangeTime.UnixMicroseconds;
+                _fromExchange.Record(fromExchange.Value);
             }
+
+            NbboMetrics.Record(now.UnixMicroseconds - next.Nbbo.ReceiveTime.UnixMicroseconds, fromExchange);
         }
 
         await _nbboStream.OnNextAsync(next);

@@ -73,7 +73,7 @@ public interface IRedisConnection
 
     /// <summary>
     /// Sets a hash field only if its current value equals <paramref name="expected"/> (WATCH/MULTI/EXEC), an
-    /// optimistic compare-and-set used by the membership table so a heartbeat cannot undo a dead mark.
+    /// optimistic compare-and-set (a writer that read a value cannot overwrite a newer one).
     /// </summary>
     /// <param name="key">The hash key.</param>
     /// <param name="field">The field.</param>

@@ -11,7 +11,7 @@ public sealed partial class RedisConnection
 
     /// <inheritdoc/>
     public Task StringSetAsync(string key, byte[] value, TimeSpan? expiry, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("SET", key, db => db.StringSetAsync(key, value, expiry), cancellationToken);
+        ExecuteAsync("SET", key, db => db.StringSetAsync(key, value, expiry is { } ttl ? new Expiration(ttl) : Expiration.Default), cancellationToken);
 
     /// <inheritdoc/>
     public Task<bool> KeyDeleteAsync(string key, CancellationToken cancellationToken = default) =>

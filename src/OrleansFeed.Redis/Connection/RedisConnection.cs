@@ -8,7 +8,7 @@ namespace OrleansFeed.Redis.Connection;
 
 /// <summary>
 /// Owns the one StackExchange.Redis <c>ConnectionMultiplexer</c> of the process (a DI singleton) and exposes it as
-/// <see cref="IRedisConnection"/>. Grain storage, the last-value writer and the membership table all share it.
+/// <see cref="IRedisConnection"/>. Grain storage and the last-value writer share it.
 /// </summary>
 /// <remarks>
 /// Ownership: created lazily on first use (or <see cref="EnsureStarted"/>), disposed only by the DI container
@@ -141,7 +141,7 @@ public sealed partial class RedisConnection : IRedisConnection, IAsyncDisposable
             // A failed connect (bad config, DNS) is retried on the next use rather than cached forever.
             if (_connectTask is null || _connectTask.IsFaulted || _connectTask.IsCanceled)
             {
-                // Task.Run: SE.Redis 1.2.6 does part of the connect synchronously; keep it off the caller's thread.
+                // Task.Run: keep the configuration parsing and secret-file read off the caller's thread.
                 _connectTask = Task.Run(ConnectCoreAsync);
             }
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using OrleansFeed.Redis.Connection;
 using OrleansFeed.Redis.Health;
 using OrleansFeed.Redis.LastValues;
-using OrleansFeed.Redis.Membership;
 using OrleansFeed.Redis.Storage;
 using Orleans.Providers;
 using Orleans.Storage;
@@ -16,7 +15,7 @@ namespace OrleansFeed.Redis.Hosting;
 
 /// <summary>
 /// Registers the Redis provider, as Orleans' <c>RedisSiloBuilderExtensions</c>:
-/// <c>services.AddRedis(configuration).AddRedisGrainStorage().AddRedisLastValues().AddRedisMembership()</c> and
+/// <c>services.AddRedis(configuration).AddRedisGrainStorage().AddRedisLastValues()</c> and
 /// <c>services.AddHealthChecks().AddRedisHealthCheck()</c>.
 /// </summary>
 public static class RedisHostingExtensions
@@ -71,16 +70,6 @@ public static class RedisHostingExtensions
         services.TryAddSingleton<RedisLastValueWriter>();
         services.TryAddSingleton<ILastValueStore>(sp => sp.GetRequiredService<RedisLastValueWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisLastValueWriter>());
-        return services;
-    }
-
-    /// <summary>Registers <see cref="RedisMembershipTable"/> (cluster mode).</summary>
-    /// <param name="services">The services.</param>
-    /// <returns>The services, for chaining.</returns>
-    public static IServiceCollection AddRedisMembership(this IServiceCollection services)
-    {
-        services.AddRedisCore();
-        services.TryAddSingleton<RedisMembershipTable>();
         return services;
     }
 

@@ -3,8 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace OrleansFeed.Redis.Internal;
 
 /// <summary>
-/// Every log event of the Redis provider (area 4xxx): 40xx connection, 401x grain storage, 402x last values,
-/// 403x membership. Connection and write-failure events fire once per outage episode, never per command.
+/// Every log event of the Redis provider (area 4xxx): 40xx connection, 401x grain storage, 402x last values. Connection and write-failure events fire once per outage episode, never per command.
 /// </summary>
 internal static partial class RedisLog
 {
@@ -51,8 +50,4 @@ internal static partial class RedisLog
     [LoggerMessage(EventId = 4023, EventName = "LastValueFlushLoopFailed", Level = LogLevel.Error,
         Message = "Redis last-value flush loop failed unexpectedly; it stops.")]
     public static partial void LastValueFlushLoopFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 4030, EventName = "MembershipSiloMarkedDead", Level = LogLevel.Warning,
-        Message = "Membership: silo {SiloId} marked dead.")]
-    public static partial void SiloMarkedDead(ILogger logger, string siloId);
 }

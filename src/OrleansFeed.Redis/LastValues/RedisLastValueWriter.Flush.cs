@@ -133,7 +133,7 @@ public sealed partial class RedisLastValueWriter
                     continue;
                 }
 
-                // SE.Redis 1.2.6 takes whole arrays only; one copy per write, at most one write per key per interval.
+                // IRedisConnection takes whole arrays; one copy per write, at most one write per key per interval.
                 payload = slot.Buffer.AsSpan(0, slot.Length).ToArray();
                 version = slot.Version;
                 slot.Dirty = false;

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OrleansFeed.Api.OpenApi;
+using OrleansFeed.Silo.Metrics;
 
 namespace OrleansFeed.Silo.Cli;
 
-/// <summary>What <c>run</c> prints once the server listens: where to look (dashboard, API and its reference, WebSocket, health).</summary>
+/// <summary>What <c>run</c> prints once the server listens: where to look (dashboard, API and its reference, WebSocket, health, metrics).</summary>
 internal static class ServedUrls
 {
     public static IReadOnlyList<string> Lines(WebApplication app)
@@ -30,7 +31,7 @@ internal static class ServedUrls
             $"  API reference  {http}{OpenApiHostingExtensions.ReferencePath}   (OpenAPI {http}{OpenApiHostingExtensions.DocumentPath})",
             $"  WebSocket      {ws}/ws   (docs/websocket-protocol.md)",
             $"  health         {http}/health/ready   ({http}/health/live)",
-            "  metrics        no HTTP endpoint; meters OrleansFeed.* (dotnet-counters monitor -n orleansfeed)",
+            $"  metrics        {http}{MetricsHostingExtensions.Path}   (Prometheus; docs/errors.md \"Metrics\")",
         ];
     }
 

@@ -15,6 +15,7 @@ using OrleansFeed.Grains.OrderBooks;
 using Orleans;
 using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Grains.Hosting;
+using OrleansFeed.Silo.Metrics;
 using OrleansFeed.Silo.Redis;
 
 namespace OrleansFeed.Silo.Hosting;
@@ -69,12 +70,14 @@ public static class SiloHost
         services.AddRedisIntegration(builder.Configuration);
         services.AddNatsBridge(builder.Configuration);
         services.AddHostedService<ConnectorSupervisor>();
+        services.AddFeedMetrics(); // OpenTelemetry meters, Prometheus scrape endpoint (docs/errors.md "Metrics").
         configureServices?.Invoke(services);
 
         var app = builder.Build();
         app.UseOrleansFeedSecurity();
         app.MapOrleansFeedApi();
         app.MapOrleansFeedHealth();
+        app.MapFeedMetrics();
         return app;
     }
 }

@@ -17,7 +17,7 @@ public static class RedisIntegrationExtensions
 {
     /// <summary>
     /// When the <c>Redis</c> section exists and <c>Redis:Enabled</c> is not false: Redis grain storage (replacing the
-    /// in-memory one), the Redis membership table (registered only: the runtime has no membership seam yet), the
+    /// in-memory one), the
     /// <c>redis</c> readiness check (tag <c>ready</c>; reports <c>Redis:ReadinessFailureStatus</c>, default Degraded,
     /// while disconnected), the last-value writer, and <see cref="LastValuePublisher"/> over the
     /// <see cref="LastValueTable"/>. Without the section nothing is registered and the silo runs as before.
@@ -36,7 +36,7 @@ public static class RedisIntegrationExtensions
         }
 
         var failureStatus = section.GetValue(nameof(RedisOptions.ReadinessFailureStatus), HealthStatus.Degraded);
-        services.AddRedis(configuration).AddRedisGrainStorage().AddRedisLastValues().AddRedisMembership();
+        services.AddRedis(configuration).AddRedisGrainStorage().AddRedisLastValues();
         services.AddHealthChecks().AddRedisHealthCheck(failureStatus: failureStatus);
         services.AddLastValueTable();
         services.AddHostedService<LastValuePublisher>();

@@ -69,7 +69,8 @@ public sealed class UnreachableVenueTests
             // The silo binds loopback by default (docs/security.md): the lines name the address it listens on.
             var served = address.TrimEnd('/');
             ServedUrls.Lines(silo).Should().Contain(l => l.Contains($"{served}/docs", StringComparison.Ordinal))
-                .And.Contain(l => l.Contains("dashboard", StringComparison.Ordinal) && l.EndsWith($"{served}/", StringComparison.Ordinal));
+                .And.Contain(l => l.Contains("dashboard", StringComparison.Ordinal) && l.EndsWith($"{served}/", StringComparison.Ordinal))
+                .And.Contain(l => l.Contains("metrics", StringComparison.Ordinal) && l.Contains($"{served}/metrics", StringComparison.Ordinal));
         }
         finally
         {

@@ -12,7 +12,8 @@ namespace OrleansFeed.EndToEnd.Tests.Security;
 /// <summary>
 /// Verifies the silo's safe default and its refusals: with no authentication the API listens on loopback only; a public
 /// bind without authentication stops the silo before anything listens, and <c>run --bind 0.0.0.0</c> exits with one
-/// clear line; with an API key file the whole silo answers 401 without a key, 200 with one, and keeps health open.
+/// clear line; with an API key file the whole silo (REST and <c>/metrics</c>) answers 401 without a key, 200 with one, and keeps
+/// health open.
 /// </summary>
 public sealed class SiloSecurityTests
 {
@@ -92,10 +93,17 @@ public sealed class SiloSecurityTests
         var without = await http.GetAsync(new Uri("/api/v1/instruments", UriKind.Relative), cts.Token);
         var with = await http.SendAsync(withKey, cts.Token);
         var live = await http.GetAsync(new Uri("/health/live", UriKind.Relative), cts.Token);
+        using var metricsWithKey = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        metricsWithKey.Headers.Add("X-API-Key", "e2e-key-0123456789");
+        var metricsWithout = await http.GetAsync(new Uri("/metrics", UriKind.Relative), cts.Token);
+        var metricsWith = await http.SendAsync(metricsWithKey, cts.Token);
 
         without.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         with.StatusCode.Should().Be(HttpStatusCode.OK);
         live.StatusCode.Should().Be(HttpStatusCode.OK);
+        metricsWithout.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the Prometheus endpoint is protected like the API");
+        metricsWith.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await metricsWith.Content.ReadAsStringAsync(cts.Token)).Should().Contain("# TYPE ");
         await silo.StopAsync(cts.Token);
         dir.Delete(recursive: true);
     }

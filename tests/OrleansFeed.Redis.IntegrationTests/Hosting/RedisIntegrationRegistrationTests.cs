@@ -4,7 +4,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansFeed.Redis.Connection;
-using OrleansFeed.Redis.Membership;
 using OrleansFeed.Redis.Storage;
 using Orleans.Providers;
 using Orleans.Storage;
@@ -39,13 +38,12 @@ public sealed class RedisIntegrationRegistrationTests
     }
 
     [Fact(Timeout = 20_000)]
-    public async Task SiloHost_WithRedisSection_RegistersStorageMembershipReadinessAndPublisher()
+    public async Task SiloHost_WithRedisSection_RegistersStorageReadinessAndPublisher()
     {
         var (services, provider, app) = Build(("Redis:ConnectionString", "127.0.0.1:1"));
         await using var _ = app;
 
         provider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).Should().BeOfType<RedisGrainStorage>();
-        services.Should().Contain(d => d.ServiceType == typeof(RedisMembershipTable));
         services.Should().Contain(d => d.ServiceType == typeof(ILastValueSource) && d.ImplementationType == typeof(BookLastValueSource));
         services.Should().Contain(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(LastValuePublisher));
         var redis = provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Single(r => r.Name == "redis");

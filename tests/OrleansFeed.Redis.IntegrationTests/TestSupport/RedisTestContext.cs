@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using OrleansFeed.Redis.Connection;
 using OrleansFeed.Redis.Health;
 using OrleansFeed.Redis.LastValues;
-using OrleansFeed.Redis.Membership;
 using OrleansFeed.Redis.Storage;
 using OrleansFeed.TestKit.Redis;
 
@@ -61,9 +60,6 @@ internal sealed class RedisTestContext : IAsyncDisposable
 
     public RedisGrainStorage CreateGrainStorage() =>
         new(Connection, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<RedisGrainStorage>.Instance);
-
-    public RedisMembershipTable CreateMembershipTable() =>
-        new(Connection, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider, NullLogger<RedisMembershipTable>.Instance);
 
     public async Task<string?> GetStringAsync(string key, CancellationToken cancellationToken)
     {

@@ -74,6 +74,7 @@ internal sealed partial class WebSocketSession
     {
         using var link = requestAborted.Register(static s => ((CancellationTokenSource)s!).Cancel(), _closing);
         _metrics.Connected();
+        Stats.SubscriptionCount = () => _subscriptions.Count;
         ApiLog.WebSocketConnected(_logger, Stats.Id, Stats.Remote);
         var token = _closing.Token;
         var send = Task.Run(() => SendLoopAsync(token), CancellationToken.None);

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using OrleansFeed.TestKit.Nats;
-using static OrleansFeed.Nats.IntegrationTests.NatsTestHelpers;
+using static OrleansFeed.Bridge.IntegrationTests.NatsTestHelpers;
 
-namespace OrleansFeed.Nats.IntegrationTests;
+namespace OrleansFeed.Bridge.IntegrationTests;
 
 /// <summary>Verifies wire compatibility with the official Node client (nats@2.29.3): headers both ways.</summary>
 [Collection(NatsCollection.Name)]
@@ -20,8 +20,8 @@ public sealed class NodeInteropTests(NatsServerFixture server)
         using var cts = Timeout(30);
         await using var nats = await ConnectAsync(server, cts.Token);
         var subject = $"t.interop.in.{server.NextId()}";
-        await using var sub = await nats.SubscribeCoreAsync(subject, cancellationToken: cts.Token);
-        await nats.FlushAsync(cts.Token);
+        await using var sub = await nats.SubscribeCoreAsync<ReadOnlyMemory<byte>>(subject, cancellationToken: cts.Token);
+        await nats.PingAsync(cts.Token);
 
         var (exit, _) = await RunNodeAsync(dir, ["pub", server.Url, subject, "3"], null, cts.Token);
         exit.Should().Be(0);
@@ -30,8 +30,8 @@ public sealed class NodeInteropTests(NatsServerFixture server)
         {
             var msg = await sub.Msgs.ReadAsync(cts.Token);
             Text(msg.Data).Should().Be($"node-{i}");
-            msg.Headers!["X-From"].Should().Be("node");
-            msg.Headers["X-Index"].Should().Be(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            msg.Headers!["X-From"].ToString().Should().Be("node");
+            msg.Headers["X-Index"].ToString().Should().Be(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

@@ -1,15 +1,9 @@
+using NATS.Client.Core;
 using OrleansFeed.TestKit.Nats;
 
-namespace OrleansFeed.Nats.IntegrationTests;
+namespace OrleansFeed.Bridge.IntegrationTests;
 
-/// <summary>Shares one nats-server (JetStream on) among the tests that do not restart it.</summary>
-[CollectionDefinition(Name)]
-public sealed class NatsCollection : ICollectionFixture<NatsServerFixture>
-{
-    public const string Name = "nats-server";
-}
-
-/// <summary>Test helpers: connection factory and the per-test timeout.</summary>
+/// <summary>Test helpers: a connected NATS.Net connection, the per-test timeout, UTF-8 payloads.</summary>
 internal static class NatsTestHelpers
 {
     public static CancellationTokenSource Timeout(int seconds = 10) => new(TimeSpan.FromSeconds(seconds));
@@ -17,7 +11,7 @@ internal static class NatsTestHelpers
     public static async Task<NatsConnection> ConnectAsync(NatsServerFixture server, CancellationToken cancellationToken, NatsOpts? opts = null)
     {
         var connection = new NatsConnection((opts ?? NatsOpts.Default) with { Url = server.Url });
-        await connection.ConnectAsync(cancellationToken);
+        await connection.ConnectAsync().AsTask().WaitAsync(cancellationToken);
         return connection;
     }
 
