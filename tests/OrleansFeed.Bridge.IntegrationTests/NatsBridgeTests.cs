@@ -139,7 +139,11 @@ public sealed class NatsBridgeTests(NatsServerFixture server)
 
         using var cts = new CancellationTokenSource(Timeout);
         var prefix = Prefix();
-        await using var silo = await BridgedSilo.StartAsync(server.Url, prefix, cts.Token);
+        // This test is about what JetStream keeps, not the drop policy (BridgeQueueTests): the playback runs flat out
+        // and, on a loaded machine, can outrun the publisher, which then drops by policy (drops seen with the default
+        // 65,536/16,384 while other test assemblies ran). Queues large enough for the whole session keep every trade.
+        var roomy = new Dictionary<string, string?> { ["Nats:QueueCapacity"] = "1048576", ["Nats:StreamCapacity"] = "1048576" };
+        await using var silo = await BridgedSilo.StartAsync(server.Url, prefix, cts.Token, roomy);
         await using var client = await BridgedSilo.ConnectClientAsync(server.Url, prefix, cts.Token);
         await silo.PlayWhenBridgeReadyAsync(cts.Token);
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
@@ -154,7 +158,7 @@ public sealed class NatsBridgeTests(NatsServerFixture server)
         // Everything published has reached the stream once the bridge's queue is empty and the server answered a flush.
         await BridgedSilo.WaitUntilAsync(() => silo.Status.Snapshot().QueueDepth == 0, "bridge queue drained", cts.Token);
         var all = await ReadTradesAsync(js, stream, subject, 0, expected.Length, cts.Token);
-        all.Select(t => t.Trade.TradeId).Should().Equal(expected.Select(t => t.TradeId), $"{symbol}: every trade stored once, in order");
+        all.Select(t => t.Trade.TradeId).Should().Equal(expected.Select(t => t.TradeId), $"{symbol}: every trade stored once, in order (bridge {silo.Status.Snapshot()})");
 
         // Replay from the middle: exactly the trades from that stream sequence on.
         var middle = all[all.Count / 2];

@@ -26,18 +26,26 @@ public class KrakenAllocationTests
             parser.Parse(frames[1 + (i % 2)], new Timestamp(2), sink);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        // Three measured rounds of 1,000 updates: a per-update allocation shows in every round (≥ 1,000 × its size), while
+        // a one-off in the runtime (a lazy initialisation when tiered compilation swaps code in, seen once in a loaded
+        // full-suite run) shows in one round only. Steady state means a round that allocates nothing at all.
+        var rounds = new long[3];
+        for (var round = 0; round < rounds.Length; round++)
         {
-            parser.Parse(frames[1 + (i % 2)], new Timestamp(3), sink);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
+            {
+                parser.Parse(frames[1 + (i % 2)], new Timestamp(3), sink);
+            }
+
+            rounds[round] = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
         sync.Counters.ChecksumFailures.Should().Be(0);
-        sync.Counters.ChecksumsVerified.Should().Be(1200);
-        sink.Applied.Should().Be(1200);
-        allocated.Should().Be(0);
+        sync.Counters.ChecksumsVerified.Should().Be(3200);
+        sink.Applied.Should().Be(3200);
+        rounds.Min().Should().Be(0, "rounds allocated {0} bytes", string.Join(", ", rounds));
+        rounds.Max().Should().BeLessThan(1000, "no round allocates per update");
     }
 
     private sealed class CountingSink(IBookSynchronizer sync) : IMarketEventSink
