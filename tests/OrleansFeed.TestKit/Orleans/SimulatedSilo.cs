@@ -1,12 +1,11 @@
 using System.Globalization;
-using OrleansFeed.Core.Books;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
-using OrleansFeed.Exchanges.Common.Sync;
+using OrleansFeed.Core.Books;
 using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
