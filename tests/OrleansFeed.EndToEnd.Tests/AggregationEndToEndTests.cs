@@ -36,8 +36,12 @@ public class AggregationEndToEndTests
             // Captures are from 2021: the window and candles follow the trades' clock; quotes never age out during the test.
             ["Aggregation:Clock"] = "Trades",
             ["Aggregation:MaxQuoteAge"] = "01:00:00",
+            // Instruments (base/quote, canonical keys) as the venue's exchangeInfo describes them.
+            ["Feed:Venues:binance-futures:LoadInstruments"] = "true",
+            ["Feed:Venues:binance:LoadInstruments"] = "true",
         };
-        await using var silo = await MultiVenueSilo.StartAsync([(futures, true), (spot, false)], settings, cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync(
+            [SimulatedSession.BinanceMarket(futures, splitRoutes: true), SimulatedSession.BinanceMarket(spot, splitRoutes: false)], cts.Token, settings: settings);
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
 
         var catalog = silo.Silo.Services.GetRequiredService<IInstrumentCatalog>();
@@ -57,7 +61,7 @@ public class AggregationEndToEndTests
                 // NBBO: a single venue per group here, so the NBBO is that venue's best bid and ask.
                 var bestBid = book.Bids.First();
                 var bestAsk = book.Asks.First();
-                await UntilAsync(async () => (await aggregator.GetNbboAsync()).Nbbo is { } n && n.BidPrice == bestBid.Key && n.AskPrice == bestAsk.Key
+                await Poll.UntilAsync(async () => (await aggregator.GetNbboAsync()).Nbbo is { } n && n.BidPrice == bestBid.Key && n.AskPrice == bestAsk.Key
                     && n.BidSize == Dec(bestBid.Value) && n.AskSize == Dec(bestAsk.Value), $"{key} NBBO equals the rebuilt book's top", cts.Token);
                 using var nbbo = await GetAsync(http, $"/api/v1/nbbo/{key}", cts.Token);
                 Dec(nbbo.RootElement.GetProperty("bid").GetProperty("price").GetString()).Should().Be(bestBid.Key);
@@ -75,7 +79,7 @@ public class AggregationEndToEndTests
                 var captured = trades.Where(t => t.Symbol == symbol).Select(t => t.Trade).ToList();
                 var bookGrain = grains.GetGrain<IOrderBookGrain>($"{venue}:{symbol}");
                 List<Trade> mine = [];
-                await UntilAsync(
+                await Poll.UntilAsync(
                     async () =>
                     {
                         mine = [.. (await bookGrain.GetRecentTradesAsync(1000)).Reverse()];
@@ -157,7 +161,7 @@ public class AggregationEndToEndTests
         }
     }
 
-    private static async Task<JsonDocument> WebSocketSnapshotAsync(MultiVenueSilo silo, string channel, string instrument, CancellationToken ct)
+    private static async Task<JsonDocument> WebSocketSnapshotAsync(SimulatedSilo silo, string channel, string instrument, CancellationToken ct)
     {
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri($"ws://{silo.Api.Authority}/ws"), ct);
@@ -200,18 +204,5 @@ public class AggregationEndToEndTests
         var body = await response.Content.ReadAsStringAsync(ct);
         response.IsSuccessStatusCode.Should().BeTrue($"{path}: {body}");
         return JsonDocument.Parse(body);
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what, CancellationToken ct)
-    {
-        while (!await condition())
-        {
-            if (ct.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Timed out waiting for: {what}");
-            }
-
-            await Task.Delay(20, CancellationToken.None);
-        }
     }
 }

@@ -33,7 +33,7 @@ public class SiloAgainstSimulatorTests
     {
         using var cts = new CancellationTokenSource(Timeout);
         var files = SessionFiles(folder, day);
-        await using var silo = await SiloWithSimulator.StartAsync(files, split, cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(files, split)], cts.Token);
 
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
         var reference = ReferenceBinanceBooks.Build(files, futures: folder.Contains("futures", StringComparison.Ordinal));
@@ -64,8 +64,8 @@ public class SiloAgainstSimulatorTests
         var files = SessionFiles("binance_futures", "2021-07-22");
         var reference = ReferenceBinanceBooks.Build(files, futures: true);
         // Recorded pace ×10 (about 3 s) so the gap can be injected after the book has synced.
-        await using var silo = await SiloWithSimulator.StartAsync(files, futuresSplit: true, cts.Token, playbackSpeed: 10);
-        await SiloWithSimulator.WaitUntilAsync(() => silo.IsSyncedAtSimulatorHead("SUSHIUSDT"), "SUSHIUSDT synced", cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(files, true)], cts.Token, playbackSpeed: 10);
+        await Poll.UntilAsync(() => silo.IsSynced("SUSHIUSDT"), "SUSHIUSDT synced", cts.Token);
         silo.Simulator.DropNextDiff("SUSHIUSDT");
 
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
@@ -102,8 +102,8 @@ public class SiloAgainstSimulatorTests
         using var cts = new CancellationTokenSource(Timeout);
         var files = SessionFiles("binance_futures", "2021-07-22");
         var reference = ReferenceBinanceBooks.Build(files, futures: true);
-        await using var silo = await SiloWithSimulator.StartAsync(files, futuresSplit: true, cts.Token, playbackSpeed: 10);
-        await SiloWithSimulator.WaitUntilAsync(() => silo.Simulator.SnapshotSymbols.All(silo.IsSyncedAtSimulatorHead), "all books synced", cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(files, true)], cts.Token, playbackSpeed: 10);
+        await Poll.UntilAsync(() => silo.Simulator.SnapshotSymbols.All(silo.IsSynced), "all books synced", cts.Token);
         var connector = silo.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IExchangeConnectorGrain>(silo.Venue);
 
         silo.Simulator.CloseAllConnections().Should().BeGreaterThan(0);
@@ -124,7 +124,7 @@ public class SiloAgainstSimulatorTests
     {
         using var cts = new CancellationTokenSource(Timeout);
         var files = SessionFiles("binance_spot", "2021-10-12");
-        await using var silo = await SiloWithSimulator.StartAsync(files, futuresSplit: false, cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(files, false)], cts.Token);
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
         var connector = silo.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IExchangeConnectorGrain>(silo.Venue);
         var before = (await connector.GetStatusAsync()).RejectedFrames;
@@ -133,8 +133,8 @@ public class SiloAgainstSimulatorTests
         silo.Simulator.SendMalformedFrame().Should().BeGreaterThan(0);
         silo.Simulator.InjectRaw("{\"stream\":\"nknusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"s\":\"NKNUSDT\",\"U\":\"x\"}}");
 
-        await SiloWithSimulator.WaitUntilAsync(() => connector.GetStatusAsync().Result.RejectedFrames >= before + 2, "two rejected frames counted", cts.Token);
-        await SiloWithSimulator.WaitUntilAsync(
+        await Poll.UntilAsync(() => connector.GetStatusAsync().Result.RejectedFrames >= before + 2, "two rejected frames counted", cts.Token);
+        await Poll.UntilAsync(
             () => silo.Simulator.SnapshotSymbols.All(s => silo.Books.Books.TryGetValue(new(silo.Venue, s), out var b) && b.State == BookSyncState.Unverified),
             "every book of the connection unverified: no later diff proves them",
             cts.Token);
@@ -162,24 +162,14 @@ public class SiloAgainstSimulatorTests
     internal static IReadOnlyList<string> SessionFiles(string folder, string day) =>
         CaptureFile.GroupSessions([SharedData.PathOf(folder)]).Single(s => Path.GetFileName(s[0]).StartsWith(day, StringComparison.Ordinal));
 
-    internal static async Task<BookSnapshot> WaitForUpdateIdAsync(SiloWithSimulator silo, string symbol, long lastUpdateId, CancellationToken cancellationToken)
+    internal static Task<BookSnapshot> WaitForUpdateIdAsync(SimulatedSilo silo, string symbol, long lastUpdateId, CancellationToken cancellationToken)
     {
-        var grain = silo.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IOrderBookGrain>($"{silo.Venue}:{symbol}");
-        while (true)
-        {
-            var book = await grain.GetSnapshotAsync(int.MaxValue);
-            if (book.LastUpdateId == lastUpdateId && book.SyncState == BookSyncState.Synced)
-            {
-                return book;
-            }
-
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"{symbol}: expected last update id {lastUpdateId} synced, have {book.LastUpdateId} {book.SyncState}; counters {book.Counters}, epoch {book.Epoch}; simulator sent {silo.Simulator.FramesSent}, served {silo.Simulator.SnapshotsServed}");
-            }
-
-            await Task.Delay(20, CancellationToken.None);
-        }
+        var grain = silo.Grains.GetGrain<IOrderBookGrain>($"{silo.Venue}:{symbol}");
+        return Poll.UntilAsync(
+            () => grain.GetSnapshotAsync(int.MaxValue),
+            book => book.LastUpdateId == lastUpdateId && book.SyncState == BookSyncState.Synced,
+            book => $"{symbol}: expected last update id {lastUpdateId} synced, have {book.LastUpdateId} {book.SyncState}; counters {book.Counters}, epoch {book.Epoch}; simulator sent {silo.Simulator.FramesSent}, served {silo.Simulator.SnapshotsServed}",
+            cancellationToken);
     }
 
     private static List<(decimal, string)> RestSide(System.Text.Json.JsonElement side) =>

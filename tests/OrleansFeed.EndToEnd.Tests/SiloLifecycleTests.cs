@@ -33,15 +33,15 @@ public class SiloLifecycleTests
             ["Silo:CollectionAge"] = "00:00:02",
             ["Silo:CollectionQuantum"] = "00:00:00.500",
         };
-        await using var silo = await SiloWithSimulator.StartAsync(Files, futuresSplit: false, cts.Token, playbackSpeed: 1, extraSettings: settings);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(Files, false)], cts.Token, playbackSpeed: 1, settings: settings);
         var symbols = silo.Simulator.SnapshotSymbols.ToArray();
-        await SiloWithSimulator.WaitUntilAsync(() => symbols.All(silo.IsSyncedAtSimulatorHead), "every book synced", cts.Token);
+        await Poll.UntilAsync(() => symbols.All(silo.IsSynced), "every book synced", cts.Token);
 
         // Nobody calls anything: no REST, no WebSocket, no grain call from the test.
         await Task.Delay(TimeSpan.FromSeconds(8), cts.Token);
 
         silo.Books.Books.Keys.Select(k => k.Symbol).Should().BeEquivalentTo(symbols, "no book activation was collected (a collected book unregisters)");
-        symbols.Should().OnlyContain(s => silo.IsSyncedAtSimulatorHead(s), "every book is still synced");
+        symbols.Should().OnlyContain(s => silo.IsSynced(s), "every book is still synced");
         Supervisor(silo).Restarts.Should().Be(0, "the connector was never collected, so the supervisor never had to start it again");
         var status = await silo.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IExchangeConnectorGrain>(silo.Venue).GetStatusAsync();
         status.Connections.Should().Be(1, "the venue connection is still open");
@@ -51,9 +51,9 @@ public class SiloLifecycleTests
     public async Task BookReactivated_OpenWebSocketSubscription_GetsNewEpochSnapshot()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await using var silo = await SiloWithSimulator.StartAsync(Files, futuresSplit: false, cts.Token, playbackSpeed: 1);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(Files, false)], cts.Token, playbackSpeed: 1);
         var symbol = silo.Simulator.SnapshotSymbols.First();
-        await SiloWithSimulator.WaitUntilAsync(() => silo.IsSyncedAtSimulatorHead(symbol), $"{symbol} synced", cts.Token);
+        await Poll.UntilAsync(() => silo.IsSynced(symbol), $"{symbol} synced", cts.Token);
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri($"ws://{silo.Api.Authority}/ws"), cts.Token);
         var subscribe = $$"""{"op":"subscribe","channel":"book","venue":"{{silo.Venue}}","symbol":"{{symbol}}","depth":50,"id":1}""";
@@ -72,7 +72,7 @@ public class SiloLifecycleTests
         second.GetProperty("bids").GetArrayLength().Should().BeGreaterThan(0);
     }
 
-    private static ConnectorSupervisor Supervisor(SiloWithSimulator silo) =>
+    private static ConnectorSupervisor Supervisor(SimulatedSilo silo) =>
         silo.Silo.Services.GetServices<IHostedService>().OfType<ConnectorSupervisor>().Single();
 
     private static async Task<JsonElement> NextSnapshotAsync(ClientWebSocket socket, CancellationToken cancellationToken)

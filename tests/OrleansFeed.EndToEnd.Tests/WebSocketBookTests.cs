@@ -14,7 +14,7 @@ public class WebSocketBookTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var files = SiloAgainstSimulatorTests.SessionFiles("binance_spot", "2021-10-12");
         var reference = ReferenceBinanceBooks.Build(files, futures: false);
-        await using var silo = await SiloWithSimulator.StartAsync(files, futuresSplit: false, cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(files, false)], cts.Token);
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
 
         foreach (var (symbol, expected) in reference)

@@ -39,7 +39,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             page.Console += (_, e) => output.WriteLine($"[browser {e.Message.Type}] {e.Message.Text}");
             await page.SetViewportAsync(new ViewPortOptions { Width = 1400, Height = 1000 });
 
-            await using var silo = await SiloWithSimulator.StartAsync(files, futuresSplit: true, cts.Token, playbackSpeed: 1);
+            await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(files, true)], cts.Token, playbackSpeed: 1);
             await page.GoToAsync(new Uri(silo.Api, $"/?venue={silo.Venue}&symbol={Symbol}").ToString(), WaitUntilNavigation.Load);
 
             var first = await WaitForLadderAsync(page, l => l.Sequence is not null, "the ladder shows a book", cts.Token);
@@ -78,21 +78,8 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<Ladder> WaitForLadderAsync(IPage page, Func<Ladder, bool> condition, string what, CancellationToken cancellationToken)
-    {
-        Ladder ladder;
-        while (!condition(ladder = await ReadLadderAsync(page)))
-        {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Timed out waiting for: {what} (last seen {ladder})");
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        return ladder;
-    }
+    private static Task<Ladder> WaitForLadderAsync(IPage page, Func<Ladder, bool> condition, string what, CancellationToken cancellationToken) =>
+        Poll.UntilAsync(() => ReadLadderAsync(page), condition, ladder => $"{what} (last seen {ladder})", cancellationToken);
 
     private static async Task<Ladder> ReadLadderAsync(IPage page)
     {

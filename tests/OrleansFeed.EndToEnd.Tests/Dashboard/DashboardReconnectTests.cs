@@ -91,16 +91,6 @@ public sealed class DashboardReconnectTests(ITestOutputHelper output)
         return silo;
     }
 
-    private static async Task WaitForAsync(IPage page, string condition, string what, CancellationToken cancellationToken)
-    {
-        while (!await page.EvaluateExpressionAsync<bool>(condition))
-        {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Timed out waiting for: {what}");
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-    }
+    private static Task WaitForAsync(IPage page, string condition, string what, CancellationToken cancellationToken) =>
+        Poll.UntilAsync(() => page.EvaluateExpressionAsync<bool>(condition), what, cancellationToken);
 }

@@ -41,17 +41,16 @@ public sealed class UnreachableVenueTests
             var address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)) };
 
-            string description;
-            HttpStatusCode status;
-            do
-            {
-                await Task.Delay(100, cts.Token);
-                var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cts.Token);
-                status = ready.StatusCode;
-                using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(cts.Token));
-                description = body.RootElement.GetProperty("checks")[0].GetProperty("description").GetString()!;
-            }
-            while (!description.Contains("2 failed attempt", StringComparison.Ordinal) && !description.Contains("3 failed attempt", StringComparison.Ordinal));
+            var (status, description) = await Poll.UntilAsync(
+                async () =>
+                {
+                    var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cts.Token);
+                    using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(cts.Token));
+                    return (ready.StatusCode, Description: body.RootElement.GetProperty("checks")[0].GetProperty("description").GetString()!);
+                },
+                r => r.Description.Contains("2 failed attempt", StringComparison.Ordinal) || r.Description.Contains("3 failed attempt", StringComparison.Ordinal),
+                r => $"readiness naming two failed attempts (last: {r.Description})",
+                cts.Token);
 
             status.Should().Be(HttpStatusCode.ServiceUnavailable);
             description.Should().Contain("kraken:XBT/USD").And.Contain($"to 127.0.0.1:{deadPort} retrying").And.Contain("last error at").And.Contain("next retry at");

@@ -29,7 +29,7 @@ public class MultiVenueAggregationTests
         using var cts = new CancellationTokenSource(Timeout);
         var binance = VenueBooksTests.Session("binance_spot", "2021-10-12");
         var bitfinex = VenueBooksTests.Recording("bitfinex", "2021-04-05");
-        var venueSettings = new Dictionary<string, IDictionary<string, string>>
+        var venueSettings = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             ["binance"] = new Dictionary<string, string> { ["DepthLimit"] = "5000", ["SplitRoutes"] = "false" },
             ["bitfinex"] = new Dictionary<string, string> { ["DepthLimit"] = "25" },
@@ -40,7 +40,7 @@ public class MultiVenueAggregationTests
             ["Aggregation:Clock"] = "Trades",
             ["Aggregation:MaxQuoteAge"] = "01:00:00",
         };
-        await using var silo = await SharedSimulatorSilo.StartAsync([.. binance, bitfinex], venueSettings, settings, cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.Recorded([.. binance, bitfinex], venueSettings: venueSettings)], cts.Token, PlaybackStart.Paused, settings: settings);
         await silo.PlayWhenSubscribedAsync(2, new Dictionary<string, string[]> { ["bitfinex"] = ["trades", "ticker"] }, cts.Token);
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
 
@@ -58,7 +58,7 @@ public class MultiVenueAggregationTests
         // NBBO: best bid (ask) across the venues, every venue at that price with its size, the total size.
         var (bid, bidVenues) = Best(books, b => b.Bids, bids: true);
         var (ask, askVenues) = Best(books, b => b.Asks, bids: false);
-        await UntilAsync(
+        await Poll.UntilAsync(
             async () => (await aggregator.GetNbboAsync()).Nbbo is { } n && n.BidPrice == bid && n.AskPrice == ask
                 && n.BidSize == bidVenues.Sum(v => v.Size) && n.AskSize == askVenues.Sum(v => v.Size),
             $"{Key} NBBO equals the best of the rebuilt books (bid {bid} at {string.Join(",", bidVenues)}, ask {ask} at {string.Join(",", askVenues)})",
@@ -83,7 +83,7 @@ public class MultiVenueAggregationTests
         var captured = BinanceAggTrades(binance, "lrcbtc");
         captured.Should().NotBeEmpty("the Binance capture holds LRCBTC trades");
         List<Trade> received = [];
-        await UntilAsync(
+        await Poll.UntilAsync(
             async () =>
             {
                 received = [.. (await silo.Grains.GetGrain<IOrderBookGrain>("binance:LRCBTC").GetRecentTradesAsync(1000)).Reverse()];
@@ -137,7 +137,7 @@ public class MultiVenueAggregationTests
         var krakenBook = VenueBooksTests.Recording("kraken", "2021-04-05_book-1000");
         var krakenTrade = VenueBooksTests.Recording("kraken", "2021-04-05_trade");
         var krakenTicker = VenueBooksTests.Recording("kraken", "2021-04-05_ticker");
-        var venueSettings = new Dictionary<string, IDictionary<string, string>>
+        var venueSettings = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             ["binance"] = new Dictionary<string, string> { ["DepthLimit"] = "5000", ["SplitRoutes"] = "false" },
             ["kraken"] = new Dictionary<string, string> { ["DepthLimit"] = "1000" },
@@ -149,7 +149,7 @@ public class MultiVenueAggregationTests
             ["Aggregation:Clock"] = "Trades",
             ["Aggregation:MaxQuoteAge"] = "01:00:00",
         };
-        await using var silo = await SharedSimulatorSilo.StartAsync([.. binance, krakenBook, krakenTrade, krakenTicker], venueSettings, settings, cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.Recorded([.. binance, krakenBook, krakenTrade, krakenTicker], venueSettings: venueSettings)], cts.Token, PlaybackStart.Paused, settings: settings);
         await silo.PlayWhenSubscribedAsync(2, new Dictionary<string, string[]> { ["kraken"] = ["trade", "ticker"] }, cts.Token);
         await silo.WaitForPlaybackAndSyncAsync(cts.Token);
 
@@ -167,7 +167,7 @@ public class MultiVenueAggregationTests
 
         var (bid, bidVenues) = Best(books, b => b.Bids, bids: true);
         var (ask, askVenues) = Best(books, b => b.Asks, bids: false);
-        await UntilAsync(
+        await Poll.UntilAsync(
             async () => (await aggregator.GetNbboAsync()).Nbbo is { } n && n.BidPrice == bid && n.AskPrice == ask
                 && n.BidSize == bidVenues.Sum(v => v.Size) && n.AskSize == askVenues.Sum(v => v.Size),
             $"{Key} NBBO equals the best of the rebuilt books (bid {bid} at {string.Join(",", bidVenues)}, ask {ask} at {string.Join(",", askVenues)})",
@@ -195,7 +195,7 @@ public class MultiVenueAggregationTests
         long inWindow = -1;
         try
         {
-            await UntilAsync(
+            await Poll.UntilAsync(
                 async () =>
                 {
                     received = [.. (await silo.Grains.GetGrain<IOrderBookGrain>("kraken:XBT/USD").GetRecentTradesAsync(1000)).Reverse()];
@@ -286,7 +286,7 @@ public class MultiVenueAggregationTests
         JsonDocument? depth = null;
         try
         {
-            await UntilAsync(
+            await Poll.UntilAsync(
                 async () =>
                 {
                     depth?.Dispose();
@@ -389,18 +389,5 @@ public class MultiVenueAggregationTests
         var body = await response.Content.ReadAsStringAsync(ct);
         response.IsSuccessStatusCode.Should().BeTrue($"{path}: {body}");
         return JsonDocument.Parse(body);
-    }
-
-    internal static async Task UntilAsync(Func<Task<bool>> condition, string what, CancellationToken ct)
-    {
-        while (!await condition())
-        {
-            if (ct.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Timed out waiting for: {what}");
-            }
-
-            await Task.Delay(20, CancellationToken.None);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using OrleansFeed.Core.Books;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansFeed.Core.Time;
@@ -11,7 +10,6 @@ using OrleansFeed.Grains.Abstractions;
 using Orleans;
 using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Silo.Commands;
-using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
 using OrleansFeed.TestKit.Captures;
 using static OrleansFeed.EndToEnd.Tests.Venues.VenueBooksTests;
@@ -60,25 +58,16 @@ public class RunSimulateTests
             }
         }
 
-        await using var silo = SiloHost.Build(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), port: 0);
-        await silo.StartAsync(cts.Token);
-        try
+        await using var silo = await SimulatedSilo.StartAsync(simulator, settings, cts.Token);
+        (await SimulatorPlaybackGate.OpenWhenSubscribedAsync(silo.Silo.Services, simulator, cts.Token)).Should().BeTrue();
+        await simulator.PlaybackCompleted.WaitAsync(cts.Token);
+        foreach (var (key, expected) in reference)
         {
-            (await SimulatorPlaybackGate.OpenWhenSubscribedAsync(silo.Services, simulator, cts.Token)).Should().BeTrue();
-            await simulator.PlaybackCompleted.WaitAsync(cts.Token);
-            var grains = silo.Services.GetRequiredService<IGrainFactory>();
-            foreach (var (key, expected) in reference)
-            {
-                await WaitUntilEqualAsync(grains, key, expected, cts.Token);
-            }
+            await VenueBooks.WaitUntilEqualAsync(silo.Grains, key, expected, BookSyncState.Synced, cts.Token);
+        }
 
-            reference.Keys.Should().Contain(k => k.StartsWith("okx:", StringComparison.Ordinal)).And.Contain(k => k.StartsWith("kraken:", StringComparison.Ordinal));
-            reference.Should().HaveCount(30);
-        }
-        finally
-        {
-            await silo.StopAsync(CancellationToken.None);
-        }
+        reference.Keys.Should().Contain(k => k.StartsWith("okx:", StringComparison.Ordinal)).And.Contain(k => k.StartsWith("kraken:", StringComparison.Ordinal));
+        reference.Should().HaveCount(30);
     }
 
     [Fact]
@@ -92,19 +81,14 @@ public class RunSimulateTests
             .Run("kraken", [Path.Combine(kraken, "2021-04-05_trade_10-pairs.combined.txt.gz")]);
         replayed.Should().HaveCount(22);
 
-        await using var run = await SimulatedRun.StartAsync([kraken], speed: 0, cts.Token);
+        await using var run = await StartRunAsync([kraken], speed: 0, cts.Token);
         await run.Simulator.PlaybackCompleted.WaitAsync(cts.Token);
         var book = run.Grains.GetGrain<IOrderBookGrain>("kraken:XBT/USD");
         var aggregator = run.Grains.GetGrain<IAggregatorGrain>("BTC-USD");
-        while ((await book.GetRecentTradesAsync(1000)).Length < replayed.Count || (await aggregator.GetStatsAsync()).Consolidated.TradeCount < replayed.Count)
-        {
-            if (cts.IsCancellationRequested)
-            {
-                break;
-            }
-
-            await Task.Delay(25, CancellationToken.None);
-        }
+        await Poll.UntilAsync(
+            async () => (await book.GetRecentTradesAsync(1000)).Length >= replayed.Count && (await aggregator.GetStatsAsync()).Consolidated.TradeCount >= replayed.Count,
+            "every recorded trade in the book and the aggregator",
+            cts.Token);
 
         (await book.GetRecentTradesAsync(1000)).Select(t => t.Price).Should().BeEquivalentTo(replayed.Select(t => t.Price), "every recorded trade reaches the silo");
         var stats = await aggregator.GetStatsAsync();
@@ -126,16 +110,12 @@ public class RunSimulateTests
         new ReplayEngine(AllVenues.Registry()) { TradeObserver = (b, t) => replayed.Add((b.Instrument.Canonical, t)) }.Run("kraken", [file]);
         replayed.Should().NotBeEmpty();
 
-        await using var run = await SimulatedRun.StartAsync([file], speed: 0, cts.Token);
+        await using var run = await StartRunAsync([file], speed: 0, cts.Token);
         await run.Simulator.PlaybackCompleted.WaitAsync(cts.Token);
         foreach (var group in replayed.GroupBy(t => t.Instrument))
         {
             var aggregator = run.Grains.GetGrain<IAggregatorGrain>(group.Key);
-            AggregatedStats stats;
-            while ((stats = await aggregator.GetStatsAsync()).Consolidated.TradeCount < group.Count() && !cts.IsCancellationRequested)
-            {
-                await Task.Delay(25, CancellationToken.None);
-            }
+            var stats = await Poll.UntilAsync(aggregator.GetStatsAsync, s => s.Consolidated.TradeCount >= group.Count(), $"{group.Key}: every trade counted", cts.Token);
 
             stats.Consolidated.TradeCount.Should().Be(group.Count(), group.Key);
             var candles = await aggregator.GetCandlesAsync(Core.Aggregation.Candles.CandleInterval.OneMinute, new Timestamp(0), new Timestamp(long.MaxValue), null);
@@ -156,15 +136,11 @@ public class RunSimulateTests
         var epochs = replay.Books.Values.Where(b => b.Sync.Counters.Messages > 0).ToDictionary(b => "okx:" + b.Instrument.Symbol, b => b.Sync.Epoch);
         epochs.Should().HaveCount(10).And.OnlyContain(e => e.Value == 2);
 
-        await using var run = await SimulatedRun.StartAsync([file], speed, cts.Token);
+        await using var run = await StartRunAsync([file], speed, cts.Token);
         await run.Simulator.PlaybackCompleted.WaitAsync(cts.Token);
         foreach (var (key, epoch) in epochs)
         {
-            BookSnapshot snapshot;
-            while ((snapshot = await run.Grains.GetGrain<IOrderBookGrain>(key).GetSnapshotAsync(1)).Epoch < epoch && !cts.IsCancellationRequested)
-            {
-                await Task.Delay(25, CancellationToken.None);
-            }
+            var snapshot = await Poll.UntilAsync(() => run.Grains.GetGrain<IOrderBookGrain>(key).GetSnapshotAsync(1), s => s.Epoch >= epoch, $"{key} epoch {epoch}", cts.Token);
 
             snapshot.Epoch.Should().Be(epoch, key);
             snapshot.SyncState.Should().Be(BookSyncState.Synced, key);
@@ -172,27 +148,20 @@ public class RunSimulateTests
         }
     }
 
-    private static async Task WaitUntilEqualAsync(IGrainFactory grains, string key, RefBook expected, CancellationToken cancellationToken)
+    /// <summary>What <c>run --simulate</c> does, in process: the same simulator start and overrides, then the same playback gate.</summary>
+    private static async Task<SimulatedSilo> StartRunAsync(IReadOnlyList<string> inputs, double speed, CancellationToken cancellationToken)
     {
-        while (true)
+        var (simulator, overrides) = await SimulatorOverrides.StartSimulatorAsync(inputs, speed, new ConfigurationBuilder().Build(), cancellationToken);
+        var run = await SimulatedSilo.StartAsync(simulator, overrides, cancellationToken);
+        try
         {
-            var snapshot = await grains.GetGrain<IOrderBookGrain>(key).GetSnapshotAsync(int.MaxValue);
-            var actual = new RefBook(
-                [.. snapshot.Bids.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))],
-                [.. snapshot.Asks.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))]);
-            if (snapshot.SyncState == BookSyncState.Synced && actual.Equals(expected))
-            {
-                return;
-            }
-
-            if (cancellationToken.IsCancellationRequested)
-            {
-                snapshot.SyncState.Should().Be(BookSyncState.Synced, key);
-                actual.Bids.Should().Equal(expected.Bids, key);
-                actual.Asks.Should().Equal(expected.Asks, key);
-            }
-
-            await Task.Delay(25, CancellationToken.None);
+            (await SimulatorPlaybackGate.OpenWhenSubscribedAsync(run.Silo.Services, simulator, cancellationToken)).Should().BeTrue("every connection subscribes");
+            return run;
+        }
+        catch
+        {
+            await run.DisposeAsync();
+            throw;
         }
     }
 }

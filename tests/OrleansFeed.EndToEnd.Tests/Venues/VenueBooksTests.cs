@@ -22,7 +22,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("kraken", "2021-04-05_book-1000");
         var reference = ReferenceKrakenBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "kraken", cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session([file], "kraken")], cts.Token, PlaybackStart.Immediately);
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 
@@ -38,7 +38,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("okx", "2022-02-27");
         var reference = ReferenceOkxBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "okx", cts.Token, bookChannel: "books-l2-tbt");
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session([file], "okx", bookChannel: "books-l2-tbt")], cts.Token, PlaybackStart.Immediately);
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 
@@ -53,7 +53,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var files = Session("kucoin", "2021-04-25");
         var reference = ReferenceKuCoinBooks.Build(files).ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync(files, "kucoin", cts.Token, depthLimit: 0);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session(files, "kucoin", depthLimit: 0)], cts.Token, PlaybackStart.Immediately);
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 
@@ -70,7 +70,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("bitfinex", "2021-04-05");
         var reference = ReferenceBitfinexBooks.Build([file]).Books.ToDictionary(b => b.Key, b => RefBook.From(b.Value.Bids, b.Value.Asks));
-        await using var silo = await VenueSilo.StartAsync([file], "bitfinex", cts.Token, depthLimit: 25);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session([file], "bitfinex", depthLimit: 25)], cts.Token, PlaybackStart.Immediately);
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 
@@ -83,7 +83,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("coinbase", "2021-04-17");
         var reference = ReferenceCoinbaseBooks.Build([file]).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "coinbase", cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session([file], "coinbase")], cts.Token, PlaybackStart.Immediately);
 
         // The Exchange level2 feed has no sequence and no checksum: equal to the reference, yet never reported synced.
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token, expectedState: BookSyncState.Unverifiable);
@@ -97,7 +97,7 @@ public class VenueBooksTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("bybit", "2025-06-13");
         var reference = ReferenceBybitBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "bybit", cts.Token, depthLimit: 1);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session([file], "bybit", depthLimit: 1)], cts.Token, PlaybackStart.Immediately);
 
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 

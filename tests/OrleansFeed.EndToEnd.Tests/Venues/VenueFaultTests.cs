@@ -20,8 +20,8 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("kraken", "2021-04-05_book-1000");
         var reference = ReferenceKrakenBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "kraken", cts.Token, playbackSpeed: 20);
-        await WaitSyncedAsync(silo, "XBT/USD", cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session([file], "kraken")], cts.Token, PlaybackStart.Immediately, playbackSpeed: 20);
+        await silo.WaitSyncedAsync("XBT/USD", cts.Token);
 
         silo.Simulator.CorruptNextDiff("kraken", "XBT/USD");
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
@@ -49,8 +49,8 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("okx", "2022-02-27");
         var reference = ReferenceOkxBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "okx", cts.Token, playbackSpeed: 5, bookChannel: "books-l2-tbt");
-        await WaitSyncedAsync(silo, "ELON-USDT", cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session([file], "okx", bookChannel: "books-l2-tbt")], cts.Token, PlaybackStart.Immediately, playbackSpeed: 5);
+        await silo.WaitSyncedAsync("ELON-USDT", cts.Token);
         var epochBefore = (await silo.ReadBookAsync("ELON-USDT")).Snapshot.Epoch;
 
         silo.Simulator.CorruptNextDiff("okx", "ELON-USDT");
@@ -73,8 +73,8 @@ public class VenueFaultTests
         var built = ReferenceBitfinexBooks.Build([file]);
         var reference = built.Books.ToDictionary(b => b.Key, b => RefBook.From(b.Value.Bids, b.Value.Asks));
         var busiest = built.Books.MaxBy(b => b.Value.Updates).Key;
-        await using var silo = await VenueSilo.StartAsync([file], "bitfinex", cts.Token, playbackSpeed: 20, depthLimit: 25);
-        await WaitSyncedAsync(silo, busiest, cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session([file], "bitfinex", depthLimit: 25)], cts.Token, PlaybackStart.Immediately, playbackSpeed: 20);
+        await silo.WaitSyncedAsync(busiest, cts.Token);
 
         silo.Simulator.DropNextDiff("bitfinex", busiest);
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
@@ -91,10 +91,10 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("coinbase", "2021-04-17");
         var reference = ReferenceCoinbaseBooks.Build([file]).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "coinbase", cts.Token, playbackSpeed: 5);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session([file], "coinbase")], cts.Token, PlaybackStart.Immediately, playbackSpeed: 5);
         foreach (var symbol in reference.Keys)
         {
-            await WaitSyncedAsync(silo, symbol, cts.Token, state: BookSyncState.Unverifiable);
+            await silo.WaitSyncedAsync(symbol, cts.Token, state: BookSyncState.Unverifiable);
         }
 
         silo.Simulator.CloseAllConnections().Should().BeGreaterThan(0);
@@ -113,8 +113,8 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var files = Session("kucoin", "2021-04-25");
         var reference = ReferenceKuCoinBooks.Build(files).ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync(files, "kucoin", cts.Token, playbackSpeed: 3, depthLimit: 0);
-        await WaitSyncedAsync(silo, "BCHSV-USDT", cts.Token);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session(files, "kucoin", depthLimit: 0)], cts.Token, PlaybackStart.Immediately, playbackSpeed: 3);
+        await silo.WaitSyncedAsync("BCHSV-USDT", cts.Token);
         silo.Simulator.DropNextDiff("kucoin", "BCHSV-USDT");
         await silo.WaitUntilBooksEqualAsync(reference, cts.Token);
 
@@ -138,10 +138,10 @@ public class VenueFaultTests
         using var cts = new CancellationTokenSource(Timeout);
         var file = Recording("kraken", "2021-04-05_book-1000");
         var reference = ReferenceKrakenBooks.Build(file).Books.ToDictionary(b => b.Key, b => RefBook.From(Decimals(b.Value.Bids), Decimals(b.Value.Asks)));
-        await using var silo = await VenueSilo.StartAsync([file], "kraken", cts.Token, playbackSpeed: 20);
+        await using var silo = await SimulatedSilo.StartAsync([VenueBooks.Session([file], "kraken")], cts.Token, PlaybackStart.Immediately, playbackSpeed: 20);
         foreach (var symbol in reference.Keys)
         {
-            await WaitSyncedAsync(silo, symbol, cts.Token);
+            await silo.WaitSyncedAsync(symbol, cts.Token);
         }
 
         silo.Simulator.CloseAllConnections().Should().BeGreaterThan(0);
@@ -154,15 +154,6 @@ public class VenueFaultTests
             var (book, _) = await silo.ReadBookAsync(symbol);
             book.Epoch.Should().BeGreaterThanOrEqualTo(2, $"{symbol} was rebuilt from the snapshot after the reconnect");
             book.Counters.ChecksumFailures.Should().Be(0);
-        }
-    }
-
-    private static async Task WaitSyncedAsync(VenueSilo silo, string symbol, CancellationToken cancellationToken, BookSyncState state = BookSyncState.Synced)
-    {
-        while ((await silo.ReadBookAsync(symbol)).Snapshot is not { Counters.Applied: > 0 } snapshot || snapshot.SyncState != state)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await Task.Delay(10, CancellationToken.None);
         }
     }
 }

@@ -1,3 +1,5 @@
+using OrleansFeed.TestKit.Waiting;
+
 namespace OrleansFeed.Grains.Tests.Infrastructure;
 
 /// <summary>Every wait in these tests is bounded, so a broken runtime fails a test instead of hanging it.</summary>
@@ -17,10 +19,6 @@ public static class Bounded
     public static async Task UntilAsync(Func<Task<bool>> condition, string because)
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        while (!await condition())
-        {
-            timeout.IsCancellationRequested.Should().BeFalse(because);
-            await Task.Delay(5);
-        }
+        await Poll.UntilAsync(condition, because, timeout.Token);
     }
 }

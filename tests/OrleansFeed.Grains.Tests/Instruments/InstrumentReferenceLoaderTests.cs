@@ -7,6 +7,7 @@ using OrleansFeed.Exchanges;
 using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
+using OrleansFeed.TestKit.Waiting;
 
 namespace OrleansFeed.Grains.Tests.Instruments;
 
@@ -67,13 +68,8 @@ public sealed class InstrumentReferenceLoaderTests
         return (loader, catalog, handler);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
-    {
-        while (!condition())
-        {
-            await Task.Delay(10, cancellationToken);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
+        Poll.UntilAsync(condition, "the reference load", cancellationToken);
 
     private sealed class StubHandler(HttpStatusCode status, string body) : HttpMessageHandler
     {

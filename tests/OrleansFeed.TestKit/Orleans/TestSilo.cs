@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans;
 using Orleans.Hosting;
 using OrleansFeed.Grains.Hosting;
+using OrleansFeed.TestKit.Waiting;
 
 namespace OrleansFeed.TestKit.Orleans;
 
@@ -95,23 +96,8 @@ public sealed class TestSilo : IAsyncDisposable
     public static async Task<T> UntilAsync<T>(Func<Task<T>> query, Func<T, bool> condition, string because)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(condition);
         using var timeout = new CancellationTokenSource(Timeout);
-        while (true)
-        {
-            var value = await query().WaitAsync(Timeout);
-            if (condition(value))
-            {
-                return value;
-            }
-
-            if (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Condition not met within {Timeout}: {because}");
-            }
-
-            await Task.Delay(5);
-        }
+        return await Poll.UntilAsync(() => query().WaitAsync(Timeout), condition, $"{because} (within {Timeout})", timeout.Token);
     }
 
     /// <summary>Stops the silo (deactivating every grain).</summary>
