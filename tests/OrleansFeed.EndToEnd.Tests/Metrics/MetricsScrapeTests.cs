@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OrleansFeed.TestKit.Orleans;
+using OrleansFeed.TestKit.Waiting;
 
 namespace OrleansFeed.EndToEnd.Tests.Metrics;
 
@@ -19,9 +21,9 @@ public sealed partial class MetricsScrapeTests
         using var cts = new CancellationTokenSource(Timeout);
         var files = SiloAgainstSimulatorTests.SessionFiles("binance_futures", "2021-07-22");
         // Recorded pace ×10 (about 3 s), so the first scrape happens while frames still arrive.
-        await using var silo = await SiloWithSimulator.StartAsync(files, futuresSplit: true, cts.Token, playbackSpeed: 10);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(files, true)], cts.Token, playbackSpeed: 10);
         using var http = new HttpClient { BaseAddress = silo.Api };
-        await SiloWithSimulator.WaitUntilAsync(() => silo.IsSyncedAtSimulatorHead("SUSHIUSDT"), "SUSHIUSDT synced", cts.Token);
+        await Poll.UntilAsync(() => silo.IsSynced("SUSHIUSDT"), "SUSHIUSDT synced", cts.Token);
         silo.Simulator.DropNextDiff("SUSHIUSDT");
 
         // One WebSocket client with one book subscription, acknowledged before the scrape.
