@@ -16,8 +16,9 @@ namespace OrleansFeed.Exchanges.Bybit;
 /// <remarks>
 /// <para>Top-level fields may come in any order (§7: "the JSON key order differs by market"): the parser notes where
 /// <c>data</c> starts and reads it once <c>topic</c>, <c>type</c> and the v2 <c>cross_seq</c> are known. Allocates nothing
-/// per frame in steady state. v5 <c>orderbook.N</c> pushes of the documented shape are read first by
-/// <see cref="BybitOrderBookScanner"/> straight from the bytes; anything that surprises it takes that path.</para>
+/// per frame in steady state. v5 <c>orderbook.N</c> pushes of the documented shape and the recorded v2
+/// <c>orderBookL2_25</c> pushes are read first by <see cref="BybitOrderBookScanner"/> and
+/// <see cref="BybitLegacyOrderBookScanner"/> straight from the bytes; anything that surprises them takes that path.</para>
 /// <para>Never throws for venue input: a bad frame is reported with a <see cref="FrameRejectReason"/> and
 /// <see cref="ParseStatus.Rejected"/> is returned. Not thread-safe; one parser per connection.</para>
 /// </remarks>
@@ -46,7 +47,8 @@ public sealed partial class BybitFrameParser : JsonFrameParser
     /// <inheritdoc />
     protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
-        if (UseScanner && BybitOrderBookScanner.TryScan(frame, _symbolCache, Limits.MaxLevelsPerMessage, receiveTime, out var bookEvent))
+        if (UseScanner && (BybitOrderBookScanner.TryScan(frame, _symbolCache, Limits.MaxLevelsPerMessage, receiveTime, out var bookEvent)
+            || BybitLegacyOrderBookScanner.TryScan(frame, _symbolCache, Limits.MaxLevelsPerMessage, receiveTime, out bookEvent)))
         {
             sink.OnBookEvent(bookEvent);
             return ParseStatus.Data;

@@ -7,10 +7,10 @@ using OrleansFeed.Exchanges.Tests.Scanning;
 namespace OrleansFeed.Exchanges.Tests.Bybit;
 
 /// <summary>
-/// The Bybit v5 order-book scanner against the validating parser: over every frame of every Bybit recording (v5 order-book
-/// pushes, and the retired v2 frames it leaves to the fallback) and over seeded damaged copies of the v5 pushes, both
-/// produce the same status, the same events (ids and exchange time included) and the same rejections; and the scanner,
-/// not the fallback, reads every recorded v5 order-book push.
+/// The Bybit v5 order-book scanner against the validating parser: and the v2 legacy scanner against the validating parser:
+/// over every frame of every Bybit recording (v5 and v2 order-book pushes, v2 trades, control frames) and over seeded
+/// damaged copies of the order-book pushes, both produce the same status, the same events (ids and exchange time
+/// included) and the same rejections; and the scanners, not the fallback, read every recorded order-book push.
 /// </summary>
 public sealed partial class BybitOrderBookScannerTests
 {
@@ -34,8 +34,12 @@ public sealed partial class BybitOrderBookScannerTests
         var random = new Random(1417);
         var frames = ParserDifferential.RecordedFrames("bybit").ToList();
         var differential = Differential(frames);
-        var diffs = frames.Where(f => f.Frame.AsSpan().IndexOf("\"topic\":\"orderbook."u8) >= 0).ToList();
-        diffs.Should().NotBeEmpty();
+        // Every v5 push and every fourth v2 push (3,000 of them).
+        var v5 = frames.Where(f => f.Frame.AsSpan().IndexOf("\"topic\":\"orderbook."u8) >= 0).ToList();
+        var v2 = frames.Where(f => f.Frame.AsSpan().IndexOf("\"topic\":\"orderBookL2_25."u8) >= 0).Where((_, i) => i % 4 == 0).ToList();
+        v5.Should().NotBeEmpty();
+        v2.Should().NotBeEmpty();
+        var diffs = v5.Concat(v2).ToList();
         foreach (var (frame, time) in diffs)
         {
             for (var kind = 0; kind < FrameDamage.Kinds; kind++)
@@ -59,6 +63,22 @@ public sealed partial class BybitOrderBookScannerTests
         {
             BybitOrderBookScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent)
                 .Should().BeTrue($"a recorded v5 order-book push has the documented shape: {System.Text.Encoding.UTF8.GetString(frame[..Math.Min(200, frame.Length)])}");
+            bookEvent.ReturnLevels();
+        }
+    }
+
+    [Fact]
+    public void EveryRecordedV2OrderBookPush_IsReadByTheLegacyScanner()
+    {
+        var frames = ParserDifferential.RecordedFrames("bybit")
+            .Where(f => f.Frame.AsSpan().IndexOf("\"topic\":\"orderBookL2_25."u8) >= 0)
+            .ToList();
+        var symbols = new SymbolCache(new SymbolTable([], acceptUnknown: true));
+        frames.Should().HaveCountGreaterThan(3000);
+        foreach (var (frame, time) in frames)
+        {
+            BybitLegacyOrderBookScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent)
+                .Should().BeTrue($"a recorded v2 order-book push has the recorded shape: {System.Text.Encoding.UTF8.GetString(frame[..Math.Min(300, frame.Length)])}");
             bookEvent.ReturnLevels();
         }
     }
