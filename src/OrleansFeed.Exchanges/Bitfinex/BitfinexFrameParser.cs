@@ -24,6 +24,8 @@ namespace OrleansFeed.Exchanges.Bitfinex;
 /// the price from the bids when amount is 1 and from the asks when it is -1. <b>Trades:</b> <c>te</c> (trade executed,
 /// sent first) is used, <c>tu</c> (the same trade re-sent with its final id) is ignored; amount &gt; 0 means the taker bought.
 /// The trade snapshot on subscribe (history) is ignored. <b>Ticker:</b> BID, BID_SIZE, ASK, ASK_SIZE → a BBO.</para>
+/// <para>Book frames of the documented shape are read first by <see cref="BitfinexBookScanner"/> straight from the
+/// bytes; anything that surprises it takes the validating path.</para>
 /// <para>Allocates nothing per frame in steady state (one map entry per subscription). Never throws for venue input.
 /// Not thread-safe: one parser per connection.</para>
 /// </remarks>
@@ -47,6 +49,12 @@ public sealed partial class BitfinexFrameParser : JsonFrameParser
         _directory = directory;
     }
 
+    /// <summary>
+    /// False sends every frame through the validating <see cref="Utf8JsonReader"/> path (the differential tests
+    /// compare the two); true by default.
+    /// </summary>
+    internal bool UseScanner { get; init; } = true;
+
     /// <summary>Connection sequence breaks seen (each one reset every book of the connection).</summary>
     public long SequenceGaps { get; private set; }
 
@@ -59,6 +67,23 @@ public sealed partial class BitfinexFrameParser : JsonFrameParser
     /// <inheritdoc />
     protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
+        if (UseScanner && BitfinexBookScanner.TryScan(frame, Limits.MaxLevelsPerMessage, out var chanId, out var snapshot, out var levels, out var count, out var sequence))
+        {
+            if (_channels.TryGetValue(chanId, out var channel) && channel.Kind == BitfinexChannelKind.Book)
+            {
+                if (sequence >= 0)
+                {
+                    CheckSequence(sequence, receiveTime, sink);
+                }
+
+                var payload = snapshot ? BitfinexPayload.BookSnapshot : BitfinexPayload.BookUpdate;
+                return Emit(payload, channel.Kind, channel.Symbol, sequence, levels, count, 0, default, default, null, receiveTime, sink);
+            }
+
+            // Not a book channel (a ticker's array, an unknown channel): the validating path decides.
+            System.Buffers.ArrayPool<LevelUpdate>.Shared.Return(levels!);
+        }
+
         var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
         if (!reader.Read())
         {

@@ -3,6 +3,7 @@ using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Bybit.Messages;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
+using OrleansFeed.Exchanges.Common.Scanning;
 
 namespace OrleansFeed.Exchanges.Bybit;
 
@@ -15,7 +16,9 @@ namespace OrleansFeed.Exchanges.Bybit;
 /// <remarks>
 /// <para>Top-level fields may come in any order (§7: "the JSON key order differs by market"): the parser notes where
 /// <c>data</c> starts and reads it once <c>topic</c>, <c>type</c> and the v2 <c>cross_seq</c> are known. Allocates nothing
-/// per frame in steady state.</para>
+/// per frame in steady state. v5 <c>orderbook.N</c> pushes of the documented shape and the recorded v2
+/// <c>orderBookL2_25</c> pushes are read first by <see cref="BybitOrderBookScanner"/> and
+/// <see cref="BybitLegacyOrderBookScanner"/> straight from the bytes; anything that surprises them takes that path.</para>
 /// <para>Never throws for venue input: a bad frame is reported with a <see cref="FrameRejectReason"/> and
 /// <see cref="ParseStatus.Rejected"/> is returned. Not thread-safe; one parser per connection.</para>
 /// </remarks>
@@ -23,6 +26,7 @@ namespace OrleansFeed.Exchanges.Bybit;
 public sealed partial class BybitFrameParser : JsonFrameParser
 {
     private readonly SymbolTable _symbols;
+    private readonly SymbolCache _symbolCache;
 
     /// <summary>Creates a parser.</summary>
     /// <param name="symbols">Subscribed symbols (upper case, e.g. <c>BTCUSDT</c>).</param>
@@ -31,11 +35,25 @@ public sealed partial class BybitFrameParser : JsonFrameParser
         : base(limits)
     {
         _symbols = symbols;
+        _symbolCache = new SymbolCache(symbols);
     }
+
+    /// <summary>
+    /// False sends every frame through the validating <see cref="Utf8JsonReader"/> path (the differential tests
+    /// compare the two); true by default.
+    /// </summary>
+    internal bool UseScanner { get; init; } = true;
 
     /// <inheritdoc />
     protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
+        if (UseScanner && (BybitOrderBookScanner.TryScan(frame, _symbolCache, Limits.MaxLevelsPerMessage, receiveTime, out var bookEvent)
+            || BybitLegacyOrderBookScanner.TryScan(frame, _symbolCache, Limits.MaxLevelsPerMessage, receiveTime, out bookEvent)))
+        {
+            sink.OnBookEvent(bookEvent);
+            return ParseStatus.Data;
+        }
+
         return ParseTop(frame, receiveTime, sink);
     }
 

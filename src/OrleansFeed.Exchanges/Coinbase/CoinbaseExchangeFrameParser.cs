@@ -3,6 +3,7 @@ using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Coinbase.Messages;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
+using OrleansFeed.Exchanges.Common.Scanning;
 
 namespace OrleansFeed.Exchanges.Coinbase;
 
@@ -17,6 +18,8 @@ namespace OrleansFeed.Exchanges.Coinbase;
 /// PreviousUpdateId = -1); the per-product <c>sequence</c> of matches counts every order event of the full channel,
 /// so it is not contiguous on <c>matches</c> and is not used as a book sequence. Exchange times are the frame's
 /// <c>time</c> (UTC, µs); the 2021 snapshots carry none.</para>
+/// <para><c>l2update</c> frames of the documented shape are read first by <see cref="CoinbaseL2UpdateScanner"/>
+/// straight from the bytes; anything that surprises it takes the validating path.</para>
 /// <para>Allocates nothing per frame in steady state; never throws for venue input (a bad frame is reported to the
 /// sink with a <see cref="FrameRejectReason"/> and <see cref="ParseStatus.Rejected"/> is returned). Not thread-safe:
 /// one parser per connection.</para>
@@ -25,6 +28,7 @@ namespace OrleansFeed.Exchanges.Coinbase;
 public sealed partial class CoinbaseExchangeFrameParser : JsonFrameParser
 {
     private readonly SymbolTable _symbols;
+    private readonly SymbolCache _symbolCache;
 
     /// <summary>Creates a parser.</summary>
     /// <param name="symbols">Subscribed product ids (e.g. <c>BTC-USD</c>).</param>
@@ -33,11 +37,24 @@ public sealed partial class CoinbaseExchangeFrameParser : JsonFrameParser
         : base(limits)
     {
         _symbols = symbols;
+        _symbolCache = new SymbolCache(symbols);
     }
+
+    /// <summary>
+    /// False sends every frame through the validating <see cref="Utf8JsonReader"/> path (the differential tests
+    /// compare the two); true by default.
+    /// </summary>
+    internal bool UseScanner { get; init; } = true;
 
     /// <inheritdoc />
     protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
+        if (UseScanner && CoinbaseL2UpdateScanner.TryScan(frame, _symbolCache, Limits.MaxLevelsPerMessage, receiveTime, out var bookEvent))
+        {
+            sink.OnBookEvent(bookEvent);
+            return ParseStatus.Data;
+        }
+
         var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {

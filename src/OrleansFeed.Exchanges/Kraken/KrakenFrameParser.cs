@@ -3,6 +3,7 @@ using System.Text.Json;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
+using OrleansFeed.Exchanges.Common.Scanning;
 
 namespace OrleansFeed.Exchanges.Kraken;
 
@@ -22,6 +23,8 @@ namespace OrleansFeed.Exchanges.Kraken;
 /// <para>Per-connection state: v1 <c>channelID</c> → pair and channel from <c>subscriptionStatus</c> (used when a
 /// frame lacks its trailing names), v2 book depth per pair from subscribe acks. Pairs are looked up in either
 /// spelling (<c>XBT/USD</c> ↔ <c>BTC/USD</c>) so frames of both versions reach the configured symbol.</para>
+/// <para>v1 book frames of the documented shape are read first by <see cref="KrakenBookScanner"/> straight from the
+/// bytes; anything that surprises it takes the validating path.</para>
 /// <para>Allocates nothing per frame in steady state (one small object per pair or channel, ever). Never throws for
 /// venue input: bad frames go to <see cref="IMarketEventSink.OnRejected"/>. Not thread-safe: one parser per connection.</para>
 /// </remarks>
@@ -35,6 +38,8 @@ public sealed partial class KrakenFrameParser : JsonFrameParser
     private readonly SymbolTable _symbols;
     private readonly Dictionary<string, PairState> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (string Pair, KrakenChannel Channel, int Depth)> _channels = [];
+    private readonly SymbolCache _pairCache;
+    private readonly Func<string, long> _nextBookMessage;
 
     /// <summary>Creates a parser for one connection.</summary>
     /// <param name="symbols">Subscribed pairs (either spelling).</param>
@@ -43,11 +48,25 @@ public sealed partial class KrakenFrameParser : JsonFrameParser
         : base(limits)
     {
         _symbols = symbols;
+        _pairCache = new SymbolCache(TryGetPair);
+        _nextBookMessage = symbol => ++State(symbol).BookMessages;
     }
+
+    /// <summary>
+    /// False sends every frame through the validating <see cref="Utf8JsonReader"/> path (the differential tests
+    /// compare the two); true by default.
+    /// </summary>
+    internal bool UseScanner { get; init; } = true;
 
     /// <inheritdoc />
     protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
+        if (UseScanner && KrakenBookScanner.TryScan(frame, _pairCache, Limits.MaxLevelsPerMessage, _nextBookMessage, receiveTime, out var bookEvent))
+        {
+            sink.OnBookEvent(bookEvent);
+            return ParseStatus.Data;
+        }
+
         var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 16 });
         if (!reader.Read())
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Common.Events;
 using OrleansFeed.Exchanges.Common.Parsing;
+using OrleansFeed.Exchanges.Common.Scanning;
 using OrleansFeed.Exchanges.KuCoin.Messages;
 
 namespace OrleansFeed.Exchanges.KuCoin;
@@ -15,7 +16,9 @@ namespace OrleansFeed.Exchanges.KuCoin;
 /// <remarks>
 /// <para>The envelope's fields come in any order (the recordings put <c>data</c> first), so the parser notes where
 /// <c>data</c> starts, reads <c>subject</c>/<c>type</c>/<c>topic</c>, then parses <c>data</c> from the noted
-/// position: two passes over the payload, no allocation in steady state.</para>
+/// position: two passes over the payload, no allocation in steady state. <c>l2update</c> diffs of the recorded shape
+/// are read first by <see cref="KuCoinLevel2Scanner"/> straight from the bytes; anything that surprises it takes
+/// that path.</para>
 /// <para>Never throws for venue input: a bad frame is reported to the sink with a <see cref="FrameRejectReason"/>.
 /// A venue <c>type:"error"</c> reply is reported as <see cref="FrameRejectReason.UnknownType"/>. Not thread-safe;
 /// one parser per connection.</para>
@@ -24,6 +27,7 @@ namespace OrleansFeed.Exchanges.KuCoin;
 public sealed partial class KuCoinFrameParser : JsonFrameParser
 {
     private readonly SymbolTable _symbols;
+    private readonly SymbolCache _symbolCache;
 
     /// <summary>Creates a parser.</summary>
     /// <param name="symbols">Subscribed symbols as KuCoin spells them (<c>BTC-USDT</c>).</param>
@@ -32,11 +36,24 @@ public sealed partial class KuCoinFrameParser : JsonFrameParser
         : base(limits)
     {
         _symbols = symbols;
+        _symbolCache = new SymbolCache(symbols);
     }
+
+    /// <summary>
+    /// False sends every frame through the validating <see cref="Utf8JsonReader"/> path (the differential tests
+    /// compare the two); true by default.
+    /// </summary>
+    internal bool UseScanner { get; init; } = true;
 
     /// <inheritdoc />
     protected override ParseStatus ParseFrame(ReadOnlySpan<byte> frame, Timestamp receiveTime, IMarketEventSink sink)
     {
+        if (UseScanner && KuCoinLevel2Scanner.TryScan(frame, _symbolCache, Limits.MaxLevelsPerMessage, receiveTime, out var bookEvent))
+        {
+            sink.OnBookEvent(bookEvent);
+            return ParseStatus.Data;
+        }
+
         return ParseEnvelope(frame, receiveTime, sink);
     }
 

@@ -239,6 +239,61 @@ internal ref struct FrameCursor(ReadOnlySpan<byte> frame)
     }
 
     /// <summary>
+    /// Consumes a JSON number holding a plain decimal (<c>-0.0123</c>: optional minus, no leading zero, at most one
+    /// point with digits on both sides, no exponent, 1–18 digits) and parses it in the same pass, with the value and
+    /// scale <see cref="FixedDecimal.TryParse(ReadOnlySpan{byte}, out FixedDecimal)"/> gives.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <returns>False for anything else (exponents, other JSON number forms, invalid JSON, 19+ digits).</returns>
+    public bool TryDecimalNumber(out FixedDecimal value)
+    {
+        value = default;
+        var i = _position;
+        var negative = i < _frame.Length && _frame[i] == '-';
+        i += negative ? 1 : 0;
+        var start = i;
+        long mantissa = 0;
+        while (i < _frame.Length && (uint)(_frame[i] - '0') <= 9)
+        {
+            mantissa = (mantissa * 10) + (_frame[i] - '0');
+            i++;
+        }
+
+        var integerDigits = i - start;
+        if (integerDigits == 0 || (integerDigits > 1 && _frame[start] == '0'))
+        {
+            return false;
+        }
+
+        var scale = 0;
+        if (i < _frame.Length && _frame[i] == '.')
+        {
+            i++;
+            var fractionStart = i;
+            while (i < _frame.Length && (uint)(_frame[i] - '0') <= 9)
+            {
+                mantissa = (mantissa * 10) + (_frame[i] - '0');
+                i++;
+            }
+
+            scale = i - fractionStart;
+            if (scale == 0)
+            {
+                return false;
+            }
+        }
+
+        if (integerDigits + scale > MaxInt64Digits || (i < _frame.Length && _frame[i] is (byte)'e' or (byte)'E'))
+        {
+            return false;
+        }
+
+        value = new FixedDecimal(negative ? -mantissa : mantissa, scale);
+        _position = i;
+        return true;
+    }
+
+    /// <summary>
     /// Consumes a level array <c>[["price","size"],…]</c> (exactly two decimal strings per level), appending to a rented
     /// buffer as <c>JsonLevelReader.TryReadLevels</c> would.
     /// </summary>
