@@ -1,7 +1,7 @@
+using System.Text.RegularExpressions;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Exchanges.Binance;
 using OrleansFeed.Exchanges.Common.Parsing;
-using OrleansFeed.Exchanges.Common.Scanning;
 using OrleansFeed.Exchanges.Tests.Scanning;
 
 namespace OrleansFeed.Exchanges.Tests.Binance;
@@ -11,58 +11,38 @@ namespace OrleansFeed.Exchanges.Tests.Binance;
 /// damaged copies of their depth frames, both produce the same status, the same events and the same rejections; and
 /// the scanner, not the fallback, reads every recorded <c>depthUpdate</c>.
 /// </summary>
-public sealed class BinanceDepthScannerTests
+public sealed partial class BinanceDepthScannerTests
 {
     public static TheoryData<string> Folders() => ["binance_spot", "binance_futures", "binance_coinm_futures", "binance_us_spot"];
 
     [Theory]
     [MemberData(nameof(Folders))]
-    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner(string folder)
-    {
-        var frames = ParserDifferential.RecordedFrames(folder).ToList();
-        var differential = Differential(frames);
-        foreach (var (frame, time) in frames)
-        {
-            differential.Check(frame, time);
-        }
-
-        differential.Frames.Should().Be(frames.Count);
-        differential.Rejected.Should().BeGreaterThan(0, "one recorded symbol is left out of the table, so its frames are rejected on both paths");
-    }
+    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner(string folder) =>
+        ScannerDifferential.AssertSameOverRecording(Venue(folder));
 
     [Theory]
     [MemberData(nameof(Folders))]
-    public void DamagedDepthFrames_SameEventsOrRejectionsWithAndWithoutScanner(string folder)
-    {
-        var random = new Random(folder.Aggregate(1414, (seed, c) => (seed * 31) + c));
-        var frames = ParserDifferential.RecordedFrames(folder).ToList();
-        var differential = Differential(frames);
-        var depth = frames.Where(f => f.Frame.AsSpan().IndexOf("\"depthUpdate\""u8) >= 0).ToList();
-        foreach (var (frame, time) in depth.Where((_, i) => i % 3 == 0))
+    public void DamagedDepthFrames_SameEventsOrRejectionsWithAndWithoutScanner(string folder) =>
+        ScannerDifferential.AssertSameOverDamagedFrames(Venue(folder), new Random(folder.Aggregate(1414, (seed, c) => (seed * 31) + c)), frames =>
         {
-            for (var kind = 0; kind < FrameDamage.Kinds; kind++)
+            var depth = frames.Where(f => IsDepthUpdate(f.Frame)).ToList();
+            return ([.. depth.Where((_, i) => i % 3 == 0)], depth.Count / 3);
+        });
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public void EveryRecordedDepthUpdate_IsReadByTheScanner(string folder) =>
+        ScannerDifferential.AssertScannerReadsEvery(
+            folder,
+            IsDepthUpdate,
+            "depth frame has the documented shape",
+            (frame, symbols, time) =>
             {
-                differential.Check(FrameDamage.Apply(frame, kind, random), time);
-            }
-        }
-
-        differential.Rejected.Should().BeGreaterThan(depth.Count / 3, "most damage is rejected, on both paths alike");
-    }
-
-    [Theory]
-    [MemberData(nameof(Folders))]
-    public void EveryRecordedDepthUpdate_IsReadByTheScanner(string folder)
-    {
-        var frames = ParserDifferential.RecordedFrames(folder).Where(f => f.Frame.AsSpan().IndexOf("\"depthUpdate\""u8) >= 0).ToList();
-        var symbols = new SymbolCache(new SymbolTable([], acceptUnknown: true));
-        frames.Should().NotBeEmpty();
-        foreach (var (frame, time) in frames)
-        {
-            BinanceDepthScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var diff)
-                .Should().BeTrue($"a recorded depth frame has the documented shape: {System.Text.Encoding.UTF8.GetString(frame)}");
-            diff.ReturnLevels();
-        }
-    }
+                var read = BinanceDepthScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var diff);
+                diff.ReturnLevels();
+                return read;
+            },
+            shown: int.MaxValue);
 
     [Fact]
     public void TooManyLevels_FallsBackAndIsRejectedAsBefore()
@@ -78,17 +58,11 @@ public sealed class BinanceDepthScannerTests
         differential.Rejected.Should().Be(1);
     }
 
-    private static ParserDifferential Differential(List<(byte[] Frame, Timestamp Time)> frames)
-    {
-        // Every symbol the recording names but the last: the left-out one exercises the unknown-symbol rejection.
-        var named = frames
-            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.UTF8.GetString(f.Frame), "\"s\":\"([A-Z0-9_]+)\"").Select(m => m.Groups[1].Value))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var known = named.Take(named.Count - 1).ToList();
-        return new ParserDifferential(
-            new BinanceFrameParser(new SymbolTable(known)),
-            new BinanceFrameParser(new SymbolTable(known)) { UseScanner = false });
-    }
+    private static ScannerVenue Venue(string folder) =>
+        new(folder, Symbol(), (symbols, scan) => new BinanceFrameParser(symbols) { UseScanner = scan });
+
+    private static bool IsDepthUpdate(byte[] frame) => frame.AsSpan().IndexOf("\"depthUpdate\""u8) >= 0;
+
+    [GeneratedRegex("\"s\":\"([A-Z0-9_]+)\"")]
+    private static partial Regex Symbol();
 }

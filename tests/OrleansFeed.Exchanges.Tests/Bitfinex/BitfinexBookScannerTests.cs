@@ -13,70 +13,44 @@ namespace OrleansFeed.Exchanges.Tests.Bitfinex;
 /// </summary>
 public sealed partial class BitfinexBookScannerTests
 {
-    [Fact]
-    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("bitfinex").ToList();
-        var differential = Differential(frames);
-        foreach (var (frame, time) in frames)
-        {
-            differential.Check(frame, time);
-        }
-
-        differential.Frames.Should().Be(frames.Count);
-        differential.Rejected.Should().BeGreaterThan(0, "one recorded symbol is left out of the table, so its frames are rejected on both paths");
-    }
+    private static readonly ScannerVenue Venue = new(
+        "bitfinex", Symbol(), (symbols, scan) => new BitfinexFrameParser(symbols) { UseScanner = scan });
 
     [Fact]
-    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var random = new Random(1418);
-        var frames = ParserDifferential.RecordedFrames("bitfinex").ToList();
-        var differential = Differential(frames);
-        var diffs = frames.Where(f => BookUpdate().IsMatch(System.Text.Encoding.UTF8.GetString(f.Frame))).ToList();
-        diffs.Should().NotBeEmpty();
-        foreach (var (frame, time) in diffs.Where((_, i) => i % 4 == 0))
+    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverRecording(Venue);
+
+    [Fact]
+    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverDamagedFrames(Venue, new Random(1418), frames =>
         {
-            for (var kind = 0; kind < FrameDamage.Kinds; kind++)
+            var diffs = frames.Where(f => IsBookUpdate(f.Frame)).ToList();
+            return ([.. diffs.Where((_, i) => i % 4 == 0)], diffs.Count / 8);
+        });
+
+    [Fact]
+    public void EveryRecordedBookUpdate_IsReadByTheScanner() =>
+        ScannerDifferential.AssertScannerReadsEvery(
+            "bitfinex",
+            IsBookUpdate,
+            "book update has the documented shape",
+            (frame, _, _) =>
             {
-                differential.Check(FrameDamage.Apply(frame, kind, random), time);
-            }
-        }
+                if (!BitfinexBookScanner.TryScan(frame, ParseLimits.Default.MaxLevelsPerMessage, out _, out var snapshot, out var levels, out var count, out var sequence))
+                {
+                    return false;
+                }
 
-        differential.Rejected.Should().BeGreaterThan(diffs.Count / 8, "most damage is rejected, on both paths alike");
-    }
+                snapshot.Should().BeFalse();
+                count.Should().Be(1);
+                sequence.Should().BePositive();
+                System.Buffers.ArrayPool<OrleansFeed.Exchanges.Common.Events.LevelUpdate>.Shared.Return(levels!);
+                return true;
+            },
+            moreThan: 20_000,
+            shown: int.MaxValue);
 
-    [Fact]
-    public void EveryRecordedBookUpdate_IsReadByTheScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("bitfinex")
-            .Where(f => BookUpdate().IsMatch(System.Text.Encoding.UTF8.GetString(f.Frame)))
-            .ToList();
-        frames.Should().HaveCountGreaterThan(20_000);
-        foreach (var (frame, _) in frames)
-        {
-            BitfinexBookScanner.TryScan(frame, ParseLimits.Default.MaxLevelsPerMessage, out _, out var snapshot, out var levels, out var count, out var sequence)
-                .Should().BeTrue($"a recorded book update has the documented shape: {System.Text.Encoding.UTF8.GetString(frame)}");
-            snapshot.Should().BeFalse();
-            count.Should().Be(1);
-            sequence.Should().BePositive();
-            System.Buffers.ArrayPool<OrleansFeed.Exchanges.Common.Events.LevelUpdate>.Shared.Return(levels!);
-        }
-    }
-
-    private static ParserDifferential Differential(List<(byte[] Frame, OrleansFeed.Core.Time.Timestamp Time)> frames)
-    {
-        // Every symbol the recording names but the last: the left-out one exercises the unknown-symbol rejection.
-        var named = frames
-            .SelectMany(f => Symbol().Matches(System.Text.Encoding.UTF8.GetString(f.Frame)).Select(m => m.Groups[1].Value))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var known = named.Take(named.Count - 1).ToList();
-        return new ParserDifferential(
-            new BitfinexFrameParser(new SymbolTable(known)),
-            new BitfinexFrameParser(new SymbolTable(known)) { UseScanner = false });
-    }
+    private static bool IsBookUpdate(byte[] frame) => BookUpdate().IsMatch(System.Text.Encoding.UTF8.GetString(frame));
 
     [GeneratedRegex("\"symbol\":\"(t[A-Za-z0-9:]+)\"")]
     private static partial Regex Symbol();

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using OrleansFeed.Exchanges.Common.Parsing;
-using OrleansFeed.Exchanges.Common.Scanning;
 using OrleansFeed.Exchanges.Bybit;
 using OrleansFeed.Exchanges.Tests.Scanning;
 
@@ -14,88 +13,53 @@ namespace OrleansFeed.Exchanges.Tests.Bybit;
 /// </summary>
 public sealed partial class BybitOrderBookScannerTests
 {
-    [Fact]
-    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("bybit").ToList();
-        var differential = Differential(frames);
-        foreach (var (frame, time) in frames)
-        {
-            differential.Check(frame, time);
-        }
-
-        differential.Frames.Should().Be(frames.Count);
-        differential.Rejected.Should().BeGreaterThan(0, "one recorded symbol is left out of the table, so its frames are rejected on both paths");
-    }
+    private static readonly ScannerVenue Venue = new(
+        "bybit", Symbol(), (symbols, scan) => new BybitFrameParser(symbols) { UseScanner = scan });
 
     [Fact]
-    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var random = new Random(1417);
-        var frames = ParserDifferential.RecordedFrames("bybit").ToList();
-        var differential = Differential(frames);
-        // Every v5 push and every fourth v2 push (3,000 of them).
-        var v5 = frames.Where(f => f.Frame.AsSpan().IndexOf("\"topic\":\"orderbook."u8) >= 0).ToList();
-        var v2 = frames.Where(f => f.Frame.AsSpan().IndexOf("\"topic\":\"orderBookL2_25."u8) >= 0).Where((_, i) => i % 4 == 0).ToList();
-        v5.Should().NotBeEmpty();
-        v2.Should().NotBeEmpty();
-        var diffs = v5.Concat(v2).ToList();
-        foreach (var (frame, time) in diffs)
+    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverRecording(Venue);
+
+    [Fact]
+    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverDamagedFrames(Venue, new Random(1417), frames =>
         {
-            for (var kind = 0; kind < FrameDamage.Kinds; kind++)
+            // Every v5 push and every fourth v2 push (3,000 of them).
+            var v5 = frames.Where(f => IsV5Push(f.Frame)).ToList();
+            var v2 = frames.Where(f => IsV2Push(f.Frame)).Where((_, i) => i % 4 == 0).ToList();
+            v5.Should().NotBeEmpty();
+            v2.Should().NotBeEmpty();
+            var diffs = v5.Concat(v2).ToList();
+            return (diffs, diffs.Count / 8);
+        });
+
+    [Fact]
+    public void EveryRecordedV5OrderBookPush_IsReadByTheScanner() =>
+        ScannerDifferential.AssertScannerReadsEvery("bybit", IsV5Push, "v5 order-book push has the documented shape", (frame, symbols, time) =>
+        {
+            var read = BybitOrderBookScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent);
+            bookEvent.ReturnLevels();
+            return read;
+        });
+
+    [Fact]
+    public void EveryRecordedV2OrderBookPush_IsReadByTheLegacyScanner() =>
+        ScannerDifferential.AssertScannerReadsEvery(
+            "bybit",
+            IsV2Push,
+            "v2 order-book push has the recorded shape",
+            (frame, symbols, time) =>
             {
-                differential.Check(FrameDamage.Apply(frame, kind, random), time);
-            }
-        }
+                var read = BybitLegacyOrderBookScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent);
+                bookEvent.ReturnLevels();
+                return read;
+            },
+            moreThan: 3000,
+            shown: 300);
 
-        differential.Rejected.Should().BeGreaterThan(diffs.Count / 8, "most damage is rejected, on both paths alike");
-    }
+    private static bool IsV5Push(byte[] frame) => frame.AsSpan().IndexOf("\"topic\":\"orderbook."u8) >= 0;
 
-    [Fact]
-    public void EveryRecordedV5OrderBookPush_IsReadByTheScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("bybit")
-            .Where(f => f.Frame.AsSpan().IndexOf("\"topic\":\"orderbook."u8) >= 0)
-            .ToList();
-        var symbols = new SymbolCache(new SymbolTable([], acceptUnknown: true));
-        frames.Should().NotBeEmpty();
-        foreach (var (frame, time) in frames)
-        {
-            BybitOrderBookScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent)
-                .Should().BeTrue($"a recorded v5 order-book push has the documented shape: {System.Text.Encoding.UTF8.GetString(frame[..Math.Min(200, frame.Length)])}");
-            bookEvent.ReturnLevels();
-        }
-    }
-
-    [Fact]
-    public void EveryRecordedV2OrderBookPush_IsReadByTheLegacyScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("bybit")
-            .Where(f => f.Frame.AsSpan().IndexOf("\"topic\":\"orderBookL2_25."u8) >= 0)
-            .ToList();
-        var symbols = new SymbolCache(new SymbolTable([], acceptUnknown: true));
-        frames.Should().HaveCountGreaterThan(3000);
-        foreach (var (frame, time) in frames)
-        {
-            BybitLegacyOrderBookScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent)
-                .Should().BeTrue($"a recorded v2 order-book push has the recorded shape: {System.Text.Encoding.UTF8.GetString(frame[..Math.Min(300, frame.Length)])}");
-            bookEvent.ReturnLevels();
-        }
-    }
-
-    private static ParserDifferential Differential(List<(byte[] Frame, OrleansFeed.Core.Time.Timestamp Time)> frames)
-    {
-        // Every symbol the recording names but the last: the left-out one exercises the unknown-symbol rejection.
-        var named = frames
-            .SelectMany(f => Symbol().Matches(System.Text.Encoding.UTF8.GetString(f.Frame)).Select(m => m.Groups[1].Value))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var known = named.Take(named.Count - 1).ToList();
-        return new ParserDifferential(
-            new BybitFrameParser(new SymbolTable(known)),
-            new BybitFrameParser(new SymbolTable(known)) { UseScanner = false });
-    }
+    private static bool IsV2Push(byte[] frame) => frame.AsSpan().IndexOf("\"topic\":\"orderBookL2_25."u8) >= 0;
 
     [GeneratedRegex("\"topic\":\"[A-Za-z0-9_]+\\.(?:[0-9]+\\.)?([A-Z0-9]+)\"")]
     private static partial Regex Symbol();

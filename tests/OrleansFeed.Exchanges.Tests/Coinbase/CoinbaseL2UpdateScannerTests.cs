@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using OrleansFeed.Exchanges.Common.Parsing;
-using OrleansFeed.Exchanges.Common.Scanning;
 using OrleansFeed.Exchanges.Coinbase;
 using OrleansFeed.Exchanges.Tests.Scanning;
 
@@ -14,68 +13,31 @@ namespace OrleansFeed.Exchanges.Tests.Coinbase;
 /// </summary>
 public sealed partial class CoinbaseL2UpdateScannerTests
 {
-    [Fact]
-    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("coinbase").ToList();
-        var differential = Differential(frames);
-        foreach (var (frame, time) in frames)
-        {
-            differential.Check(frame, time);
-        }
-
-        differential.Frames.Should().Be(frames.Count);
-        differential.Rejected.Should().BeGreaterThan(0, "one recorded symbol is left out of the table, so its frames are rejected on both paths");
-    }
+    private static readonly ScannerVenue Venue = new(
+        "coinbase", Symbol(), (symbols, scan) => new CoinbaseExchangeFrameParser(symbols) { UseScanner = scan });
 
     [Fact]
-    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var random = new Random(1419);
-        var frames = ParserDifferential.RecordedFrames("coinbase").ToList();
-        var differential = Differential(frames);
-        var diffs = frames.Where(f => f.Frame.AsSpan().IndexOf("\"type\":\"l2update\""u8) >= 0).ToList();
-        diffs.Should().NotBeEmpty();
-        foreach (var (frame, time) in diffs.Where((_, i) => i % 4 == 0))
-        {
-            for (var kind = 0; kind < FrameDamage.Kinds; kind++)
-            {
-                differential.Check(FrameDamage.Apply(frame, kind, random), time);
-            }
-        }
-
-        differential.Rejected.Should().BeGreaterThan(diffs.Count / 8, "most damage is rejected, on both paths alike");
-    }
+    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverRecording(Venue);
 
     [Fact]
-    public void EveryRecordedL2Update_IsReadByTheScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("coinbase")
-            .Where(f => f.Frame.AsSpan().IndexOf("\"type\":\"l2update\""u8) >= 0)
-            .ToList();
-        var symbols = new SymbolCache(new SymbolTable([], acceptUnknown: true));
-        frames.Should().NotBeEmpty();
-        foreach (var (frame, time) in frames)
+    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverDamagedFrames(Venue, new Random(1419), frames =>
         {
-            CoinbaseL2UpdateScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent)
-                .Should().BeTrue($"a recorded l2update has the documented shape: {System.Text.Encoding.UTF8.GetString(frame[..Math.Min(200, frame.Length)])}");
+            var diffs = frames.Where(f => IsL2Update(f.Frame)).ToList();
+            return ([.. diffs.Where((_, i) => i % 4 == 0)], diffs.Count / 8);
+        });
+
+    [Fact]
+    public void EveryRecordedL2Update_IsReadByTheScanner() =>
+        ScannerDifferential.AssertScannerReadsEvery("coinbase", IsL2Update, "l2update has the documented shape", (frame, symbols, time) =>
+        {
+            var read = CoinbaseL2UpdateScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent);
             bookEvent.ReturnLevels();
-        }
-    }
+            return read;
+        });
 
-    private static ParserDifferential Differential(List<(byte[] Frame, OrleansFeed.Core.Time.Timestamp Time)> frames)
-    {
-        // Every symbol the recording names but the last: the left-out one exercises the unknown-symbol rejection.
-        var named = frames
-            .SelectMany(f => Symbol().Matches(System.Text.Encoding.UTF8.GetString(f.Frame)).Select(m => m.Groups[1].Value))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var known = named.Take(named.Count - 1).ToList();
-        return new ParserDifferential(
-            new CoinbaseExchangeFrameParser(new SymbolTable(known)),
-            new CoinbaseExchangeFrameParser(new SymbolTable(known)) { UseScanner = false });
-    }
+    private static bool IsL2Update(byte[] frame) => frame.AsSpan().IndexOf("\"type\":\"l2update\""u8) >= 0;
 
     [GeneratedRegex("\"product_id\":\"([A-Z0-9]+-[A-Z0-9]+)\"")]
     private static partial Regex Symbol();

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using OrleansFeed.Exchanges.Common.Parsing;
-using OrleansFeed.Exchanges.Common.Scanning;
 using OrleansFeed.Exchanges.Kraken;
 using OrleansFeed.Exchanges.Tests.Scanning;
 
@@ -14,68 +13,31 @@ namespace OrleansFeed.Exchanges.Tests.Kraken;
 /// </summary>
 public sealed partial class KrakenBookScannerTests
 {
-    [Fact]
-    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("kraken").ToList();
-        var differential = Differential(frames);
-        foreach (var (frame, time) in frames)
-        {
-            differential.Check(frame, time);
-        }
-
-        differential.Frames.Should().Be(frames.Count);
-        differential.Rejected.Should().BeGreaterThan(0, "one recorded pair is left out of the table, so its frames are rejected on both paths");
-    }
+    private static readonly ScannerVenue Venue = new(
+        "kraken", Pair(), (symbols, scan) => new KrakenFrameParser(symbols) { UseScanner = scan }, "pair");
 
     [Fact]
-    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var random = new Random(1414);
-        var frames = ParserDifferential.RecordedFrames("kraken").ToList();
-        var differential = Differential(frames);
-        var books = frames.Where(f => f.Frame.AsSpan().IndexOf("\"book-"u8) >= 0 && f.Frame[0] == (byte)'[').ToList();
-        books.Should().NotBeEmpty();
-        foreach (var (frame, time) in books.Where((_, i) => i % 4 == 0))
-        {
-            for (var kind = 0; kind < FrameDamage.Kinds; kind++)
-            {
-                differential.Check(FrameDamage.Apply(frame, kind, random), time);
-            }
-        }
-
-        differential.Rejected.Should().BeGreaterThan(books.Count / 8, "most damage is rejected, on both paths alike");
-    }
+    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverRecording(Venue);
 
     [Fact]
-    public void EveryRecordedBookFrame_IsReadByTheScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("kraken")
-            .Where(f => f.Frame.AsSpan().IndexOf("\"book-"u8) >= 0 && f.Frame[0] == (byte)'[')
-            .ToList();
-        var symbols = new SymbolCache(new SymbolTable([], acceptUnknown: true));
-        frames.Should().NotBeEmpty();
-        foreach (var (frame, time) in frames)
+    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverDamagedFrames(Venue, new Random(1414), frames =>
         {
-            KrakenBookScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, _ => 1, time, out var bookEvent)
-                .Should().BeTrue($"a recorded book frame has the documented shape: {System.Text.Encoding.UTF8.GetString(frame[..Math.Min(200, frame.Length)])}");
+            var books = frames.Where(f => IsBookFrame(f.Frame)).ToList();
+            return ([.. books.Where((_, i) => i % 4 == 0)], books.Count / 8);
+        });
+
+    [Fact]
+    public void EveryRecordedBookFrame_IsReadByTheScanner() =>
+        ScannerDifferential.AssertScannerReadsEvery("kraken", IsBookFrame, "book frame has the documented shape", (frame, symbols, time) =>
+        {
+            var read = KrakenBookScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, _ => 1, time, out var bookEvent);
             bookEvent.ReturnLevels();
-        }
-    }
+            return read;
+        });
 
-    private static ParserDifferential Differential(List<(byte[] Frame, OrleansFeed.Core.Time.Timestamp Time)> frames)
-    {
-        // Every pair the recording names but the last: the left-out one exercises the unknown-pair rejection.
-        var named = frames
-            .SelectMany(f => Pair().Matches(System.Text.Encoding.UTF8.GetString(f.Frame)).Select(m => m.Groups[1].Value))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var known = named.Take(named.Count - 1).ToList();
-        return new ParserDifferential(
-            new KrakenFrameParser(new SymbolTable(known)),
-            new KrakenFrameParser(new SymbolTable(known)) { UseScanner = false });
-    }
+    private static bool IsBookFrame(byte[] frame) => frame.AsSpan().IndexOf("\"book-"u8) >= 0 && frame[0] == (byte)'[';
 
     [GeneratedRegex("\"([A-Z0-9]+/[A-Z0-9]+)\"\\]$")]
     private static partial Regex Pair();

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using OrleansFeed.Exchanges.Common.Parsing;
-using OrleansFeed.Exchanges.Common.Scanning;
 using OrleansFeed.Exchanges.KuCoin;
 using OrleansFeed.Exchanges.Tests.Scanning;
 
@@ -14,68 +13,31 @@ namespace OrleansFeed.Exchanges.Tests.KuCoin;
 /// </summary>
 public sealed partial class KuCoinLevel2ScannerTests
 {
-    [Fact]
-    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("kucoin").ToList();
-        var differential = Differential(frames);
-        foreach (var (frame, time) in frames)
-        {
-            differential.Check(frame, time);
-        }
-
-        differential.Frames.Should().Be(frames.Count);
-        differential.Rejected.Should().BeGreaterThan(0, "one recorded symbol is left out of the table, so its frames are rejected on both paths");
-    }
+    private static readonly ScannerVenue Venue = new(
+        "kucoin", Symbol(), (symbols, scan) => new KuCoinFrameParser(symbols) { UseScanner = scan });
 
     [Fact]
-    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var random = new Random(1415);
-        var frames = ParserDifferential.RecordedFrames("kucoin").ToList();
-        var differential = Differential(frames);
-        var diffs = frames.Where(f => f.Frame.AsSpan().IndexOf("trade.l2update"u8) >= 0).ToList();
-        diffs.Should().NotBeEmpty();
-        foreach (var (frame, time) in diffs.Where((_, i) => i % 4 == 0))
-        {
-            for (var kind = 0; kind < FrameDamage.Kinds; kind++)
-            {
-                differential.Check(FrameDamage.Apply(frame, kind, random), time);
-            }
-        }
-
-        differential.Rejected.Should().BeGreaterThan(diffs.Count / 8, "most damage is rejected, on both paths alike");
-    }
+    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverRecording(Venue);
 
     [Fact]
-    public void EveryRecordedDiff_IsReadByTheScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("kucoin")
-            .Where(f => f.Frame.AsSpan().IndexOf("trade.l2update"u8) >= 0)
-            .ToList();
-        var symbols = new SymbolCache(new SymbolTable([], acceptUnknown: true));
-        frames.Should().NotBeEmpty();
-        foreach (var (frame, time) in frames)
+    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverDamagedFrames(Venue, new Random(1415), frames =>
         {
-            KuCoinLevel2Scanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent)
-                .Should().BeTrue($"a recorded diff has the documented shape: {System.Text.Encoding.UTF8.GetString(frame[..Math.Min(200, frame.Length)])}");
+            var diffs = frames.Where(f => IsDiff(f.Frame)).ToList();
+            return ([.. diffs.Where((_, i) => i % 4 == 0)], diffs.Count / 8);
+        });
+
+    [Fact]
+    public void EveryRecordedDiff_IsReadByTheScanner() =>
+        ScannerDifferential.AssertScannerReadsEvery("kucoin", IsDiff, "diff has the documented shape", (frame, symbols, time) =>
+        {
+            var read = KuCoinLevel2Scanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent);
             bookEvent.ReturnLevels();
-        }
-    }
+            return read;
+        });
 
-    private static ParserDifferential Differential(List<(byte[] Frame, OrleansFeed.Core.Time.Timestamp Time)> frames)
-    {
-        // Every symbol the recording names but the last: the left-out one exercises the unknown-symbol rejection.
-        var named = frames
-            .SelectMany(f => Symbol().Matches(System.Text.Encoding.UTF8.GetString(f.Frame)).Select(m => m.Groups[1].Value))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var known = named.Take(named.Count - 1).ToList();
-        return new ParserDifferential(
-            new KuCoinFrameParser(new SymbolTable(known)),
-            new KuCoinFrameParser(new SymbolTable(known)) { UseScanner = false });
-    }
+    private static bool IsDiff(byte[] frame) => frame.AsSpan().IndexOf("trade.l2update"u8) >= 0;
 
     [GeneratedRegex("\"symbol\":\"([A-Z0-9]+-[A-Z0-9]+)\"")]
     private static partial Regex Symbol();

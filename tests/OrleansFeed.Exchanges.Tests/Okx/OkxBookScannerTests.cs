@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using OrleansFeed.Exchanges.Common.Parsing;
-using OrleansFeed.Exchanges.Common.Scanning;
 using OrleansFeed.Exchanges.Okx;
 using OrleansFeed.Exchanges.Tests.Scanning;
 
@@ -13,67 +12,33 @@ namespace OrleansFeed.Exchanges.Tests.Okx;
 /// </summary>
 public sealed partial class OkxBookScannerTests
 {
-    [Fact]
-    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("okx").ToList();
-        var differential = Differential(frames);
-        foreach (var (frame, time) in frames)
-        {
-            differential.Check(frame, time);
-        }
-
-        differential.Frames.Should().Be(frames.Count);
-        differential.Rejected.Should().BeGreaterThan(0, "one recorded instrument is left out of the table, so its frames are rejected on both paths");
-    }
+    private static readonly ScannerVenue Venue = new(
+        "okx", InstId(), (symbols, scan) => new OkxFrameParser(symbols) { UseScanner = scan }, "instrument");
 
     [Fact]
-    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner()
-    {
-        var random = new Random(1416);
-        var frames = ParserDifferential.RecordedFrames("okx").ToList();
-        var differential = Differential(frames);
-        var books = frames.Where(f => f.Frame.AsSpan().IndexOf("\"books"u8) >= 0).ToList();
-        foreach (var (frame, time) in books.Where((_, i) => i % 2 == 0))
+    public void EveryRecordedFrame_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverRecording(Venue);
+
+    [Fact]
+    public void DamagedBookFrames_SameEventsOrRejectionsWithAndWithoutScanner() =>
+        ScannerDifferential.AssertSameOverDamagedFrames(Venue, new Random(1416), frames =>
         {
-            for (var kind = 0; kind < FrameDamage.Kinds; kind++)
+            var books = frames.Where(f => f.Frame.AsSpan().IndexOf("\"books"u8) >= 0).ToList();
+            return ([.. books.Where((_, i) => i % 2 == 0)], books.Count / 2);
+        });
+
+    [Fact]
+    public void EveryRecordedBookPush_IsReadByTheScanner() =>
+        ScannerDifferential.AssertScannerReadsEvery(
+            "okx",
+            frame => frame.AsSpan().IndexOf("\"action\""u8) >= 0 && frame.AsSpan().IndexOf("\"books"u8) >= 0,
+            "book push has the documented shape",
+            (frame, symbols, time) =>
             {
-                differential.Check(FrameDamage.Apply(frame, kind, random), time);
-            }
-        }
-
-        differential.Rejected.Should().BeGreaterThan(books.Count / 2, "most damage is rejected, on both paths alike");
-    }
-
-    [Fact]
-    public void EveryRecordedBookPush_IsReadByTheScanner()
-    {
-        var frames = ParserDifferential.RecordedFrames("okx")
-            .Where(f => f.Frame.AsSpan().IndexOf("\"action\""u8) >= 0 && f.Frame.AsSpan().IndexOf("\"books"u8) >= 0)
-            .ToList();
-        var symbols = new SymbolCache(new SymbolTable([], acceptUnknown: true));
-        frames.Should().NotBeEmpty();
-        foreach (var (frame, time) in frames)
-        {
-            OkxBookScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent)
-                .Should().BeTrue($"a recorded book push has the documented shape: {System.Text.Encoding.UTF8.GetString(frame[..Math.Min(200, frame.Length)])}");
-            bookEvent.ReturnLevels();
-        }
-    }
-
-    private static ParserDifferential Differential(List<(byte[] Frame, OrleansFeed.Core.Time.Timestamp Time)> frames)
-    {
-        // Every instrument the recording names but the last: the left-out one exercises the unknown-symbol rejection.
-        var named = frames
-            .SelectMany(f => InstId().Matches(System.Text.Encoding.UTF8.GetString(f.Frame)).Select(m => m.Groups[1].Value))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var known = named.Take(named.Count - 1).ToList();
-        return new ParserDifferential(
-            new OkxFrameParser(new SymbolTable(known)),
-            new OkxFrameParser(new SymbolTable(known)) { UseScanner = false });
-    }
+                var read = OkxBookScanner.TryScan(frame, symbols, ParseLimits.Default.MaxLevelsPerMessage, time, out var bookEvent);
+                bookEvent.ReturnLevels();
+                return read;
+            });
 
     [GeneratedRegex("\"instId\":\"([A-Z0-9-]+)\"")]
     private static partial Regex InstId();
