@@ -30,6 +30,7 @@ namespace OrleansFeed.LoadHarness;
 /// <param name="CpuWindow">Resume → the last drain poll that still saw activity (allocation, GC and CPU are sampled over it; ≤ 100 ms after <paramref name="Window"/>).</param>
 /// <param name="Books">Books configured.</param>
 /// <param name="BooksSynced">Books in state <c>synced</c> at the end.</param>
+/// <param name="BooksUnverifiable">Books in state <c>unverifiable</c> at the end: their feed carries no sequence and no checksum (docs/errors.md#book-states).</param>
 /// <param name="BookGaps">Sum of the books' own gap counters (venue sequence gaps detected by the sync).</param>
 /// <param name="SequenceGaps">Jumps in the <c>book-deltas</c> sequences seen by the observer (lost deltas).</param>
 /// <param name="Problems">Books not synced or with gaps, as <c>venue:symbol (state, gaps)</c>; empty when verified.</param>
@@ -61,13 +62,14 @@ internal sealed record LoadResult(
     TimeSpan CpuWindow,
     int Books,
     int BooksSynced,
+    int BooksUnverifiable,
     long BookGaps,
     long SequenceGaps,
     IReadOnlyList<string> Problems,
     ProcessSample Idle)
 {
-    /// <summary>True when every book is synced and neither the books nor the observer saw a gap.</summary>
-    public bool Verified => BooksSynced == Books && BookGaps == 0 && SequenceGaps == 0;
+    /// <summary>True when every book is synced (or unverifiable, where its feed carries no proof) and neither the books nor the observer saw a gap.</summary>
+    public bool Verified => BooksSynced + BooksUnverifiable == Books && BookGaps == 0 && SequenceGaps == 0;
 
     /// <summary>A count per second of the window.</summary>
     /// <param name="count">The count.</param>

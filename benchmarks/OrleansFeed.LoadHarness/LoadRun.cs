@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrleansFeed.Core.Books;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Grains.Abstractions;
@@ -135,13 +136,17 @@ internal static class LoadRun
                 }
             }
 
-            var (synced, bookGaps, problems) = (0, 0L, new List<string>());
+            var (synced, unverifiable, bookGaps, problems) = (0, 0, 0L, new List<string>());
             foreach (var book in books)
             {
                 var snapshot = await grains.GetGrain<IOrderBookGrain>(book).GetSnapshotAsync(1).ConfigureAwait(false);
+                // A feed with no sequence and no checksum (Coinbase Exchange level2, Bybit v2) can only end unverifiable:
+                // that is what it is (docs/errors.md#book-states), not a failure of the run.
+                var proofless = snapshot.SyncState == BookSyncState.Unverifiable;
                 synced += snapshot.IsStale ? 0 : 1;
+                unverifiable += proofless ? 1 : 0;
                 bookGaps += snapshot.Counters.Gaps;
-                if (snapshot.IsStale || snapshot.Counters.Gaps > 0)
+                if ((snapshot.IsStale && !proofless) || snapshot.Counters.Gaps > 0)
                 {
                     problems.Add($"{book} ({snapshot.SyncState}, {snapshot.Counters.Gaps} gap(s), {snapshot.Counters.Resyncs} resync(s))");
                 }
@@ -153,7 +158,7 @@ internal static class LoadRun
                 busiest?.ReceiveP50 ?? 0, busiest?.ReceiveP99 ?? 0, busiest?.ReceiveP999 ?? 0, worstP999, worstKey,
                 busyEnd.Allocated - before.Allocated, busyEnd.Gen0 - before.Gen0, busyEnd.Gen1 - before.Gen1, busyEnd.Gen2 - before.Gen2,
                 busyEnd.Cpu - before.Cpu, Stopwatch.GetElapsedTime(before.Timestamp, busyEnd.Timestamp),
-                books.Count, synced, bookGaps, observer.SequenceGaps, problems, idle);
+                books.Count, synced, unverifiable, bookGaps, observer.SequenceGaps, problems, idle);
         }
         finally
         {

@@ -23,7 +23,7 @@ internal static class ResultTable
             Line(text, $"| {r.Run} | {r.Window.TotalSeconds:F2} s | {r.Frames:N0} | {r.PerSecond(r.Frames):N0} | {r.PerSecond(r.BookUpdates):N0} | {r.PerSecond(r.Trades):N0} | {r.PerSecond(r.NbboUpdates):N0} " +
                 $"| {Us(r.DeltaP50)} / {Us(r.DeltaP99)} / {Us(r.DeltaP999)} | {Us(r.NbboP50)} / {Us(r.NbboP99)} / {Us(r.NbboP999)} ({Us(r.WorstAggregatorP999)}) " +
                 $"| {perFrame:N0} B | {r.Gen0}/{r.Gen1}/{r.Gen2} | {r.CpuTime.TotalSeconds:F2} s ({cpuShare:P0}) | {cpuPerFrame:F1} µs " +
-                $"| {(r.Verified ? "yes" : "NO")}: {r.BooksSynced}/{r.Books} synced, {r.BookGaps} book gaps, {r.SequenceGaps} stream gaps |");
+                $"| {(r.Verified ? "yes" : "NO")}: {r.BooksSynced}/{r.Books} synced{(r.BooksUnverifiable > 0 ? $" + {r.BooksUnverifiable} unverifiable (no proof in feed)" : "")}, {r.BookGaps} book gaps, {r.SequenceGaps} stream gaps |");
         }
 
         foreach (var r in results)
