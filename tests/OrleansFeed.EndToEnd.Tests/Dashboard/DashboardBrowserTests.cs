@@ -23,59 +23,36 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(Timeout);
         var files = SharedData.Files("binance_futures").Where(f => Path.GetFileName(f).StartsWith("2021-07-22", StringComparison.Ordinal)).ToArray();
-        var profile = Directory.CreateTempSubdirectory("orleansfeed-chromium-");
-        try
-        {
-            // The browser starts before the silo, so its start-up never eats into the 30 s of playback.
-            await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
-            {
-                ExecutablePath = ChromiumBinary.Find() ?? throw new InvalidOperationException("CI=true but chromium is not installed (apt-get install -y chromium)."),
-                Headless = true,
-                UserDataDir = profile.FullName,
-                Args = [.. ChromiumBinary.HeadlessArgs],
-                Timeout = (int)Timeout.TotalMilliseconds,
-            });
-            await using var page = await browser.NewPageAsync();
-            page.Console += (_, e) => output.WriteLine($"[browser {e.Message.Type}] {e.Message.Text}");
-            await page.SetViewportAsync(new ViewPortOptions { Width = 1400, Height = 1000 });
+        // The browser starts before the silo, so its start-up never eats into the 30 s of playback.
+        await using var chromium = await HeadlessChromium.LaunchAsync(Timeout);
+        await using var page = await chromium.NewPageAsync(output);
+        await page.SetViewportAsync(new ViewPortOptions { Width = 1400, Height = 1000 });
 
-            await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(files, true)], cts.Token, playbackSpeed: 1);
-            await page.GoToAsync(new Uri(silo.Api, $"/?venue={silo.Venue}&symbol={Symbol}").ToString(), WaitUntilNavigation.Load);
+        await using var silo = await SimulatedSilo.StartAsync([SimulatedSession.BinanceMarket(files, true)], cts.Token, playbackSpeed: 1);
+        await page.GoToAsync(new Uri(silo.Api, $"/?venue={silo.Venue}&symbol={Symbol}").ToString(), WaitUntilNavigation.Load);
 
-            var first = await WaitForLadderAsync(page, l => l.Sequence is not null, "the ladder shows a book", cts.Token);
-            var moved = await WaitForLadderAsync(page, l => l.Sequence > first.Sequence, "the ladder changes", cts.Token);
-            silo.Simulator.PlaybackCompleted.IsCompleted.Should().BeFalse($"the ladder moved ({first.Sequence} → {moved.Sequence}) while playback ran");
+        var first = await WaitForLadderAsync(page, l => l.Sequence is not null, "the ladder shows a book", cts.Token);
+        var moved = await WaitForLadderAsync(page, l => l.Sequence > first.Sequence, "the ladder changes", cts.Token);
+        silo.Simulator.PlaybackCompleted.IsCompleted.Should().BeFalse($"the ladder moved ({first.Sequence} → {moved.Sequence}) while playback ran");
 
-            await silo.WaitForPlaybackAndSyncAsync(cts.Token);
-            using var http = new HttpClient { BaseAddress = silo.Api };
-            using var rest = JsonDocument.Parse(await http.GetStringAsync(new Uri($"/api/v1/books/{silo.Venue}/{Symbol}?depth=1", UriKind.Relative), cts.Token));
-            var restSequence = rest.RootElement.GetProperty("sequence").GetInt64();
-            var last = await WaitForLadderAsync(page, l => l.Sequence >= restSequence, "the ladder catches up with REST", cts.Token);
+        await silo.WaitForPlaybackAndSyncAsync(cts.Token);
+        using var http = new HttpClient { BaseAddress = silo.Api };
+        using var rest = JsonDocument.Parse(await http.GetStringAsync(new Uri($"/api/v1/books/{silo.Venue}/{Symbol}?depth=1", UriKind.Relative), cts.Token));
+        var restSequence = rest.RootElement.GetProperty("sequence").GetInt64();
+        var last = await WaitForLadderAsync(page, l => l.Sequence >= restSequence, "the ladder catches up with REST", cts.Token);
 
-            last.BestBid.Should().Be(rest.RootElement.GetProperty("bids")[0][0].GetString());
-            last.BestAsk.Should().Be(rest.RootElement.GetProperty("asks")[0][0].GetString());
-            last.Epoch.Should().Be(rest.RootElement.GetProperty("epoch").GetInt64());
-            last.State.Should().Be("synced");
-            (await page.EvaluateExpressionAsync<string>("document.getElementById('connection').dataset.state")).Should().Be("live");
-            (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#venues tr').length")).Should().Be(1, "one venue is simulated");
+        last.BestBid.Should().Be(rest.RootElement.GetProperty("bids")[0][0].GetString());
+        last.BestAsk.Should().Be(rest.RootElement.GetProperty("asks")[0][0].GetString());
+        last.Epoch.Should().Be(rest.RootElement.GetProperty("epoch").GetInt64());
+        last.State.Should().Be("synced");
+        (await page.EvaluateExpressionAsync<string>("document.getElementById('connection').dataset.state")).Should().Be("live");
+        (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#venues tr').length")).Should().Be(1, "one venue is simulated");
 
-            var screenshot = Path.Combine(ArtifactsDirectory(), "dashboard.png");
-            await page.ScreenshotAsync(screenshot, new ScreenshotOptions { FullPage = true });
-            output.WriteLine($"screenshot: {screenshot}");
-            new FileInfo(screenshot).Length.Should().BeGreaterThan(10_000);
-            await page.CloseAsync(); // before the silo stops, so the page does not log its reconnect attempts
-        }
-        finally
-        {
-            try
-            {
-                profile.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // Chromium may still be flushing its profile; the temp folder is cleaned by the OS.
-            }
-        }
+        var screenshot = Path.Combine(ArtifactsDirectory(), "dashboard.png");
+        await page.ScreenshotAsync(screenshot, new ScreenshotOptions { FullPage = true });
+        output.WriteLine($"screenshot: {screenshot}");
+        new FileInfo(screenshot).Length.Should().BeGreaterThan(10_000);
+        await page.CloseAsync(); // before the silo stops, so the page does not log its reconnect attempts
     }
 
     private static Task<Ladder> WaitForLadderAsync(IPage page, Func<Ladder, bool> condition, string what, CancellationToken cancellationToken) =>

@@ -24,53 +24,30 @@ public sealed class DashboardReconnectTests(ITestOutputHelper output)
         using var cts = new CancellationTokenSource(Timeout);
         var port = FreePort.Next();
         var deadPort = FreePort.Next();
-        var profile = Directory.CreateTempSubdirectory("orleansfeed-chromium-");
+        await using var chromium = await HeadlessChromium.LaunchAsync(Timeout);
+        await using var page = await chromium.NewPageAsync(output);
+
+        var silo = await StartSiloAsync(port, deadPort, cts.Token);
         try
         {
-            await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
-            {
-                ExecutablePath = ChromiumBinary.Find() ?? throw new InvalidOperationException("CI=true but chromium is not installed (apt-get install -y chromium)."),
-                Headless = true,
-                UserDataDir = profile.FullName,
-                Args = [.. ChromiumBinary.HeadlessArgs],
-                Timeout = (int)Timeout.TotalMilliseconds,
-            });
-            await using var page = await browser.NewPageAsync();
-            page.Console += (_, e) => output.WriteLine($"[browser {e.Message.Type}] {e.Message.Text}");
-
-            var silo = await StartSiloAsync(port, deadPort, cts.Token);
-            try
-            {
-                await page.GoToAsync($"http://127.0.0.1:{port}/", WaitUntilNavigation.Load);
-                await WaitForAsync(page, "document.getElementById('connection').dataset.state === 'live'", "live", cts.Token);
-                await WaitForAsync(page, $"document.querySelector('#venues td.error')?.textContent.includes('Z)') === true", "the venue's last error with its time", cts.Token);
-                var failures = await page.EvaluateExpressionAsync<string>("document.querySelector('#venues tr').children[2].textContent");
-                int.Parse(failures, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0);
-            }
-            finally
-            {
-                await silo.StopAsync(CancellationToken.None);
-                await silo.DisposeAsync();
-            }
-
-            await WaitForAsync(page, "document.getElementById('connection').dataset.state === 'reconnecting'", "reconnecting after the silo stopped", cts.Token);
-
-            await using var again = await StartSiloAsync(port, deadPort, cts.Token);
-            await WaitForAsync(page, "document.getElementById('connection').dataset.state === 'live'", "live again", cts.Token);
-            await page.CloseAsync();
-            await again.StopAsync(CancellationToken.None);
+            await page.GoToAsync($"http://127.0.0.1:{port}/", WaitUntilNavigation.Load);
+            await WaitForAsync(page, "document.getElementById('connection').dataset.state === 'live'", "live", cts.Token);
+            await WaitForAsync(page, $"document.querySelector('#venues td.error')?.textContent.includes('Z)') === true", "the venue's last error with its time", cts.Token);
+            var failures = await page.EvaluateExpressionAsync<string>("document.querySelector('#venues tr').children[2].textContent");
+            int.Parse(failures, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0);
         }
         finally
         {
-            try
-            {
-                profile.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // Chromium may still be flushing its profile; the temp folder is cleaned by the OS.
-            }
+            await silo.StopAsync(CancellationToken.None);
+            await silo.DisposeAsync();
         }
+
+        await WaitForAsync(page, "document.getElementById('connection').dataset.state === 'reconnecting'", "reconnecting after the silo stopped", cts.Token);
+
+        await using var again = await StartSiloAsync(port, deadPort, cts.Token);
+        await WaitForAsync(page, "document.getElementById('connection').dataset.state === 'live'", "live again", cts.Token);
+        await page.CloseAsync();
+        await again.StopAsync(CancellationToken.None);
     }
 
     private static async Task<WebApplication> StartSiloAsync(int port, int deadPort, CancellationToken cancellationToken)
