@@ -101,7 +101,8 @@ public sealed partial class NatsBridgeService : IHostedService, IAsyncDisposable
         var books = UniqueBooks(ConfiguredBooks(_feed, _venues)).ToList();
         _queue = new BridgeQueue(_options.QueueCapacity, _status);
         _status.AttachQueue(() => _queue.Count);
-        var streamOptions = new StreamSubscriptionOptions { Capacity = _options.StreamCapacity, OverflowPolicy = StreamOverflowPolicy.DropNewest };
+        // Silo scope: the bridge of each silo publishes only the streams produced on it, so each is published once in the cluster.
+        var streamOptions = new StreamSubscriptionOptions { Capacity = _options.StreamCapacity, OverflowPolicy = StreamOverflowPolicy.DropNewest, Scope = StreamScope.Silo };
         var skipped = new List<string>();
         foreach (var route in BridgeRoutes.All)
         {

@@ -1,15 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.FanOut;
+using OrleansFeed.Grains.FanOut.Relay;
+using OrleansFeed.Grains.Relay;
 
 namespace OrleansFeed.Grains.Common;
 
 /// <summary>
 /// Base of the feed's Orleans grains: the string key, the silo's clock and local fan-out, grain timers, and
 /// subscriptions to the silo-local fan-out whose handlers run on this activation's scheduler (one at a time, in
-/// order, never concurrently with a grain call's synchronous code). Subscriptions end with the activation.
+/// order, never concurrently with a grain call's synchronous code). Subscriptions end with the activation. Books and
+/// aggregators are also the relay sources of the streams they produce (<see cref="IRelaySourceGrain"/>): subscribers on
+/// other silos attach here, and are told when the activation ends.
 /// </summary>
-public abstract class FeedGrain : Grain
+public abstract class FeedGrain : Grain, IRelaySourceGrain
 {
     private readonly List<IStreamSubscription> _subscriptions = [];
     private TaskScheduler? _scheduler;
@@ -28,10 +33,27 @@ public abstract class FeedGrain : Grain
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => DisposeSubscriptionsAsync();
 
-    /// <summary>Ends every subscription of this activation (called on deactivation; overriders call it too).</summary>
+    /// <inheritdoc />
+    public Task<RelayAttachment> AttachRelayAsync(string streamNamespace, SiloAddress? subscriberSilo, IRelayObserver observer)
+    {
+        var produced = RelayedStreams.TryGetSource(streamNamespace, out var source)
+            && (source == RelaySource.OrderBook ? this is IOrderBookGrain : this is IAggregatorGrain);
+        if (!produced)
+        {
+            throw new ArgumentException($"{GetType().Name} '{GrainKey}' does not produce stream namespace '{streamNamespace}'.", nameof(streamNamespace));
+        }
+
+        return Task.FromResult(ServiceProvider.GetRequiredService<RelayPublisher>().Attach(this.GetGrainId(), new StreamId(streamNamespace, GrainKey), subscriberSilo, observer));
+    }
+
+    /// <summary>
+    /// Ends every subscription of this activation, and every relay attached to it (its observers attach again to the
+    /// next activation). Called on deactivation; overriders call it too.
+    /// </summary>
     /// <returns>Completes when unsubscribed.</returns>
     protected async Task DisposeSubscriptionsAsync()
     {
+        await ServiceProvider.GetRequiredService<RelayPublisher>().EndSourceAsync(this.GetGrainId());
         foreach (var subscription in _subscriptions)
         {
             await subscription.DisposeAsync();

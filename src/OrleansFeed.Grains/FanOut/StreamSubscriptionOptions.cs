@@ -24,4 +24,11 @@ public sealed record StreamSubscriptionOptions
 
     /// <summary>What happens when the queue is full. Default <see cref="StreamOverflowPolicy.Wait"/>.</summary>
     public StreamOverflowPolicy OverflowPolicy { get; init; } = StreamOverflowPolicy.Wait;
+
+    /// <summary>
+    /// Which producers the subscription hears. Default <see cref="StreamScope.Cluster"/>: the stream's producer wherever
+    /// it runs (a producer on another silo is relayed here); <see cref="StreamScope.Silo"/> for publishers that must
+    /// publish each stream once in the cluster (NATS bridge, Redis last values).
+    /// </summary>
+    public StreamScope Scope { get; init; } = StreamScope.Cluster;
 }

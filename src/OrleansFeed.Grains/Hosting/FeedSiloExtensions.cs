@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using OrleansFeed.Grains.FanOut;
+using OrleansFeed.Grains.FanOut.Relay;
 using OrleansFeed.Grains.Serialization;
 using OrleansFeed.Grains.Storage;
 
@@ -17,7 +18,7 @@ public static class FeedSiloExtensions
     /// <summary>
     /// One silo with localhost clustering on the <c>Silo</c> ports, memory grain storage as the default storage (JSON
     /// state), the Core-type codec, the collection age and quantum of <see cref="SiloOptions"/>, the silo-local
-    /// fan-out (<see cref="IStreamProvider"/>) and the system clock unless one is registered (tests register the fake one).
+    /// fan-out (<see cref="IStreamProvider"/>) with its cross-silo relay (<see cref="RelayHostingExtensions.AddFanOutRelay"/>) and the system clock unless one is registered (tests register the fake one).
     /// </summary>
     /// <param name="silo">The silo builder.</param>
     /// <param name="configuration">Configuration holding the optional <c>Silo</c> section.</param>
@@ -48,6 +49,7 @@ public static class FeedSiloExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<InMemoryStreamProvider>();
         silo.Services.TryAddSingleton<IStreamProvider>(sp => sp.GetRequiredService<InMemoryStreamProvider>());
+        silo.AddFanOutRelay(configuration);
         return silo;
     }
 

@@ -32,6 +32,9 @@ public sealed partial class BookLastValueSource : ILastValueSource
     {
         Capacity = QueueCapacity,
         OverflowPolicy = StreamOverflowPolicy.DropOldest,
+
+        // Only books whose producer runs on this silo: each key is written once in the cluster, by its owner.
+        Scope = StreamScope.Silo,
     };
 
     private readonly IConfiguredBooks _books;

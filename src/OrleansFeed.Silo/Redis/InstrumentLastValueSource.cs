@@ -77,7 +77,7 @@ public sealed class InstrumentLastValueSource<T> : ILastValueSource
                 var latest = new Latest(key);
                 _keys.Add(latest);
                 _subscriptions.Add(_streams.GetStream<T>(new StreamId(_streamNamespace, key)).Subscribe(latest.OnNext,
-                    new StreamSubscriptionOptions { Capacity = BookLastValueSource.QueueCapacity, OverflowPolicy = StreamOverflowPolicy.DropOldest }));
+                    new StreamSubscriptionOptions { Capacity = BookLastValueSource.QueueCapacity, OverflowPolicy = StreamOverflowPolicy.DropOldest, Scope = StreamScope.Silo }));
             }
         }
 

@@ -1,0 +1,18 @@
+namespace OrleansFeed.Grains.FanOut;
+
+/// <summary>
+/// Told when a stream of the silo-local fan-out gains its first, or loses its last, subscription of scope
+/// <see cref="StreamScope.Cluster"/>: the cross-silo relay starts and ends there, so a stream nobody on this silo
+/// follows costs nothing. Called outside the stream's lock, on the subscribing (or disposing) thread; must not block.
+/// </summary>
+public interface IStreamDemand
+{
+    /// <summary>The first cluster-scope subscription of <paramref name="id"/> on this silo was made.</summary>
+    /// <typeparam name="T">The stream's event type.</typeparam>
+    /// <param name="id">The stream.</param>
+    void Started<T>(StreamId id);
+
+    /// <summary>The last cluster-scope subscription of <paramref name="id"/> on this silo was disposed.</summary>
+    /// <param name="id">The stream.</param>
+    void Stopped(StreamId id);
+}

@@ -1,0 +1,16 @@
+using OrleansFeed.Grains.Relay;
+
+namespace OrleansFeed.Grains.FanOut.Relay;
+
+/// <summary>This silo's observer object for one event type: hands relayed batches and end notices to the <see cref="RelayHub"/>.</summary>
+/// <typeparam name="T">The event type.</typeparam>
+internal sealed class RelayReceiver<T>(RelayHub hub) : IRelayObserver<T>
+{
+    public Task<bool> OnBatchAsync(string streamNamespace, string key, T[] items) => hub.DeliverAsync(new StreamId(streamNamespace, key), items);
+
+    public Task OnSourceEndedAsync(string streamNamespace, string key)
+    {
+        hub.OnSourceEnded(new StreamId(streamNamespace, key));
+        return Task.CompletedTask;
+    }
+}
