@@ -59,7 +59,7 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
         _links[id] = link;
 
         // Off the caller's context: the first subscriber is often a grain in its own turn.
-        _ = Task.Run(() => AttachAsync(link, TimeSpan.Zero));
+        _ = Task.Run(() => AttachAsync(link, reattach: false));
     }
 
     public void Stopped(StreamId id)
@@ -102,7 +102,7 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
         if (_links.TryGetValue(id, out var link))
         {
             link.ProducerSilo = null;
-            _ = Task.Run(() => AttachAsync(link, _options.ReattachDelay));
+            _ = Task.Run(() => AttachAsync(link, reattach: true));
         }
     }
 
@@ -123,8 +123,9 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
         return Task.CompletedTask;
     }
 
-    private async Task AttachAsync(RelayLink link, TimeSpan delay)
+    private async Task AttachAsync(RelayLink link, bool reattach)
     {
+        var delay = reattach ? _options.ReattachDelay : TimeSpan.Zero;
         var attempt = link.NextAttempt();
         var failures = 0;
         try
@@ -143,6 +144,11 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
                     if (link.IsCurrent(attempt))
                     {
                         link.ProducerSilo = attachment.ProducerSilo;
+                        if (reattach)
+                        {
+                            // The first attachment needs no announcement: it is made before the subscriber's own snapshot.
+                            await link.Kind.AnnounceReattachedAsync(Grains, Streams, link.Stream).ConfigureAwait(false);
+                        }
                     }
 
                     return;

@@ -1,3 +1,4 @@
+using Orleans;
 using Orleans.Runtime;
 using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Trades;
@@ -11,7 +12,7 @@ internal abstract class RelayKind
 {
     private static readonly Dictionary<string, RelayKind> Kinds = new()
     {
-        [StreamNamespaces.BookDeltas] = new RelayKind<BookDelta>(),
+        [StreamNamespaces.BookDeltas] = new BookDeltaRelayKind(),
         [StreamNamespaces.Trades] = new RelayKind<Trade>(),
         [StreamNamespaces.VenueBbo] = new RelayKind<BestBidOffer>(),
         [StreamNamespaces.VenueTicker] = new RelayKind<VenueTicker24h>(),
@@ -31,10 +32,21 @@ internal abstract class RelayKind
 
     /// <summary>This silo's observer object for the namespace's event type.</summary>
     public abstract IRelayObserver GetObserver(RelayHub hub);
+
+    /// <summary>
+    /// Called after the subscriber silo attached again to a producer that ended: events published between the end and
+    /// the new attachment were not relayed, so a kind whose consumers can recover says so here. Default: nothing (trades,
+    /// BBO, tickers and aggregates are latest-value streams).
+    /// </summary>
+    /// <param name="grains">The silo's grain factory.</param>
+    /// <param name="streams">The silo's fan-out.</param>
+    /// <param name="stream">The stream.</param>
+    /// <returns>Completes when announced.</returns>
+    public virtual Task AnnounceReattachedAsync(IGrainFactory grains, InMemoryStreamProvider streams, StreamId stream) => Task.CompletedTask;
 }
 
 /// <inheritdoc />
-internal sealed class RelayKind<T> : RelayKind
+internal class RelayKind<T> : RelayKind
 {
     public override Type EventType => typeof(T);
 
