@@ -38,9 +38,9 @@ public sealed class FeedTestCluster : IAsyncDisposable
     /// <summary>Starts <paramref name="silos"/> silos and the cluster's client.</summary>
     /// <param name="silos">How many silos (2 or 3 in the tests).</param>
     /// <param name="settings">Configuration of every silo (e.g. <c>Relay:*</c>).</param>
-    /// <param name="configureSilo">Extra registrations of every silo.</param>
+    /// <param name="configureSilo">Extra registrations of every silo (given the silos' configuration).</param>
     /// <returns>The deployed cluster.</returns>
-    public static async Task<FeedTestCluster> StartAsync(short silos, IDictionary<string, string?>? settings = null, Action<ISiloBuilder>? configureSilo = null)
+    public static async Task<FeedTestCluster> StartAsync(short silos, IDictionary<string, string?>? settings = null, Action<ISiloBuilder, IConfiguration>? configureSilo = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder(silos);
@@ -53,7 +53,7 @@ public sealed class FeedTestCluster : IAsyncDisposable
             silo.Services.AddHttpClient();
             silo.Services.AddSingleton<IInstrumentCatalog, InstrumentCatalog>();
             silo.Services.AddSingleton<BookDirectory>();
-            configureSilo?.Invoke(silo);
+            configureSilo?.Invoke(silo, configuration);
             WithoutSerializerCheck(silo.Services);
         });
         builder.ConfigureClient(client =>

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Orleans;
+using Orleans.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
@@ -6,18 +9,18 @@ using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Simulator;
 using OrleansFeed.TestKit.Captures;
-using OrleansFeed.TestKit.Orleans;
 using OrleansFeed.TestKit.Simulation;
 using OrleansFeed.TestKit.Waiting;
 
-namespace OrleansFeed.Grains.Tests.Relay;
+namespace OrleansFeed.TestKit.Orleans;
 
 /// <summary>
 /// A two-silo cluster and the local simulator playing a recorded OKX session (order books with checksums, trades): the
 /// venue's connector and its books on one silo (the producer silo), consumers on the other. Playback starts paused.
 /// </summary>
-internal sealed class CrossSiloPlayback : IAsyncDisposable
+public sealed class CrossSiloPlayback : IAsyncDisposable
 {
+    /// <summary>The venue played.</summary>
     public const string Venue = "okx";
 
     private CrossSiloPlayback(FeedTestCluster cluster, ExchangeSimulator simulator, IReadOnlyList<string> symbols, int producer)
@@ -28,10 +31,13 @@ internal sealed class CrossSiloPlayback : IAsyncDisposable
         Producer = producer;
     }
 
+    /// <summary>The cluster.</summary>
     public FeedTestCluster Cluster { get; }
 
+    /// <summary>The simulator playing the recording.</summary>
     public ExchangeSimulator Simulator { get; }
 
+    /// <summary>The venue's symbols (one book each).</summary>
     public IReadOnlyList<string> Symbols { get; }
 
     /// <summary>Index of the silo holding the connector and the books.</summary>
@@ -40,9 +46,14 @@ internal sealed class CrossSiloPlayback : IAsyncDisposable
     /// <summary>Index of the other silo.</summary>
     public int Consumer => 1 - Producer;
 
+    /// <summary>The venue's connector (on the producer silo).</summary>
     public IExchangeConnectorGrain Connector => Cluster.Grains(Producer).GetGrain<IExchangeConnectorGrain>(Venue);
 
-    public static async Task<CrossSiloPlayback> StartAsync(IDictionary<string, string?>? extra = null)
+    /// <summary>Starts the simulator (paused) and the cluster, places the connector and activates its books on its silo.</summary>
+    /// <param name="extra">More settings for every silo.</param>
+    /// <param name="configureSilo">More registrations for every silo (e.g. the NATS bridge).</param>
+    /// <returns>The started playback.</returns>
+    public static async Task<CrossSiloPlayback> StartAsync(IDictionary<string, string?>? extra = null, Action<ISiloBuilder, IConfiguration>? configureSilo = null)
     {
         var files = SharedData.Files("okx").Where(f => f.Contains("2021-07-22", StringComparison.Ordinal)).ToArray();
         var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = 0 });
@@ -69,12 +80,16 @@ internal sealed class CrossSiloPlayback : IAsyncDisposable
                 settings[$"Feed:Venues:{Venue}:Symbols:{i.ToString(CultureInfo.InvariantCulture)}"] = endpoint.Symbols[i];
             }
 
-            cluster = await FeedTestCluster.StartAsync(2, settings);
+            cluster = await FeedTestCluster.StartAsync(2, settings, configureSilo);
 
             // Connectors use Orleans' default placement: the producer silo is wherever the connector was activated.
             var connector = cluster.Grains(0).GetGrain<IExchangeConnectorGrain>(Venue);
             await connector.GetStatusAsync();
-            cluster.Cluster.TryGetGrainContext(connector.GetGrainId(), out var context).Should().BeTrue();
+            if (!cluster.Cluster.TryGetGrainContext(connector.GetGrainId(), out var context))
+            {
+                throw new InvalidOperationException("The connector is not active on any silo.");
+            }
+
             var producer = cluster.Address(0).Equals(context!.Address.SiloAddress) ? 0 : 1;
 
             // As the silo's startup does: the books are activated on their connector's silo before any event flows.
@@ -97,11 +112,19 @@ internal sealed class CrossSiloPlayback : IAsyncDisposable
         }
     }
 
+    /// <summary>The book key of a symbol.</summary>
+    /// <param name="symbol">The symbol.</param>
+    /// <returns><c>okx:symbol</c>.</returns>
     public static string Key(string symbol) => $"{Venue}:{symbol}";
 
+    /// <summary>The books active on a silo.</summary>
+    /// <param name="silo">Silo index.</param>
+    /// <returns>Its book directory.</returns>
     public BookDirectory Books(int silo) => Cluster.Services(silo).GetRequiredService<BookDirectory>();
 
     /// <summary>Starts the connector and plays the whole recording once the connector subscribed every symbol.</summary>
+    /// <param name="cancellationToken">Gives up.</param>
+    /// <returns>Completes when every book is synced after the playback.</returns>
     public async Task PlayAsync(CancellationToken cancellationToken)
     {
         await Connector.StartAsync();
@@ -115,6 +138,7 @@ internal sealed class CrossSiloPlayback : IAsyncDisposable
             cancellationToken);
     }
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         try
