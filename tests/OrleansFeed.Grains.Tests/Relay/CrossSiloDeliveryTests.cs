@@ -21,7 +21,7 @@ public sealed class CrossSiloDeliveryTests
     public async Task Playback_ConsumerOnOtherSilo_EndsEqualToTheBook()
     {
         using var timeout = new CancellationTokenSource(Generous);
-        await using var playback = await CrossSiloPlayback.StartAsync();
+        await using var playback = await CrossSiloPlayback.StartAsync(frameDelay: TimeSpan.FromMilliseconds(1));
         var followers = new List<(string Key, BookFollower Follower)>();
         foreach (var symbol in playback.Symbols)
         {
@@ -29,10 +29,24 @@ public sealed class CrossSiloDeliveryTests
             followers.Add((key, await BookFollower.StartAsync(playback.Cluster.Streams(playback.Consumer), playback.Cluster.Grains(playback.Consumer), key)));
         }
 
+        // Trades come from the connector on the producer silo, relayed the same way.
+        var trades = new System.Collections.Concurrent.ConcurrentQueue<Core.Trades.Trade>();
+        var tradeKey = CrossSiloPlayback.Key(playback.Symbols[0]);
+        await using var tradeSubscription = playback.Cluster.Streams(playback.Consumer).GetStream<Core.Trades.Trade>(new StreamId(StreamNamespaces.Trades, tradeKey))
+            .Subscribe(trade =>
+            {
+                trades.Enqueue(trade);
+                return ValueTask.CompletedTask;
+            });
+
         var hub = playback.Cluster.Services(playback.Consumer).GetRequiredService<RelayHub>();
         await Poll.UntilAsync(
             () => followers.All(f => playback.Cluster.Address(playback.Producer).Equals(hub.Links.GetValueOrDefault(new StreamId(StreamNamespaces.BookDeltas, f.Key)))),
             "the consumer silo attached to every book on the producer silo",
+            timeout.Token);
+        await Poll.UntilAsync(
+            () => playback.Cluster.Address(playback.Producer).Equals(hub.Links.GetValueOrDefault(new StreamId(StreamNamespaces.Trades, tradeKey))),
+            "the consumer silo attached to the trades of the producer silo",
             timeout.Token);
 
         await playback.PlayAsync(timeout.Token);
@@ -44,6 +58,20 @@ public sealed class CrossSiloDeliveryTests
         }
 
         playback.Books(playback.Consumer).Books.Should().BeEmpty("the books live on their connector's silo only");
+
+        // Any silo answers for any book: the same grain calls through either silo give the same answers.
+        foreach (var (key, _) in followers)
+        {
+            var viaConsumer = playback.Cluster.Grains(playback.Consumer).GetGrain<IOrderBookGrain>(key);
+            var viaProducer = playback.Cluster.Grains(playback.Producer).GetGrain<IOrderBookGrain>(key);
+            (await viaConsumer.GetRecentTradesAsync(1000)).Should().Equal(await viaProducer.GetRecentTradesAsync(1000));
+            (await viaConsumer.GetTickerAsync()).Should().Be(await viaProducer.GetTickerAsync());
+        }
+
+        var recorded = (await playback.Cluster.Grains(playback.Consumer).GetGrain<IOrderBookGrain>(tradeKey).GetRecentTradesAsync(1000)).Reverse().ToArray();
+        recorded.Should().NotBeEmpty("the recording has trades of {0}", tradeKey);
+        await Poll.UntilAsync(() => trades.Count >= recorded.Length, "every trade relayed", timeout.Token);
+        trades.Should().Equal(recorded, "each trade relayed once, in order");
         // Every delta after a follower's last snapshot reached it through the relay (a snapshot covers the ones before).
         foreach (var (key, follower) in followers)
         {

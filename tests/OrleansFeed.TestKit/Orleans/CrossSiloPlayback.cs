@@ -52,11 +52,12 @@ public sealed class CrossSiloPlayback : IAsyncDisposable
     /// <summary>Starts the simulator (paused) and the cluster, places the connector and activates its books on its silo.</summary>
     /// <param name="extra">More settings for every silo.</param>
     /// <param name="configureSilo">More registrations for every silo (e.g. the NATS bridge).</param>
+    /// <param name="frameDelay">Pause between played frames (zero: as fast as possible), so consumers follow deltas rather than catch up by snapshot.</param>
     /// <returns>The started playback.</returns>
-    public static async Task<CrossSiloPlayback> StartAsync(IDictionary<string, string?>? extra = null, Action<ISiloBuilder, IConfiguration>? configureSilo = null)
+    public static async Task<CrossSiloPlayback> StartAsync(IDictionary<string, string?>? extra = null, Action<ISiloBuilder, IConfiguration>? configureSilo = null, TimeSpan frameDelay = default)
     {
         var files = SharedData.Files("okx").Where(f => f.Contains("2021-07-22", StringComparison.Ordinal)).ToArray();
-        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = 0 });
+        var simulator = ExchangeSimulator.FromFiles(files, new SimulatorOptions { MaxSendQueue = TestSimulator.MaxSendQueue, PlaybackSpeed = 0, FrameDelay = frameDelay });
         FeedTestCluster? cluster = null;
         try
         {
