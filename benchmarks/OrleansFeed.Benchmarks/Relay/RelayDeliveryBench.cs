@@ -45,8 +45,15 @@ public class RelayDeliveryBench
     [Params(Path.SameSilo, Path.CrossSilo)]
     public Path Consumer { get; set; }
 
+    // Synchronous setup and cleanup: the in-process toolchain (used here: the out-of-process build times out on this
+    // loaded machine) does not await asynchronous ones.
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _cluster = await FeedTestCluster.StartAsync(2);
         await _cluster.Grains(1).GetGrain<IOrderBookGrain>(Key).EnsureActiveAsync();
@@ -84,8 +91,7 @@ public class RelayDeliveryBench
         return sequence;
     }
 
-    [GlobalCleanup]
-    public async Task CleanupAsync()
+    private async Task CleanupAsync()
     {
         if (_ticks.Count > 0)
         {

@@ -3,7 +3,8 @@ namespace OrleansFeed.Grains.FanOut;
 /// <summary>
 /// Told when a stream of the silo-local fan-out gains its first, or loses its last, subscription of scope
 /// <see cref="StreamScope.Cluster"/>: the cross-silo relay starts and ends there, so a stream nobody on this silo
-/// follows costs nothing. Called outside the stream's lock, on the subscribing (or disposing) thread; must not block.
+/// follows costs nothing. Called under the stream's lock (so starts and stops arrive in order), on the subscribing or
+/// disposing thread: must only record the change and return, never block nor subscribe.
 /// </summary>
 public interface IStreamDemand
 {

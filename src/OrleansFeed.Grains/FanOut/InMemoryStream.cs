@@ -50,23 +50,23 @@ internal sealed class InMemoryStream<T> : IAsyncStream<T>
         ArgumentNullException.ThrowIfNull(handler);
         options ??= StreamSubscriptionOptions.Default;
         var subscription = new StreamSubscription<T>(this, handler, options, _logger);
-        var first = false;
         lock (_lock)
         {
             _subscriptions = [.. _subscriptions, subscription];
             if (options.Scope == StreamScope.Cluster)
             {
-                first = _clusterSubscriptions.Length == 0;
+                // Told under the lock so that starts and stops reach the relay in the order they happened (it only
+                // records them and returns).
+                if (_clusterSubscriptions.Length == 0)
+                {
+                    _demand?.Started<T>(Id);
+                }
+
                 _clusterSubscriptions = [.. _clusterSubscriptions, subscription];
             }
         }
 
         subscription.Start();
-        if (first)
-        {
-            _demand?.Started<T>(Id);
-        }
-
         return subscription;
     }
 
@@ -93,18 +93,15 @@ internal sealed class InMemoryStream<T> : IAsyncStream<T>
 
     internal void Remove(StreamSubscription<T> subscription)
     {
-        var last = false;
         lock (_lock)
         {
             _subscriptions = Array.FindAll(_subscriptions, s => s != subscription);
             var before = _clusterSubscriptions.Length;
             _clusterSubscriptions = Array.FindAll(_clusterSubscriptions, s => s != subscription);
-            last = before > 0 && _clusterSubscriptions.Length == 0;
-        }
-
-        if (last)
-        {
-            _demand?.Stopped(Id);
+            if (before > 0 && _clusterSubscriptions.Length == 0)
+            {
+                _demand?.Stopped(Id);
+            }
         }
     }
 

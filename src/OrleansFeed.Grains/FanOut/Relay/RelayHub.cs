@@ -13,7 +13,8 @@ namespace OrleansFeed.Grains.FanOut.Relay;
 /// (<see cref="IRelaySourceGrain"/>), wherever it runs; relayed batches go to the local subscribers only
 /// (<see cref="InMemoryStream{T}.OnNextRelayedAsync"/>). It attaches again after <see cref="RelayOptions.ReattachDelay"/>
 /// when the producer ends or its silo is declared dead; the re-activated producer publishes a higher epoch, so the local
-/// subscribers take a fresh snapshot. When the last local subscriber leaves, the next batch answers "no longer wanted".
+/// subscribers take a fresh snapshot. Every <see cref="RelayOptions.RefreshInterval"/> it renews each attachment. When
+/// the last local subscriber leaves, the next batch answers "no longer wanted".
 /// </summary>
 internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<ISiloLifecycle>
 {
@@ -53,7 +54,7 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
         var link = new RelayLink(id, kind);
         if (_links.TryGetValue(id, out var old))
         {
-            old.Dispose();
+            EndLater(old);
         }
 
         _links[id] = link;
@@ -66,7 +67,7 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
     {
         if (_links.TryRemove(id, out var link))
         {
-            link.Dispose();
+            EndLater(link);
         }
     }
 
@@ -106,10 +107,54 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
         }
     }
 
+    // Called under a stream's lock: the link's cancellation (which may run an attach loop's continuation) runs elsewhere.
+    private static void EndLater(RelayLink link) => _ = Task.Run(link.End);
+
     private Task OnStartAsync(CancellationToken cancellationToken)
     {
         _ = Task.Run(() => WatchMembershipAsync(_stopping.Token));
+        _ = Task.Run(() => RefreshAsync(_stopping.Token));
         return Task.CompletedTask;
+    }
+
+    // Renews every attachment: the producer's silo drops a forwarder whose call failed (a timeout under load), and a
+    // producer may have moved without this silo hearing of it; a renewal restores the first and announces the second.
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_options.RefreshInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var link in _links.Values)
+                {
+                    if (link.ProducerSilo is not { } before || link.Ended.IsCancellationRequested)
+                    {
+                        continue; // Not attached yet, or an attach loop is running.
+                    }
+
+                    try
+                    {
+                        var source = RelayedStreams.GetSource(Grains, link.Stream.Namespace, link.Stream.Key);
+                        var attachment = await source.AttachRelayAsync(link.Stream.Namespace, LocalSilo, link.Kind.GetObserver(this)).ConfigureAwait(false);
+                        if (!before.Equals(attachment.ProducerSilo))
+                        {
+                            link.ProducerSilo = attachment.ProducerSilo;
+                            await link.Kind.AnnounceReattachedAsync(Grains, Streams, link.Stream).ConfigureAwait(false);
+                        }
+                    }
+                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // The next renewal, a membership change or an end notice tries again.
+                        LogRefreshFailed(_logger, link.Stream, ex.Message);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Silo stopping.
+        }
     }
 
     private Task OnStopAsync(CancellationToken cancellationToken)
@@ -168,10 +213,6 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
         {
             // The last local subscriber left while waiting.
         }
-        catch (ObjectDisposedException)
-        {
-            // Same, raced with the link's disposal.
-        }
     }
 
     private async Task WatchMembershipAsync(CancellationToken cancellationToken)
@@ -208,6 +249,9 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
 
     [LoggerMessage(EventId = 1212, EventName = "RelayAttachFailed", Level = LogLevel.Warning, Message = "Could not attach to the producer of {Stream} (retrying every {RetryDelay}, logged once per attempt series): {Error}")]
     private static partial void LogAttachFailed(ILogger logger, StreamId stream, TimeSpan retryDelay, string error);
+
+    [LoggerMessage(EventId = 1214, EventName = "RelayRefreshFailed", Level = LogLevel.Debug, Message = "Could not renew the attachment to the producer of {Stream}: {Error}")]
+    private static partial void LogRefreshFailed(ILogger logger, StreamId stream, string error);
 
     [LoggerMessage(EventId = 1213, EventName = "RelayProducerSiloDead", Level = LogLevel.Information, Message = "The producer of {Stream} was on silo {Silo}, now dead: attaching to its next activation")]
     private static partial void LogProducerSiloDead(ILogger logger, StreamId stream, SiloAddress silo);

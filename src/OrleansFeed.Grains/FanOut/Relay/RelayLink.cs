@@ -7,7 +7,7 @@ namespace OrleansFeed.Grains.FanOut.Relay;
 /// cluster-scope subscription here; remembers where its producer was found, and numbers attach attempts so a newer
 /// attempt supersedes an older one still waiting.
 /// </summary>
-internal sealed class RelayLink(StreamId stream, RelayKind kind) : IDisposable
+internal sealed class RelayLink(StreamId stream, RelayKind kind)
 {
     private readonly CancellationTokenSource _ended = new();
     private int _attempt;
@@ -29,9 +29,6 @@ internal sealed class RelayLink(StreamId stream, RelayKind kind) : IDisposable
     /// <summary>Whether <paramref name="attempt"/> is still the latest.</summary>
     public bool IsCurrent(int attempt) => Volatile.Read(ref _attempt) == attempt && !_ended.IsCancellationRequested;
 
-    public void Dispose()
-    {
-        _ended.Cancel();
-        _ended.Dispose();
-    }
+    /// <summary>Ends the link: its attach attempts stop. The token source is never disposed, so late readers of <see cref="Ended"/> stay safe.</summary>
+    public void End() => _ended.Cancel();
 }

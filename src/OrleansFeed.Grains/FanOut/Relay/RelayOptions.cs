@@ -13,6 +13,12 @@ public sealed class RelayOptions
     /// </summary>
     public TimeSpan ReattachDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often a subscriber silo renews each attachment (one grain call per followed stream): restores a forwarder the
+    /// producer's silo dropped after a failed call, and notices a producer that moved. Default 30 s.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Wait between attempts when attaching fails (producer silo unreachable, activation failing). Default 2 s.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -33,6 +39,11 @@ public sealed class RelayOptions
         if (ReattachDelay < TimeSpan.Zero)
         {
             yield return "Relay:ReattachDelay must not be negative.";
+        }
+
+        if (RefreshInterval <= TimeSpan.Zero)
+        {
+            yield return "Relay:RefreshInterval must be positive.";
         }
 
         if (RetryDelay <= TimeSpan.Zero)
