@@ -34,6 +34,7 @@ public static class RelayHostingExtensions
         silo.Services.TryAddSingleton<RelayHub>();
         silo.Services.TryAddSingleton<IStreamDemand>(sp => sp.GetRequiredService<RelayHub>());
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RelayHub>());
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RelayPublisher>());
         return silo;
     }
 }

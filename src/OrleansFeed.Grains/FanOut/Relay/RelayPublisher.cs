@@ -11,13 +11,14 @@ namespace OrleansFeed.Grains.FanOut.Relay;
 /// (<see cref="IRelaySourceGrain"/>), one <see cref="RelayForwarder"/> per stream and remote observer, and the
 /// same-silo observers that only need to hear when the producer ends. Thread-safe.
 /// </summary>
-public sealed partial class RelayPublisher : IAsyncDisposable
+public sealed partial class RelayPublisher : IAsyncDisposable, ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly ConcurrentDictionary<(StreamId Stream, GrainId Observer), Attachment> _attachments = new();
     private readonly InMemoryStreamProvider _streams;
     private readonly ILocalSiloDetails _silo;
     private readonly RelayOptions _options;
     private readonly ILogger<RelayPublisher> _logger;
+    private int _siloStopping;
 
     /// <summary>Created by the silo's container.</summary>
     /// <param name="streams">The silo-local fan-out whose streams are forwarded.</param>
@@ -94,8 +95,25 @@ public sealed partial class RelayPublisher : IAsyncDisposable
                 await forwarder.DisposeAsync().ConfigureAwait(false);
             }
 
-            _ = NotifyEndedAsync(attachment.Observer, key.Stream);
+            // A same-silo observer (no forwarder) stops with this silo: telling it would only fail.
+            if (attachment.Forwarder is not null || Volatile.Read(ref _siloStopping) == 0)
+            {
+                _ = NotifyEndedAsync(attachment.Observer, key.Stream);
+            }
         }
+    }
+
+    /// <inheritdoc />
+    public void Participate(ISiloLifecycle lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+
+        // Stopping Active comes before the grains are deactivated at shutdown.
+        lifecycle.Subscribe(nameof(RelayPublisher), ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ =>
+        {
+            Volatile.Write(ref _siloStopping, 1);
+            return Task.CompletedTask;
+        });
     }
 
     /// <inheritdoc />
