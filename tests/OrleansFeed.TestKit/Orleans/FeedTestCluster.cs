@@ -44,6 +44,9 @@ public sealed class FeedTestCluster : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder(silos);
+
+        // The test cluster would write a log file per silo into the working directory (the repository, for the benchmark).
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddFeedSilo(configuration);
