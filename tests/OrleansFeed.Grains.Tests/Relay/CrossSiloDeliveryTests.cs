@@ -29,6 +29,10 @@ public sealed class CrossSiloDeliveryTests
             followers.Add((key, await BookFollower.StartAsync(playback.Cluster.Streams(playback.Consumer), playback.Cluster.Grains(playback.Consumer), key)));
         }
 
+        // A second consumer of the first book on the same silo shares that silo's relay (nothing more crosses).
+        var firstKey = CrossSiloPlayback.Key(playback.Symbols[0]);
+        await using var second = await BookFollower.StartAsync(playback.Cluster.Streams(playback.Consumer), playback.Cluster.Grains(playback.Consumer), firstKey);
+
         // Trades come from the connector on the producer silo, relayed the same way.
         var trades = new System.Collections.Concurrent.ConcurrentQueue<Core.Trades.Trade>();
         var tradeKey = CrossSiloPlayback.Key(playback.Symbols[0]);
@@ -80,8 +84,12 @@ public sealed class CrossSiloDeliveryTests
         }
 
         followers.Sum(f => f.Follower.Applied).Should().BeGreaterThan(0);
+        // One forwarder per stream and remote silo: each delta crossed once (one serialization), whatever the number of
+        // consumers there; the relay was attached before playback, so every delta of the book crossed.
         var publisher = playback.Cluster.Services(playback.Producer).GetRequiredService<RelayPublisher>();
-        followers.Sum(f => publisher.ForwardedOf(new StreamId(StreamNamespaces.BookDeltas, f.Key))).Should().BeGreaterThan(0);
+        var firstFinal = await playback.Cluster.Grains(playback.Consumer).GetGrain<IOrderBookGrain>(firstKey).GetSnapshotAsync(0);
+        await Poll.UntilAsync(async () => await second.EqualsAsync(await playback.Cluster.Grains(playback.Consumer).GetGrain<IOrderBookGrain>(firstKey).GetSnapshotAsync(int.MaxValue)), "the second consumer followed too", timeout.Token);
+        publisher.ForwardedOf(new StreamId(StreamNamespaces.BookDeltas, firstKey)).Should().Be(firstFinal.Sequence, "each delta crossed once for two consumers");
         foreach (var (_, follower) in followers)
         {
             await follower.DisposeAsync();
