@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Orleans;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansFeed.Core.Books;
 using OrleansFeed.Core.Instruments;
@@ -17,6 +18,7 @@ namespace OrleansFeed.TestKit.Orleans;
 /// <summary>
 /// A two-silo cluster and the local simulator playing a recorded OKX session (order books with checksums, trades): the
 /// venue's connector and its books on one silo (the producer silo), consumers on the other. Playback starts paused.
+/// Grains of default placement activate on the silo of their first caller here.
 /// </summary>
 public sealed class CrossSiloPlayback : IAsyncDisposable
 {
@@ -81,9 +83,15 @@ public sealed class CrossSiloPlayback : IAsyncDisposable
                 settings[$"Feed:Venues:{Venue}:Symbols:{i.ToString(CultureInfo.InvariantCulture)}"] = endpoint.Symbols[i];
             }
 
-            cluster = await FeedTestCluster.StartAsync(2, settings, configureSilo);
+            cluster = await FeedTestCluster.StartAsync(2, settings, (silo, configuration) =>
+            {
+                // Grains of default placement (connector, aggregator) activate where first called, so a test decides
+                // on which silo they live.
+                silo.Services.AddSingleton<PlacementStrategy>(new PreferLocalPlacement());
+                configureSilo?.Invoke(silo, configuration);
+            });
 
-            // Connectors use Orleans' default placement: the producer silo is wherever the connector was activated.
+            // The producer silo is wherever the connector was activated (silo 0, placed locally).
             var connector = cluster.Grains(0).GetGrain<IExchangeConnectorGrain>(Venue);
             await connector.GetStatusAsync();
             if (!cluster.Cluster.TryGetGrainContext(connector.GetGrainId(), out var context))
