@@ -211,16 +211,11 @@ internal sealed partial class ConnectionRunner
     /// <summary>Parses frames of one session; buffers them while it is a replacement waiting for hand-over.</summary>
     private sealed class Handler(ConnectionRunner owner, Exchanges.Common.Parsing.IFrameParser parser, ConnectorSink sink, bool buffering) : IFrameHandler
     {
-        // Frames parsed without a flush while the socket keeps delivering (a burst): bounds how long a batch waits
-        // for the socket to go idle, and how far a reader runs ahead of back-pressure.
-        private const int MaxFramesPerFlush = 32;
-
         private readonly TaskCompletionSource _firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Queue<(byte[] Frame, Timestamp Time)> _held = new();
         private readonly SemaphoreSlim _gate = new(1, 1);
         private bool _buffering = buffering;
         private bool _retired;
-        private int _unflushedFrames;
 
         public Task FirstFrame => _firstFrame.Task;
 
@@ -237,7 +232,6 @@ internal sealed partial class ConnectionRunner
                     await ParseAsync(frame, time).ConfigureAwait(false);
                 }
 
-                await FlushAsync().ConfigureAwait(false);
                 _buffering = false;
             }
             finally
@@ -302,20 +296,9 @@ internal sealed partial class ConnectionRunner
             }
         }
 
-        /// <summary>Sends what the frames since the last flush produced, when the socket has nothing more for now.</summary>
-        public ValueTask OnReceiveIdleAsync() => _unflushedFrames > 0 && !_buffering ? FlushAsync() : ValueTask.CompletedTask;
-
         private ValueTask ParseAsync(ReadOnlyMemory<byte> frame, Timestamp time)
         {
             parser.Parse(frame.Span, time, sink);
-            // One flush per burst rather than per frame: each flush is a grain call per touched book, so a burst of
-            // frames goes out as larger batches; a lone frame is flushed at once by OnReceiveIdleAsync.
-            return ++_unflushedFrames >= MaxFramesPerFlush ? FlushAsync() : ValueTask.CompletedTask;
-        }
-
-        private ValueTask FlushAsync()
-        {
-            _unflushedFrames = 0;
             return sink.FlushAsync();
         }
     }

@@ -11,15 +11,6 @@ public interface IFrameHandler
     /// <returns>Completes when the frame is handled; the session reads the next frame only then (back-pressure).</returns>
     ValueTask OnFrameAsync(ReadOnlyMemory<byte> frame, Timestamp receiveTime);
 
-    /// <summary>
-    /// Every frame that had arrived is handled and the next read has to wait for the network: the moment to send on what
-    /// the frames so far produced. A handler may defer per-frame work to here, so a burst of frames (a venue's
-    /// frames arriving together, a backlog) is forwarded as one batch while a lone frame still goes out at once.
-    /// Called while the next read is pending; default: nothing.
-    /// </summary>
-    /// <returns>Completes when the deferred work is done or queued.</returns>
-    ValueTask OnReceiveIdleAsync() => ValueTask.CompletedTask;
-
     /// <summary>The connection opened (first connect or reconnect).</summary>
     void OnConnected();
 

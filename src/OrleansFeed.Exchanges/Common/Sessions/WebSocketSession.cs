@@ -334,14 +334,7 @@ public sealed partial class WebSocketSession
                         }
                     }
 
-                    var receive = socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
-                    if (length == 0 && !receive.IsCompleted)
-                    {
-                        // Nothing buffered: the frames handled so far are all there is for now (IFrameHandler.OnReceiveIdleAsync).
-                        await _handler.OnReceiveIdleAsync().ConfigureAwait(false);
-                    }
-
-                    result = await receive.ConfigureAwait(false);
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                     length += result.Count;
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
