@@ -149,6 +149,7 @@ public sealed partial class ExchangeSimulator
         {
             Venue = venue,
             Session = new SimulatedSession(id, connectId.Length > 0 ? connectId : null),
+            Stalled = TakeStall(),
         };
         // The cast matters: a bare null converts to an empty ReadOnlyMemory (via byte[]), which venues without a recorded
         // greeting (OKX, Coinbase, Bybit) then sent as an empty frame that every client rejects as malformed.

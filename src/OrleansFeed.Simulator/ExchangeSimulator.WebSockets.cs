@@ -73,7 +73,7 @@ public sealed partial class ExchangeSimulator
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var names = streams.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var client = new SimulatorClient(Interlocked.Increment(ref _nextClientId), socket, route, combined, _options.MaxSendQueue, names);
+        var client = new SimulatorClient(Interlocked.Increment(ref _nextClientId), socket, route, combined, _options.MaxSendQueue, names) { Stalled = TakeStall() };
         AddClient(client);
         Log.ClientConnected(_logger, client.Id, context.Request.Path, names.Length);
         var sendLoop = client.SendLoopAsync(() => Interlocked.Increment(ref _framesSent), _stopping.Token);

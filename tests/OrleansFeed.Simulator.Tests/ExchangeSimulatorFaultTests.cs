@@ -92,4 +92,31 @@ public sealed class ExchangeSimulatorFaultTests
         doc.RootElement.GetProperty("stream").GetString().Should().Be("!serverShutdown");
         doc.RootElement.GetProperty("data").GetProperty("e").GetString().Should().Be("serverShutdown");
     }
+
+    [Fact]
+    public async Task StallNextConnections_One_NextClientSubscribedButSilentWhileOthersReceive()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        await using var sim = new ExchangeSimulator(Recordings.Load(Recordings.FuturesStem), new SimulatorOptions { MaxSendQueue = 1_000_000 });
+        await sim.StartAsync(cts.Token);
+        sim.Pause();
+        sim.StallNextConnections(1);
+        var uri = new Uri(sim.WebSocketBaseUri, "/stream?streams=sushiusdt@depth@100ms");
+        await using var stalled = await WsClient.ConnectAsync(uri, cts.Token);
+        await using var healthy = await WsClient.ConnectAsync(uri, cts.Token);
+        await sim.WaitForClientsAsync(2, cts.Token);
+
+        sim.Resume();
+        await sim.PlaybackCompleted.WaitAsync(cts.Token);
+        sim.InjectRaw(WsClient.Sentinel).Should().Be(2, "the stalled client is registered and subscribed like any other");
+        var received = await healthy.ReceiveUntilSentinelAsync(cts.Token);
+        using var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var silent = async () => await stalled.ReceiveAsync(quiet.Token);
+
+        received.Should().NotBeEmpty();
+        await silent.Should().ThrowAsync<OperationCanceledException>("nothing is ever sent on a stalled connection");
+        sim.StalledConnections.Should().Be(1);
+        sim.ConnectionsAccepted.Should().Be(2);
+        sim.ClientsConnected.Should().Be(2);
+    }
 }

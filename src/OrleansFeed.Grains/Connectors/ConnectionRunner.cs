@@ -25,9 +25,6 @@ internal sealed partial class ConnectionRunner
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CaptureWriter? _capture;
-    // How long a replacement connection may take to deliver its first frame before it is dropped and retried.
-    private static readonly TimeSpan ReplacementFirstFrameTimeout = TimeSpan.FromSeconds(30);
-
     private readonly SemaphoreSlim _replace = new(0);
     private readonly SemaphoreSlim _resubscribeGate = new(1, 1);
     private readonly Func<ConnectionPlan, CancellationToken, ValueTask<ConnectionPlan>>? _negotiate;
@@ -147,13 +144,13 @@ internal sealed partial class ConnectionRunner
             var next = Start(buffering: true, cancellationToken);
             try
             {
-                await next.Handler.FirstFrame.WaitAsync(ReplacementFirstFrameTimeout, _time, cancellationToken).ConfigureAwait(false);
+                await next.Handler.FirstFrame.WaitAsync(_options.ReplacementFirstFrameTimeout, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
                 // The replacement stays silent: drop it, keep the current connection and try again later (if the
                 // current one ends meanwhile, the loop reconnects it). The runner never dies on a silent replacement.
-                LogReplacementSilent(_logger, _plan.Name, ReplacementFirstFrameTimeout, _options.ReconnectMaxDelay);
+                LogReplacementSilent(_logger, _plan.Name, _options.ReplacementFirstFrameTimeout, _options.ReconnectMaxDelay);
                 next.Handler.Retire();
                 await next.Cancel.CancelAsync().ConfigureAwait(false);
                 _ = RetryReplacementAsync(cancellationToken);

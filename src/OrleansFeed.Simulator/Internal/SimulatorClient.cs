@@ -87,12 +87,18 @@ internal sealed class SimulatorClient
         }
     }
 
+    /// <summary>
+    /// A stalled connection (fault injection): accepted and subscribed like any other, but every frame queued to it is
+    /// discarded, so it never sends a thing (replies, played frames, catch-ups).
+    /// </summary>
+    public bool Stalled { get; init; }
+
     /// <summary>Queues a text frame; false when the queue is full (the caller disconnects the client).</summary>
-    public bool TryEnqueue(ReadOnlyMemory<byte> frame) => _queue.Writer.TryWrite((frame, null));
+    public bool TryEnqueue(ReadOnlyMemory<byte> frame) => Stalled || _queue.Writer.TryWrite((frame, null));
 
     /// <summary>Queues frames as ONE queue entry (a snapshot catch-up can be longer than the slow-client limit,
     /// which is about live frames piling up, not about one resync burst).</summary>
-    public bool TryEnqueueBatch(ReadOnlyMemory<byte>[] frames) => _queue.Writer.TryWrite((default, frames));
+    public bool TryEnqueueBatch(ReadOnlyMemory<byte>[] frames) => Stalled || _queue.Writer.TryWrite((default, frames));
 
     /// <summary>Ends the send loop after what is queued.</summary>
     public void Complete() => _queue.Writer.TryComplete();

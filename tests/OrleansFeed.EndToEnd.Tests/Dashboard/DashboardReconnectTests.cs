@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using OrleansFeed.Silo.Hosting;
 using OrleansFeed.TestKit.Browser;
 using OrleansFeed.TestKit.Ports;
 using PuppeteerSharp;
@@ -38,7 +35,6 @@ public sealed class DashboardReconnectTests(ITestOutputHelper output)
         }
         finally
         {
-            await silo.StopAsync(CancellationToken.None);
             await silo.DisposeAsync();
         }
 
@@ -47,25 +43,13 @@ public sealed class DashboardReconnectTests(ITestOutputHelper output)
         await using var again = await StartSiloAsync(port, deadPort, cts.Token);
         await WaitForAsync(page, "document.getElementById('connection').dataset.state === 'live'", "live again", cts.Token);
         await page.CloseAsync();
-        await again.StopAsync(CancellationToken.None);
     }
 
-    private static async Task<WebApplication> StartSiloAsync(int port, int deadPort, CancellationToken cancellationToken)
+    private static Task<SimulatedSilo> StartSiloAsync(int port, int deadPort, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Feed:Venues:kraken:Enabled"] = "true",
-            ["Feed:Venues:kraken:Symbols:0"] = "XBT/USD",
-            ["Feed:Venues:kraken:WebSocketUrl"] = $"ws://127.0.0.1:{deadPort}/v2",
-            ["Feed:Venues:kraken:RestUrl"] = $"http://127.0.0.1:{deadPort}",
-            ["Feed:Venues:kraken:LoadInstruments"] = "false",
-            ["Feed:Venues:kraken:ReconnectMinDelay"] = "00:00:00.050",
-            ["Feed:Venues:kraken:ReconnectMaxDelay"] = "00:00:00.200",
-            ["Logging:LogLevel:Default"] = "Error",
-        }).Build();
-        var silo = SiloHost.Build(configuration, port);
-        await silo.StartAsync(cancellationToken);
-        return silo;
+        var settings = UnreachableVenue.Settings(deadPort);
+        settings["Logging:LogLevel:Default"] = "Error";
+        return SimulatedSilo.StartConfiguredAsync(settings, cancellationToken, port);
     }
 
     private static Task WaitForAsync(IPage page, string condition, string what, CancellationToken cancellationToken) =>

@@ -2,10 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansFeed.Silo.Cli;
-using OrleansFeed.Silo.Hosting;
 using OrleansFeed.TestKit.Ports;
 
 namespace OrleansFeed.EndToEnd.Tests.Diagnostics;
@@ -23,57 +21,37 @@ public sealed class UnreachableVenueTests
     {
         using var cts = new CancellationTokenSource(Timeout);
         var deadPort = FreePort.Next();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Feed:Venues:kraken:Enabled"] = "true",
-            ["Feed:Venues:kraken:Symbols:0"] = "XBT/USD",
-            ["Feed:Venues:kraken:WebSocketUrl"] = $"ws://127.0.0.1:{deadPort}/v2",
-            ["Feed:Venues:kraken:RestUrl"] = $"http://127.0.0.1:{deadPort}",
-            ["Feed:Venues:kraken:LoadInstruments"] = "false",
-            ["Feed:Venues:kraken:ReconnectMinDelay"] = "00:00:00.050",
-            ["Feed:Venues:kraken:ReconnectMaxDelay"] = "00:00:00.200",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }).Build();
-        await using var silo = SiloHost.Build(configuration, port: 0);
-        await silo.StartAsync(cts.Token);
-        try
-        {
-            var address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)) };
+        await using var silo = await SimulatedSilo.StartConfiguredAsync(UnreachableVenue.Settings(deadPort), cts.Token);
+        using var http = new HttpClient { BaseAddress = silo.Api };
 
-            var (status, description) = await Poll.UntilAsync(
-                async () =>
-                {
-                    var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cts.Token);
-                    using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(cts.Token));
-                    return (ready.StatusCode, Description: body.RootElement.GetProperty("checks")[0].GetProperty("description").GetString()!);
-                },
-                r => r.Description.Contains("2 failed attempt", StringComparison.Ordinal) || r.Description.Contains("3 failed attempt", StringComparison.Ordinal),
-                r => $"readiness naming two failed attempts (last: {r.Description})",
-                cts.Token);
+        var (status, description) = await Poll.UntilAsync(
+            async () =>
+            {
+                var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cts.Token);
+                using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(cts.Token));
+                return (ready.StatusCode, Description: body.RootElement.GetProperty("checks")[0].GetProperty("description").GetString()!);
+            },
+            r => r.Description.Contains("2 failed attempt", StringComparison.Ordinal) || r.Description.Contains("3 failed attempt", StringComparison.Ordinal),
+            r => $"readiness naming two failed attempts (last: {r.Description})",
+            cts.Token);
 
-            status.Should().Be(HttpStatusCode.ServiceUnavailable);
-            description.Should().Contain("kraken:XBT/USD").And.Contain($"to 127.0.0.1:{deadPort} retrying").And.Contain("last error at").And.Contain("next retry at");
+        status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        description.Should().Contain("kraken:XBT/USD").And.Contain($"to 127.0.0.1:{deadPort} retrying").And.Contain("last error at").And.Contain("next retry at");
 
-            using var venues = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/v1/venues/kraken", UriKind.Relative), cts.Token));
-            var venue = venues.RootElement;
-            venue.GetProperty("connectionFailures").GetInt64().Should().BeGreaterThanOrEqualTo(2);
-            venue.GetProperty("lastError").GetString().Should().NotBeNullOrEmpty();
-            venue.GetProperty("lastErrorTime").GetString().Should().MatchRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$");
-            var connection = venue.GetProperty("connectionStates")[0];
-            connection.GetProperty("host").GetString().Should().Be($"127.0.0.1:{deadPort}");
-            connection.GetProperty("state").GetString().Should().Be("retrying");
-            connection.GetProperty("failedAttempts").GetInt32().Should().BeGreaterThanOrEqualTo(2);
+        using var venues = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/v1/venues/kraken", UriKind.Relative), cts.Token));
+        var venue = venues.RootElement;
+        venue.GetProperty("connectionFailures").GetInt64().Should().BeGreaterThanOrEqualTo(2);
+        venue.GetProperty("lastError").GetString().Should().NotBeNullOrEmpty();
+        venue.GetProperty("lastErrorTime").GetString().Should().MatchRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$");
+        var connection = venue.GetProperty("connectionStates")[0];
+        connection.GetProperty("host").GetString().Should().Be($"127.0.0.1:{deadPort}");
+        connection.GetProperty("state").GetString().Should().Be("retrying");
+        connection.GetProperty("failedAttempts").GetInt32().Should().BeGreaterThanOrEqualTo(2);
 
-            // The silo binds loopback by default (docs/security.md): the lines name the address it listens on.
-            var served = address.TrimEnd('/');
-            ServedUrls.Lines(silo).Should().Contain(l => l.Contains($"{served}/docs", StringComparison.Ordinal))
-                .And.Contain(l => l.Contains("dashboard", StringComparison.Ordinal) && l.EndsWith($"{served}/", StringComparison.Ordinal))
-                .And.Contain(l => l.Contains("metrics", StringComparison.Ordinal) && l.Contains($"{served}/metrics", StringComparison.Ordinal));
-        }
-        finally
-        {
-            await silo.StopAsync(CancellationToken.None);
-        }
+        // The silo binds loopback by default (docs/security.md): the lines name the address it listens on.
+        var served = silo.Silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        ServedUrls.Lines(silo.Silo).Should().Contain(l => l.Contains($"{served}/docs", StringComparison.Ordinal))
+            .And.Contain(l => l.Contains("dashboard", StringComparison.Ordinal) && l.EndsWith($"{served}/", StringComparison.Ordinal))
+            .And.Contain(l => l.Contains("metrics", StringComparison.Ordinal) && l.Contains($"{served}/metrics", StringComparison.Ordinal));
     }
 }

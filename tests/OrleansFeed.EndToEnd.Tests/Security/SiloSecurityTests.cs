@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OrleansFeed.Silo.Hosting;
 
 namespace OrleansFeed.EndToEnd.Tests.Security;
 
@@ -21,23 +19,21 @@ public sealed class SiloSecurityTests
     public async Task SiloStart_NoAuthentication_ListensOnLoopbackOnly()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await using var silo = SiloHost.Build(Configuration(), port: 0);
+        await using var silo = await SimulatedSilo.StartConfiguredAsync([], cts.Token);
 
-        await silo.StartAsync(cts.Token);
-
-        var address = new Uri(silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var address = new Uri(silo.Silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         IPAddress.Parse(address.Host).Should().Be(IPAddress.Loopback);
         using var http = new HttpClient { BaseAddress = address };
         (await http.GetAsync(new Uri("/api/v1/instruments", UriKind.Relative), cts.Token)).StatusCode.Should().Be(HttpStatusCode.OK);
-        await silo.StopAsync(cts.Token);
     }
 
     [Fact]
-    public void SiloBuild_PublicBindWithoutAuthentication_Refused()
+    public async Task SiloStart_PublicBindWithoutAuthentication_RefusedBeforeListening()
     {
-        var build = () => SiloHost.Build(Configuration(("Security:Bind", "0.0.0.0")), port: 0);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var start = () => SimulatedSilo.StartConfiguredAsync(Settings(("Security:Bind", "0.0.0.0")), cts.Token);
 
-        build.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle()
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Failures.Should().ContainSingle()
             .Which.Should().StartWith("Refusing to serve 0.0.0.0 without authentication");
     }
 
@@ -83,9 +79,8 @@ public sealed class SiloSecurityTests
         var dir = Directory.CreateTempSubdirectory("orleansfeed-keys-");
         var keys = Path.Combine(dir.FullName, "keys.txt");
         await File.WriteAllTextAsync(keys, "ops:e2e-key-0123456789\n", cts.Token);
-        await using var silo = SiloHost.Build(Configuration(("Security:ApiKeysFile", keys)), port: 0);
-        await silo.StartAsync(cts.Token);
-        var address = new Uri(silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        await using var silo = await SimulatedSilo.StartConfiguredAsync(Settings(("Security:ApiKeysFile", keys)), cts.Token);
+        var address = silo.Api;
         using var http = new HttpClient { BaseAddress = address };
         using var withKey = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/instruments", UriKind.Relative));
         withKey.Headers.Add("X-API-Key", "e2e-key-0123456789");
@@ -104,18 +99,9 @@ public sealed class SiloSecurityTests
         metricsWithout.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the Prometheus endpoint is protected like the API");
         metricsWith.StatusCode.Should().Be(HttpStatusCode.OK);
         (await metricsWith.Content.ReadAsStringAsync(cts.Token)).Should().Contain("# TYPE ");
-        await silo.StopAsync(cts.Token);
         dir.Delete(recursive: true);
     }
 
-    private static IConfiguration Configuration(params (string Key, string? Value)[] extra)
-    {
-        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-    }
+    private static Dictionary<string, string?> Settings(params (string Key, string? Value)[] extra) =>
+        extra.ToDictionary(e => e.Key, e => e.Value);
 }

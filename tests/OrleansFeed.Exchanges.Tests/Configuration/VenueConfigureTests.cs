@@ -111,4 +111,15 @@ public class VenueConfigureTests
         ((KuCoinProtocol)kucoin).SnapshotDepth.Should().Be(KuCoinSnapshotDepth.Full);
         configured.All.Should().HaveCount(registry.All.Count);
     }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:00:01")]
+    public void Validate_ReplacementFirstFrameTimeoutNotPositive_NamesSectionAndKey(string timeout)
+    {
+        var options = new VenueOptions { Symbols = ["XBT/USD"], ReplacementFirstFrameTimeout = TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture) };
+
+        options.Validate("kraken").Should().ContainSingle().Which.Should().Be("Feed:Venues:kraken:ReplacementFirstFrameTimeout must be positive.");
+        new VenueOptions().ReplacementFirstFrameTimeout.Should().Be(TimeSpan.FromSeconds(30));
+    }
 }

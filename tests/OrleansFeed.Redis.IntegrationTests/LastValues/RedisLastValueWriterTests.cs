@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using OrleansFeed.Redis.IntegrationTests.TestSupport;
 using OrleansFeed.Redis.LastValues;
 using OrleansFeed.TestKit.Redis;
@@ -49,7 +50,7 @@ public sealed class RedisLastValueWriterTests
     public async Task Offer_ThousandValuesToOneKeyWithinInterval_WritesOncePerIntervalWithLatest()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var ctx = RedisTestContext.Create(_server, nameof(Offer_ThousandValuesToOneKeyWithinInterval_WritesOncePerIntervalWithLatest), time);
         await ctx.ConnectAsync(cts.Token);
         var writer = ctx.CreateWriter(); // loop not started: the test drives each pass under the manual clock
@@ -84,7 +85,7 @@ public sealed class RedisLastValueWriterTests
     public async Task Offer_BeyondKeyLimitOrPayloadLimit_IsDroppedAndCounted()
     {
         // In-memory only: the connection is never started.
-        await using var ctx = RedisTestContext.Create(_server, nameof(Offer_BeyondKeyLimitOrPayloadLimit_IsDroppedAndCounted), new ManualTimeProvider(),
+        await using var ctx = RedisTestContext.Create(_server, nameof(Offer_BeyondKeyLimitOrPayloadLimit_IsDroppedAndCounted), new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
             o => { o.LastValueMaxKeys = 2; o.LastValueMaxPayloadBytes = 64; });
         var writer = ctx.CreateWriter();
 

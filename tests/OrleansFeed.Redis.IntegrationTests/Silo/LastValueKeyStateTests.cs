@@ -1,4 +1,4 @@
-using OrleansFeed.Redis.IntegrationTests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 using OrleansFeed.Silo.Redis;
 
 namespace OrleansFeed.Redis.IntegrationTests.Silo;
@@ -7,7 +7,7 @@ namespace OrleansFeed.Redis.IntegrationTests.Silo;
 public sealed class LastValueKeyStateTests
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(20);
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     private LastValuePass Pass(bool refreshAll = false) => new(_clock.GetTimestamp(), refreshAll, KeepAlive);
 

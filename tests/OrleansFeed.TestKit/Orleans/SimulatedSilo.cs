@@ -145,6 +145,27 @@ public sealed class SimulatedSilo : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the silo with no simulator, for tests of the host's own configuration (security, bind address, a venue
+    /// nobody serves): the fixture's settings plus <paramref name="settings"/>, Kestrel on <paramref name="port"/>.
+    /// </summary>
+    /// <param name="settings">The silo's settings; they override the fixture's (e.g. <c>Logging:LogLevel:Default</c>).</param>
+    /// <param name="cancellationToken">Bounds the start.</param>
+    /// <param name="port">The API port; 0 picks a free one. A fixed port lets a test start a second silo where the first one was.</param>
+    /// <returns>The running silo; it has no simulators and no <see cref="Venues"/>.</returns>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The settings are refused (thrown before anything listens).</exception>
+    public static Task<SimulatedSilo> StartConfiguredAsync(IEnumerable<KeyValuePair<string, string?>> settings, CancellationToken cancellationToken, int port = 0)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var all = new Dictionary<string, string?>(CommonSettings);
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return StartSiloAsync([], [], [], all, PlaybackStart.Immediately, cancellationToken, port);
+    }
+
     /// <summary>True when the book of <paramref name="symbol"/> on <paramref name="venue"/> is synced.</summary>
     /// <param name="venue">Venue id.</param>
     /// <param name="symbol">Symbol as the venue spells it.</param>
@@ -225,9 +246,10 @@ public sealed class SimulatedSilo : IAsyncDisposable
         IReadOnlyList<SimulatedVenue> venues,
         Dictionary<string, string?> settings,
         PlaybackStart start,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int port = 0)
     {
-        var silo = SiloHost.Build(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), port: 0);
+        var silo = SiloHost.Build(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), port);
         try
         {
             await silo.StartAsync(cancellationToken);

@@ -67,6 +67,13 @@ public sealed class VenueOptions
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long a replacement connection (max age, a <c>serverShutdown</c> notice) may take to deliver its first frame;
+    /// a silent one is dropped, the current connection kept, and the replacement retried after
+    /// <see cref="ReconnectMaxDelay"/>. Default 30 s (the replacement opens 30 s before <see cref="MaxConnectionAge"/>).
+    /// </summary>
+    public TimeSpan ReplacementFirstFrameTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Checks the venue-independent ranges; the message names the section and key. <see cref="DepthLimit"/> and
     /// <see cref="BookChannel"/> are checked by the venue (<see cref="IVenueProtocol.ValidateOptions"/>).
     /// </summary>
@@ -83,6 +90,11 @@ public sealed class VenueOptions
         if (ReconnectMinDelay <= TimeSpan.Zero || ReconnectMaxDelay < ReconnectMinDelay)
         {
             yield return $"{section}:ReconnectMinDelay must be positive and not above ReconnectMaxDelay.";
+        }
+
+        if (ReplacementFirstFrameTimeout <= TimeSpan.Zero)
+        {
+            yield return $"{section}:ReplacementFirstFrameTimeout must be positive.";
         }
 
         if (MaxConnectionAge < TimeSpan.FromMinutes(1))
