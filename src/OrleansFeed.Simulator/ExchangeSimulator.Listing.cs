@@ -54,12 +54,22 @@ public sealed partial class ExchangeSimulator
         return new PlaybackStatus(state, Position, Total, _options.PlaybackSpeed, ClientsConnected, PlaybackSpan);
     }
 
-    private void MapListing(WebApplication app) =>
-        app.MapGet(SimulatorListing.Path, (RequestDelegate)(async context =>
+    private void MapListing(WebApplication app)
+    {
+        app.MapGet(SimulatorListing.Path, (RequestDelegate)WriteListingAsync);
+        app.MapPost(SimulatorListing.PlayPath, (RequestDelegate)(context =>
         {
-            // The URLs name the host the caller used, so a container asking http://simulator:9001 gets ws://simulator:9001/….
-            var asked = Uri.TryCreate($"{context.Request.Scheme}://{context.Request.Host.Value}", UriKind.Absolute, out var uri) ? uri : BaseUri;
-            context.Response.ContentType = JsonContentType;
-            await JsonSerializer.SerializeAsync(context.Response.Body, Listing(asked), SimulatorListingJson.Default.SimulatorListing, context.RequestAborted).ConfigureAwait(false);
+            // A playback held for several silos (simulate --hold) starts when the operator says so.
+            StartPlayback();
+            return WriteListingAsync(context);
         }));
+    }
+
+    private async Task WriteListingAsync(HttpContext context)
+    {
+        // The URLs name the host the caller used, so a container asking http://simulator:9001 gets ws://simulator:9001/….
+        var asked = Uri.TryCreate($"{context.Request.Scheme}://{context.Request.Host.Value}", UriKind.Absolute, out var uri) ? uri : BaseUri;
+        context.Response.ContentType = JsonContentType;
+        await JsonSerializer.SerializeAsync(context.Response.Body, Listing(asked), SimulatorListingJson.Default.SimulatorListing, context.RequestAborted).ConfigureAwait(false);
+    }
 }

@@ -189,7 +189,7 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
     /// <summary>Symbols (upper case) with a recorded REST snapshot, i.e. those the REST depth endpoint serves.</summary>
     public IReadOnlyList<string> SnapshotSymbols => _books.ByTime.Select(static b => b.Symbol).ToArray();
 
-    /// <summary>Binds Kestrel on <see cref="SimulatorOptions.BindAddress"/> (127.0.0.1 by default) and, unless <see cref="SimulatorOptions.StartOnFirstSubscription"/>, starts playback.</summary>
+    /// <summary>Binds Kestrel on <see cref="SimulatorOptions.BindAddress"/> (127.0.0.1 by default) and, unless <see cref="SimulatorOptions.StartOnFirstSubscription"/> or <see cref="SimulatorOptions.WaitForPlayRequest"/>, starts playback.</summary>
     /// <param name="cancellationToken">Cancels binding.</param>
     /// <returns>A task completing when the port is bound.</returns>
     /// <exception cref="InvalidOperationException">Already started.</exception>
@@ -216,11 +216,14 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
         _baseUri = new Uri($"http://127.0.0.1:{port}");
         _playback = Task.Run(() => PlaybackLoopAsync(_stopping.Token), CancellationToken.None);
         Log.Started(_logger, _baseUri, _frames.Length, _options.PlaybackSpeed);
-        if (!_options.StartOnFirstSubscription)
+        if (!_options.StartOnFirstSubscription && !_options.WaitForPlayRequest)
         {
             StartPlayback();
         }
     }
+
+    /// <summary>Whether a client's first subscription starts the playback (not when it waits for a play request).</summary>
+    private bool StartsOnSubscription => _options.StartOnFirstSubscription && !_options.WaitForPlayRequest;
 
     /// <summary>Starts the playback now if it has not started (idempotent).</summary>
     public void StartPlayback() => _startSignal.TrySetResult();

@@ -35,6 +35,13 @@ public sealed record SimulatorOptions
     public bool StartOnFirstSubscription { get; init; } = true;
 
     /// <summary>
+    /// When true the playback starts only on <see cref="ExchangeSimulator.StartPlayback"/> or <c>POST /simulator/play</c>
+    /// (<c>simulate --hold</c>), whatever <see cref="StartOnFirstSubscription"/> says: several silos of a cluster can all
+    /// subscribe before the first frame (docs/simulator.md#several-silos-on-one-simulator). Default false.
+    /// </summary>
+    public bool WaitForPlayRequest { get; init; }
+
+    /// <summary>
     /// Frames queued per client before it counts as too slow and is disconnected (no conflation: a venue does not
     /// conflate diffs either). Default 10,000; range 1–10,000,000.
     /// </summary>

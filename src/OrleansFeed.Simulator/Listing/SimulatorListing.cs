@@ -11,4 +11,8 @@ public sealed record SimulatorListing(IReadOnlyList<ServedVenue> Venues, Playbac
 {
     /// <summary>The route of the listing on the simulator's port.</summary>
     public const string Path = "/simulator/endpoints";
+
+    /// <summary>The route that starts a held playback (<c>POST</c>; <see cref="ExchangeSimulator.StartPlayback"/>,
+    /// idempotent); answers this listing.</summary>
+    public const string PlayPath = "/simulator/play";
 }

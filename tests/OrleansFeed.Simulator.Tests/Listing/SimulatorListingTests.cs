@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OrleansFeed.Simulator.Listing;
 using OrleansFeed.TestKit.Captures;
+using OrleansFeed.TestKit.Waiting;
 
 namespace OrleansFeed.Simulator.Tests.Listing;
 
@@ -61,6 +62,28 @@ public sealed class SimulatorListingTests
 
         listing!.Playback.Should().Be(new PlaybackStatus(PlaybackState.Completed, sim.Total, sim.Total, 0, 0, sim.PlaybackSpan));
         listing.Venues.Should().ContainSingle().Which.WebSocketUrl.Should().Be(new Uri(sim.BaseUri.ToString().Replace("http", "ws", StringComparison.Ordinal) + "kraken"));
+    }
+
+    [Fact]
+    public async Task Play_HeldPlayback_StartsOnPostAndNotOnSubscriptions()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var kraken = SharedData.PathOf("kraken/2021-04-05_book-1000_10-pairs.combined.txt.gz");
+        await using var sim = ExchangeSimulator.FromInputs([kraken], new SimulatorOptions { WaitForPlayRequest = true });
+        await sim.StartAsync(cts.Token);
+        await using var client = await WsClient.ConnectAsync(sim.VenueWebSocketUri("kraken"), cts.Token);
+        await client.SendAsync("""{"event":"subscribe","pair":["XBT/USD"],"subscription":{"name":"book","depth":1000}}""", cts.Token);
+        await Poll.UntilAsync(() => sim.MessagesReceived >= 1, "the subscription handled", cts.Token);
+        using var http = new HttpClient();
+        var before = await http.GetFromJsonAsync(new Uri(sim.BaseUri, SimulatorListing.Path), SimulatorListingJson.Default.SimulatorListing, cts.Token);
+
+        using var response = await http.PostAsync(new Uri(sim.BaseUri, SimulatorListing.PlayPath), null, cts.Token);
+        await sim.PlaybackCompleted.WaitAsync(cts.Token);
+
+        before!.Playback.State.Should().Be(PlaybackState.Waiting, "a subscription does not start a held playback");
+        before.Playback.Position.Should().Be(0);
+        response.IsSuccessStatusCode.Should().BeTrue();
+        sim.Position.Should().Be(sim.Total);
     }
 
     private static List<string> Symbols(JsonElement venue) => [.. venue.GetProperty("symbols").EnumerateArray().Select(s => s.GetString()!)];
