@@ -30,7 +30,7 @@ public sealed class KrakenBookChecksum
             return _last;
         }
 
-        Span<byte> text = stackalloc byte[KrakenChecksum.Levels * 4 * FixedDecimal.MaxFormattedLength];
+        Span<byte> text = stackalloc byte[(KrakenChecksum.Levels * 4 * FixedDecimal.MaxFormattedLength) + TopLevelText<KrakenLevelText>.Slack];
         var length = Append(_asks, text, 0);
         length = Append(_bids, text, length);
         _last = Crc32.Compute(text[..length]);
@@ -41,12 +41,7 @@ public sealed class KrakenBookChecksum
     {
         for (var i = 0; i < side.Count; i++)
         {
-            var price = side.Price(i);
-            price.CopyTo(text[at..]);
-            at += price.Length;
-            var size = side.Size(i);
-            size.CopyTo(text[at..]);
-            at += size.Length;
+            at = side.AppendLevel(i, text, at);
         }
 
         return at;

@@ -7,5 +7,8 @@ namespace OrleansFeed.Exchanges.Kraken;
 public readonly struct KrakenLevelText : ILevelTextFormat
 {
     /// <inheritdoc />
+    public static ReadOnlySpan<byte> Separator => [];
+
+    /// <inheritdoc />
     public static int Format(FixedDecimal value, Span<byte> destination) => KrakenChecksum.AppendStripped(value, destination, 0);
 }

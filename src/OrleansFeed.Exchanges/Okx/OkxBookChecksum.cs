@@ -31,7 +31,7 @@ public sealed class OkxBookChecksum
         }
 
         // bid1px:bid1sz:ask1px:ask1sz:bid2px:… (§6), the shorter side ending early.
-        Span<byte> text = stackalloc byte[2 * OkxChecksum.Levels * ((FixedDecimal.MaxFormattedLength * 2) + 2)];
+        Span<byte> text = stackalloc byte[(2 * OkxChecksum.Levels * ((FixedDecimal.MaxFormattedLength * 2) + 2)) + TopLevelText<OkxLevelText>.Slack];
         var length = 0;
         for (var i = 0; i < OkxChecksum.Levels; i++)
         {
@@ -57,12 +57,6 @@ public sealed class OkxBookChecksum
             text[at++] = (byte)':';
         }
 
-        var price = side.Price(index);
-        price.CopyTo(text[at..]);
-        at += price.Length;
-        text[at++] = (byte)':';
-        var size = side.Size(index);
-        size.CopyTo(text[at..]);
-        return at + size.Length;
+        return side.AppendLevel(index, text, at);
     }
 }

@@ -7,6 +7,9 @@ namespace OrleansFeed.Exchanges.Okx;
 public readonly struct OkxLevelText : ILevelTextFormat
 {
     /// <inheritdoc />
+    public static ReadOnlySpan<byte> Separator => ":"u8;
+
+    /// <inheritdoc />
     public static int Format(FixedDecimal value, Span<byte> destination)
     {
         value.TryFormat(destination, out var written);

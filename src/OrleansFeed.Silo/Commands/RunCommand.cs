@@ -15,7 +15,7 @@ internal static class RunCommand
     {
         var simulate = new Option<string[]>("--simulate") { Description = "Capture files or folders (e.g. shared/data itself) to serve from an in-process simulator instead of the live venues: every recorded venue is pointed at it, every other configured venue is disabled.", AllowMultipleArgumentsPerToken = true };
         var speed = PlaybackSpeed.CreateOption();
-        var simulator = new Option<string?>("--simulator") { Description = "Base URL of a running 'simulate' (e.g. http://127.0.0.1:9001) to use instead of the live venues: every venue it lists at /simulator/endpoints is pointed at it with its symbols, every other configured venue is disabled. Several silos may share it." };
+        var simulator = new Option<string?>("--simulator") { Description = "Base URL of a running 'simulate' (e.g. http://127.0.0.1:9001) to use instead of the live venues: every venue it lists at /simulator/endpoints is pointed at it with its symbols, every other configured venue is disabled; its pace is its own --speed. Several silos may share it." };
         var command = new Command("run", "Run one silo: connectors, order books and the REST/WebSocket API.") { ConfigOption, PortOption, simulate, speed, simulator };
         SecurityCommandLine.AddTo(command);
         command.SetAction((result, cancellationToken) => CliErrors.RunAsync(() => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], PlaybackSpeed.Validate(result.GetValue(speed)), null, cancellationToken, SecurityCommandLine.Overrides(result), result.GetValue(simulator))));
