@@ -46,7 +46,7 @@ internal static class LoadRun
         simulator.Pause();
         await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
         var configured = ConfigurationLoader.Load(null).GetSection("Feed:Venues").GetChildren().Select(c => c.Key);
-        var overrides = SimulatorOverrides.Build(records, simulator, configured).ToList();
+        var overrides = SimulatorOverrides.Build(simulator, configured).ToList();
         // Console logging on the hot path would be measured too; warnings (resyncs, rejects) still print.
         overrides.Add(new("Logging:LogLevel:Default", "Warning"));
         overrides.Add(new("Logging:LogLevel:OrleansFeed", "Warning"));

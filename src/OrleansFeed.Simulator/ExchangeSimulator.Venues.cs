@@ -226,7 +226,7 @@ public sealed partial class ExchangeSimulator
 
         Log.VenueRequest(_logger, client.Id, venue.Venue, request.Kind, request.Keys.Count, after.Count);
 
-        if (subscribed && _options.StartOnFirstSubscription)
+        if (subscribed && StartsOnSubscription)
         {
             StartPlayback();
         }

@@ -127,7 +127,7 @@ public sealed partial class ExchangeSimulator
                     Enqueue(client, reply);
 
                     // After the reply, so a client's first frame is the answer to its first SUBSCRIBE.
-                    if (subscribed && client.HasSubscriptions && _options.StartOnFirstSubscription)
+                    if (subscribed && client.HasSubscriptions && StartsOnSubscription)
                     {
                         StartPlayback();
                     }
@@ -180,7 +180,7 @@ public sealed partial class ExchangeSimulator
             }
         }
 
-        if (client.HasSubscriptions && _options.StartOnFirstSubscription)
+        if (client.HasSubscriptions && StartsOnSubscription)
         {
             StartPlayback();
         }

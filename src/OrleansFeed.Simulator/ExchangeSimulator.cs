@@ -36,6 +36,7 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
     private readonly RecordedRestSnapshots _restSnapshots;
     private readonly KuCoinTrueBooks _kuCoinBooks = new();
     private readonly Dictionary<string, List<int>> _bookFrames;
+    private readonly BinanceMarketsSeen _binanceMarkets;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _startSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,6 +64,7 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
 
         var records = capture.OrderBy(static r => r.Time).ToList();
         _books = new TrueBookSet(records, out var unusableSnapshots);
+        _binanceMarkets = new BinanceMarketsSeen(records);
         var venues = new VenueCapture(SimulatedVenues.Create());
         var firstBySource = new Dictionary<string, Timestamp>(StringComparer.Ordinal);
         var frames = new List<PlaybackFrame>(records.Count);
@@ -148,6 +150,11 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
     /// simulator is disposed first.</summary>
     public Task PlaybackCompleted => _completed.Task;
 
+    /// <summary>The recorded time from the first to the last frame on the playback timeline: how long the playback takes
+    /// at speed 1 (at speed 0.5 twice as long, at speed 2 half as long).</summary>
+    public TimeSpan PlaybackSpan => _frames.Length == 0 ? TimeSpan.Zero
+        : TimeSpan.FromTicks((_frames[^1].PlayTime.UnixMicroseconds - _frames[0].PlayTime.UnixMicroseconds) * 10);
+
     /// <summary>Frames played so far (0 to <see cref="Total"/>), including frames withheld by <see cref="DropNextDiff(string, int)"/>.</summary>
     public int Position => Volatile.Read(ref _position);
 
@@ -182,7 +189,7 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
     /// <summary>Symbols (upper case) with a recorded REST snapshot, i.e. those the REST depth endpoint serves.</summary>
     public IReadOnlyList<string> SnapshotSymbols => _books.ByTime.Select(static b => b.Symbol).ToArray();
 
-    /// <summary>Binds Kestrel on 127.0.0.1 and, unless <see cref="SimulatorOptions.StartOnFirstSubscription"/>, starts playback.</summary>
+    /// <summary>Binds Kestrel on <see cref="SimulatorOptions.BindAddress"/> (127.0.0.1 by default) and, unless <see cref="SimulatorOptions.StartOnFirstSubscription"/> or <see cref="SimulatorOptions.WaitForPlayRequest"/>, starts playback.</summary>
     /// <param name="cancellationToken">Cancels binding.</param>
     /// <returns>A task completing when the port is bound.</returns>
     /// <exception cref="InvalidOperationException">Already started.</exception>
@@ -196,23 +203,27 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, _options.Port));
+        builder.WebHost.UseKestrel(k => k.Listen(_options.BindAddress, _options.Port));
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = _options.PingInterval });
         MapWebSockets(app);
         MapRest(app);
         MapVenues(app);
+        MapListing(app);
         _app = app;
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var port = new Uri(app.Urls.First()).Port;
         _baseUri = new Uri($"http://127.0.0.1:{port}");
         _playback = Task.Run(() => PlaybackLoopAsync(_stopping.Token), CancellationToken.None);
         Log.Started(_logger, _baseUri, _frames.Length, _options.PlaybackSpeed);
-        if (!_options.StartOnFirstSubscription)
+        if (!_options.StartOnFirstSubscription && !_options.WaitForPlayRequest)
         {
             StartPlayback();
         }
     }
+
+    /// <summary>Whether a client's first subscription starts the playback (not when it waits for a play request).</summary>
+    private bool StartsOnSubscription => _options.StartOnFirstSubscription && !_options.WaitForPlayRequest;
 
     /// <summary>Starts the playback now if it has not started (idempotent).</summary>
     public void StartPlayback() => _startSignal.TrySetResult();

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace OrleansFeed.Simulator;
 
 /// <summary>
@@ -9,12 +11,20 @@ public sealed record SimulatorOptions
     /// <summary>The defaults: a free port, as-fast-as-possible playback started by the first subscriber.</summary>
     public static SimulatorOptions Default { get; } = new();
 
-    /// <summary>Loopback TCP port to bind on 127.0.0.1; 0 (default) picks a free one. Range 0–65535.</summary>
+    /// <summary>TCP port to bind on <see cref="BindAddress"/>; 0 (default) picks a free one. Range 0–65535.</summary>
     public int Port { get; init; }
 
     /// <summary>
+    /// Address to listen on: <see cref="IPAddress.Loopback"/> (default) serves this machine only; <c>0.0.0.0</c> lets
+    /// other machines or containers reach it (<c>simulate --bind</c>, docker/docker-compose.yml). The simulator has no
+    /// authentication: it serves recorded public market data. <see cref="ExchangeSimulator.BaseUri"/> stays on 127.0.0.1.
+    /// </summary>
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>
     /// Playback pace: 0 (default) = as fast as possible; 1 = the recorded pace (gaps between receive times kept);
-    /// N = N times faster than recorded. Must be finite and not negative.
+    /// N = N times faster than recorded, fractions slower (0.5 = half the recorded pace, gaps twice as long). Must be
+    /// finite and not negative.
     /// </summary>
     public double PlaybackSpeed { get; init; }
 
@@ -23,6 +33,13 @@ public sealed record SimulatorOptions
     /// (Binance URL streams or a <c>SUBSCRIBE</c>, or any venue route's subscribe request); when false it starts in <see cref="ExchangeSimulator.StartAsync"/>.
     /// </summary>
     public bool StartOnFirstSubscription { get; init; } = true;
+
+    /// <summary>
+    /// When true the playback starts only on <see cref="ExchangeSimulator.StartPlayback"/> or <c>POST /simulator/play</c>
+    /// (<c>simulate --hold</c>), whatever <see cref="StartOnFirstSubscription"/> says: several silos of a cluster can all
+    /// subscribe before the first frame (docs/simulator.md#several-silos-on-one-simulator). Default false.
+    /// </summary>
+    public bool WaitForPlayRequest { get; init; }
 
     /// <summary>
     /// Frames queued per client before it counts as too slow and is disconnected (no conflation: a venue does not

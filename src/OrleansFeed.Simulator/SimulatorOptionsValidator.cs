@@ -5,7 +5,7 @@ public static class SimulatorOptionsValidator
 {
     /// <summary>Validates every option.</summary>
     /// <param name="options">The options.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or its <c>BindAddress</c> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
     public static void Validate(SimulatorOptions options)
     {
@@ -15,9 +15,10 @@ public static class SimulatorOptionsValidator
             throw Invalid(nameof(options.Port), options.Port, "0-65535 (0 = pick a free port)");
         }
 
+        ArgumentNullException.ThrowIfNull(options.BindAddress, nameof(options.BindAddress));
         if (!double.IsFinite(options.PlaybackSpeed) || options.PlaybackSpeed < 0)
         {
-            throw Invalid(nameof(options.PlaybackSpeed), options.PlaybackSpeed, "0 (as fast as possible) or a positive finite multiplier");
+            throw Invalid(nameof(options.PlaybackSpeed), options.PlaybackSpeed, "0 (as fast as possible) or a positive finite multiplier (0.5 = half the recorded pace)");
         }
 
         if (options.MaxSendQueue is < 1 or > 10_000_000)

@@ -21,6 +21,7 @@ namespace OrleansFeed.Exchanges.Kraken;
 /// <seealso href="https://docs.kraken.com/api/docs/guides/spot-ws-book-v2"/>
 public sealed class KrakenBookSync : StreamSnapshotSync
 {
+    private readonly KrakenBookChecksum _checksum = new();
     private int _depth;
 
     /// <summary>Creates the procedure for one pair.</summary>
@@ -53,5 +54,6 @@ public sealed class KrakenBookSync : StreamSnapshotSync
     protected override void AfterApply(IBookChangeListener? listener) => TruncateTo(_depth, listener);
 
     /// <inheritdoc />
-    protected override uint ComputeChecksum(OrderBook book) => KrakenChecksum.Compute(book);
+    /// <remarks>Kept between updates (<see cref="KrakenBookChecksum"/>): only values new in the top 10 are formatted.</remarks>
+    protected override uint ComputeChecksum(OrderBook book) => _checksum.Compute(book);
 }

@@ -70,7 +70,11 @@ public static class KrakenChecksum
     }
 
     /// <summary><see cref="FormatLevelText"/> written in place: format at <paramref name="at"/>, then drop the point and leading zeros.</summary>
-    private static int AppendStripped(FixedDecimal value, Span<byte> text, int at)
+    /// <param name="value">The price or quantity.</param>
+    /// <param name="text">The buffer; at least <see cref="FixedDecimal.MaxFormattedLength"/> bytes from <paramref name="at"/>.</param>
+    /// <param name="at">Where to write.</param>
+    /// <returns>The position after the written text.</returns>
+    internal static int AppendStripped(FixedDecimal value, Span<byte> text, int at)
     {
         value.TryFormat(text[at..], out var length);
         var written = at;

@@ -25,6 +25,8 @@ public sealed class OkxBookSync(int depth = 400, int maxLevelsPerSide = 50_000) 
     /// <summary>The id value the parser uses when a frame carries no <c>seqId</c>/<c>prevSeqId</c>.</summary>
     public const long NoSequence = UpdateIds.None;
 
+    private readonly OkxBookChecksum _checksum = new();
+
     /// <summary>Levels per side kept.</summary>
     public int Depth { get; } = depth;
 
@@ -45,7 +47,8 @@ public sealed class OkxBookSync(int depth = 400, int maxLevelsPerSide = 50_000) 
     protected override bool ProvesContinuity(in BookEvent diff) => diff.PreviousUpdateId != NoSequence;
 
     /// <inheritdoc />
-    protected override uint ComputeChecksum(OrderBook book) => OkxChecksum.Compute(book);
+    /// <remarks>Kept between updates (<see cref="OkxBookChecksum"/>): only values new in the top 25 are formatted.</remarks>
+    protected override uint ComputeChecksum(OrderBook book) => _checksum.Compute(book);
 
     /// <inheritdoc />
     protected override void AfterApply(IBookChangeListener? listener) => TruncateTo(Depth, listener);

@@ -5,7 +5,7 @@ using OrleansFeed.Simulator;
 
 namespace OrleansFeed.Silo.Commands;
 
-/// <summary><c>run</c>: the silo against live venues (default) or against the local simulator playing a capture (<c>--simulate</c>).</summary>
+/// <summary><c>run</c>: the silo against live venues (default), against the local simulator playing a capture (<c>--simulate</c>), or against a running <c>simulate</c> (<c>--simulator URL</c>).</summary>
 internal static class RunCommand
 {
     public static readonly Option<FileInfo?> ConfigOption = new("--config") { Description = "Configuration file (default: silo-config/appsettings.json)." };
@@ -14,15 +14,21 @@ internal static class RunCommand
     public static Command Create()
     {
         var simulate = new Option<string[]>("--simulate") { Description = "Capture files or folders (e.g. shared/data itself) to serve from an in-process simulator instead of the live venues: every recorded venue is pointed at it, every other configured venue is disabled.", AllowMultipleArgumentsPerToken = true };
-        var speed = new Option<double>("--speed") { Description = "Simulator playback speed: 1 = recorded pace, 0 = as fast as possible.", DefaultValueFactory = _ => 1 };
-        var command = new Command("run", "Run one silo: connectors, order books and the REST/WebSocket API.") { ConfigOption, PortOption, simulate, speed };
+        var speed = PlaybackSpeed.CreateOption();
+        var simulator = new Option<string?>("--simulator") { Description = "Base URL of a running 'simulate' (e.g. http://127.0.0.1:9001) to use instead of the live venues: every venue it lists at /simulator/endpoints is pointed at it with its symbols, every other configured venue is disabled; its pace is its own --speed. Several silos may share it." };
+        var command = new Command("run", "Run one silo: connectors, order books and the REST/WebSocket API.") { ConfigOption, PortOption, simulate, speed, simulator };
         SecurityCommandLine.AddTo(command);
-        command.SetAction((result, cancellationToken) => CliErrors.RunAsync(() => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], result.GetValue(speed), null, cancellationToken, SecurityCommandLine.Overrides(result))));
+        command.SetAction((result, cancellationToken) => CliErrors.RunAsync(() => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], PlaybackSpeed.Validate(result.GetValue(speed)), null, cancellationToken, SecurityCommandLine.Overrides(result), result.GetValue(simulator))));
         return command;
     }
 
-    public static async Task<int> RunAsync(FileInfo? config, int? port, string[] simulate, double speed, string? capturePath, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string?>>? security = null)
+    public static async Task<int> RunAsync(FileInfo? config, int? port, string[] simulate, double speed, string? capturePath, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string?>>? security = null, string? simulatorUrl = null)
     {
+        if (simulate.Length > 0 && simulatorUrl is not null)
+        {
+            throw new CliUsageException("--simulate starts a simulator in this process and --simulator uses a running one: give one of them.");
+        }
+
         // Before anything starts: a taken port must not be found only after every connector has connected.
         var apiPort = port ?? ConfigurationLoader.Load(config).GetValue("Api:Port", SiloHost.DefaultPort);
         PortCheck.EnsureFree(apiPort);
@@ -39,6 +45,13 @@ internal static class RunCommand
             (simulator, var simulated) = await SimulatorOverrides.StartSimulatorAsync(simulate, speed, loaded, cancellationToken).ConfigureAwait(false);
             overrides.AddRange(simulated);
             Console.WriteLine($"Simulator serving {simulator.Total} record(s) on {simulator.BaseUri}; venues: {string.Join(", ", simulator.Endpoints().Select(e => $"{e.Venue} ({e.Symbols.Count} symbols)"))}");
+        }
+
+        if (simulatorUrl is not null)
+        {
+            var (listing, served) = await RemoteSimulator.ConfigureAsync(simulatorUrl, ConfigurationLoader.Load(config), cancellationToken).ConfigureAwait(false);
+            overrides.AddRange(served);
+            Console.WriteLine(RemoteSimulatorReport.Describe(simulatorUrl, listing));
         }
 
         var configuration = ConfigurationLoader.Load(config, overrides);

@@ -1,20 +1,19 @@
-using OrleansFeed.Exchanges.Binance;
-using OrleansFeed.Exchanges.Common.Capture;
 using Microsoft.Extensions.Configuration;
 using OrleansFeed.Simulator;
+using OrleansFeed.Simulator.Listing;
 
 namespace OrleansFeed.Silo.Commands;
 
 /// <summary>
 /// The configuration overrides of <c>run --simulate</c>: every venue present in the captures is pointed at the
-/// simulator (<see cref="ExchangeSimulator.Endpoints"/>: URLs, recorded symbols, recorded book channel/depth,
-/// <c>LoadInstruments</c> false); every other configured venue is disabled so nothing connects to a live exchange.
+/// simulator (<see cref="ExchangeSimulator.Listing"/>: URLs, recorded symbols, recorded book channel/depth, Binance
+/// markets with their own symbols and split routes, <c>LoadInstruments</c> false); every other configured venue is disabled so nothing connects to a live exchange.
 /// </summary>
 internal static class SimulatorOverrides
 {
     /// <summary>
     /// Starts the simulator of <c>run --simulate</c> with its playback held (<see cref="SimulatorPlaybackGate"/> releases
-    /// it once the silo subscribed) and returns the overrides: <see cref="Build"/>'s, plus <c>Aggregation:Clock</c>
+    /// it once the silo subscribed) and returns the overrides: <see cref="Build(ExchangeSimulator, IEnumerable{string})"/>'s, plus <c>Aggregation:Clock</c>
     /// <c>Trades</c> unless the configuration sets a clock, because recorded trades are in the past (docs/aggregation.md#clocks).
     /// </summary>
     /// <param name="inputs">Capture files or folders.</param>
@@ -33,22 +32,43 @@ internal static class SimulatorOverrides
         var simulator = new ExchangeSimulator(records, options with { MaxSendQueue = Math.Max(options.MaxSendQueue, records.Count) });
         simulator.Pause();
         await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
-        var overrides = new List<KeyValuePair<string, string?>>(Build(records, simulator, configuration.GetSection("Feed:Venues").GetChildren().Select(c => c.Key)));
+        var overrides = new List<KeyValuePair<string, string?>>(Build(simulator, configuration.GetSection("Feed:Venues").GetChildren().Select(c => c.Key)));
+        AddRecordingClock(overrides, configuration);
+        return (simulator, overrides);
+    }
+
+    /// <summary>
+    /// Adds <c>Aggregation:Clock</c> <c>Trades</c> unless the configuration sets a clock: recorded trades are in the past
+    /// (docs/aggregation.md#clocks).
+    /// </summary>
+    /// <param name="overrides">The overrides to add to.</param>
+    /// <param name="configuration">The configuration before the overrides.</param>
+    public static void AddRecordingClock(List<KeyValuePair<string, string?>> overrides, IConfiguration configuration)
+    {
         if (configuration.GetValue<string?>("Aggregation:Clock") is null)
         {
             overrides.Add(new("Aggregation:Clock", "Trades"));
         }
-
-        return (simulator, overrides);
     }
 
-    /// <summary>Builds the overrides (later entries win).</summary>
-    /// <param name="records">The records the simulator plays (Binance markets are read from their URLs).</param>
+    /// <summary>Builds the overrides of a simulator started in process (later entries win).</summary>
     /// <param name="simulator">The started simulator.</param>
     /// <param name="configuredVenues">Venue ids in the loaded configuration (disabled unless simulated).</param>
     /// <returns>Key/value pairs.</returns>
     /// <exception cref="InvalidOperationException">The captures hold no venue the simulator serves.</exception>
-    public static IReadOnlyList<KeyValuePair<string, string?>> Build(IReadOnlyList<CaptureRecord> records, ExchangeSimulator simulator, IEnumerable<string> configuredVenues)
+    public static IReadOnlyList<KeyValuePair<string, string?>> Build(ExchangeSimulator simulator, IEnumerable<string> configuredVenues) =>
+        Build(simulator.Listing().Venues, configuredVenues);
+
+    /// <summary>
+    /// Builds the overrides from the venues a simulator lists (<see cref="ExchangeSimulator.Listing"/>, or
+    /// <c>GET /simulator/endpoints</c> of a running <c>simulate</c>): every configured venue disabled, then every served
+    /// venue enabled with its <see cref="ServedVenue.Settings"/> (later entries win).
+    /// </summary>
+    /// <param name="served">The listed venues.</param>
+    /// <param name="configuredVenues">Venue ids in the loaded configuration (disabled unless served).</param>
+    /// <returns>Key/value pairs.</returns>
+    /// <exception cref="InvalidOperationException">No listed venue has a symbol.</exception>
+    public static IReadOnlyList<KeyValuePair<string, string?>> Build(IReadOnlyList<ServedVenue> served, IEnumerable<string> configuredVenues)
     {
         var overrides = new List<KeyValuePair<string, string?>>();
         foreach (var venue in configuredVenues)
@@ -56,93 +76,12 @@ internal static class SimulatorOverrides
             overrides.Add(new($"Feed:Venues:{venue}:Enabled", "false"));
         }
 
-        var served = 0;
-        foreach (var endpoint in simulator.Endpoints())
+        var venues = served.Where(v => v.Symbols.Count > 0).ToList();
+        foreach (var venue in venues)
         {
-            if (endpoint.Venue == "binance")
-            {
-                var binance = BinanceOverrides(records, simulator).ToList();
-                served += binance.Count > 0 ? 1 : 0;
-                overrides.AddRange(binance);
-            }
-            else if (endpoint.Symbols.Count > 0)
-            {
-                overrides.AddRange(endpoint.Settings());
-                served++;
-            }
+            overrides.AddRange(venue.Settings());
         }
 
-        return served > 0 ? overrides : throw new InvalidOperationException("The captures hold no venue the simulator serves.");
-    }
-
-    /// <summary>
-    /// Binance markets share the simulator's routes: each market seen in the captures' URLs gets the bare simulator
-    /// base, its own recorded snapshot symbols (all of them when only one market was recorded) and <c>SplitRoutes</c>
-    /// when its streams used the 2026 <c>/public</c> route.
-    /// </summary>
-    private static IEnumerable<KeyValuePair<string, string?>> BinanceOverrides(IReadOnlyList<CaptureRecord> records, ExchangeSimulator simulator)
-    {
-        var markets = new Dictionary<BinanceMarket, (HashSet<string> Symbols, bool Public)>();
-        foreach (var record in records.Where(r => r.Kind is CaptureRecordKind.Open or CaptureRecordKind.Rest))
-        {
-            if (!BinanceMarketInfo.TryFromUrl(record.Source, out var market))
-            {
-                continue;
-            }
-
-            if (!markets.TryGetValue(market, out var seen))
-            {
-                markets[market] = seen = (new HashSet<string>(StringComparer.Ordinal), false);
-            }
-
-            if (record.Kind == CaptureRecordKind.Open && record.Source.Contains("/public", StringComparison.Ordinal))
-            {
-                markets[market] = seen with { Public = true };
-            }
-
-            if (record.Kind == CaptureRecordKind.Rest && SymbolOf(record.Source) is { } symbol)
-            {
-                seen.Symbols.Add(symbol);
-            }
-        }
-
-        var recorded = simulator.SnapshotSymbols.ToHashSet(StringComparer.Ordinal);
-        foreach (var (market, (symbols, split)) in markets)
-        {
-            var own = markets.Count == 1 ? recorded.Order(StringComparer.Ordinal).ToList() : symbols.Where(recorded.Contains).Order(StringComparer.Ordinal).ToList();
-            if (own.Count == 0)
-            {
-                continue;
-            }
-
-            var prefix = $"Feed:Venues:{market.VenueId()}";
-            yield return new($"{prefix}:Enabled", "true");
-            yield return new($"{prefix}:WebSocketUrl", simulator.WebSocketBaseUri.ToString().TrimEnd('/'));
-            yield return new($"{prefix}:RestUrl", simulator.BaseUri.ToString().TrimEnd('/'));
-            yield return new($"{prefix}:SplitRoutes", split ? "true" : "false");
-            yield return new($"{prefix}:LoadInstruments", "false");
-            for (var i = 0; i < own.Count; i++)
-            {
-                yield return new($"{prefix}:Symbols:{i}", own[i]);
-            }
-        }
-    }
-
-    private static string? SymbolOf(string url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-        {
-            return null;
-        }
-
-        foreach (var pair in uri.Query.TrimStart('?').Split('&'))
-        {
-            if (pair.StartsWith("symbol=", StringComparison.OrdinalIgnoreCase))
-            {
-                return Uri.UnescapeDataString(pair[7..]).ToUpperInvariant();
-            }
-        }
-
-        return null;
+        return venues.Count > 0 ? overrides : throw new InvalidOperationException("The captures hold no venue the simulator serves.");
     }
 }

@@ -26,10 +26,24 @@ internal static class SimulatorPlaybackGate
     /// <param name="simulator">The paused simulator.</param>
     /// <param name="cancellationToken">Cancels waiting (the playback then stays paused).</param>
     /// <returns>True when every subscription was seen; false when <see cref="MaxWait"/> ran out first.</returns>
-    public static async Task<bool> OpenWhenSubscribedAsync(IServiceProvider services, ExchangeSimulator simulator, CancellationToken cancellationToken)
+    public static Task<bool> OpenWhenSubscribedAsync(IServiceProvider services, ExchangeSimulator simulator, CancellationToken cancellationToken) =>
+        OpenWhenSubscribedAsync([services], simulator, cancellationToken);
+
+    /// <summary>
+    /// Waits until every silo of <paramref name="silos"/> subscribed everything (the simulator has handled their subscribe
+    /// messages together), then resumes the (paused) playback: several silos sharing one simulator from its first frame.
+    /// </summary>
+    /// <param name="silos">The started silos' services (each with its own grains and configured books).</param>
+    /// <param name="simulator">The paused simulator.</param>
+    /// <param name="cancellationToken">Cancels waiting (the playback then stays paused).</param>
+    /// <returns>True when every subscription was seen; false when <see cref="MaxWait"/> ran out first.</returns>
+    public static async Task<bool> OpenWhenSubscribedAsync(IReadOnlyList<IServiceProvider> silos, ExchangeSimulator simulator, CancellationToken cancellationToken)
     {
-        var grains = services.GetRequiredService<IGrainFactory>();
-        var venues = services.GetRequiredService<IConfiguredBooks>().GetBooks().Select(b => b.Venue).Distinct(StringComparer.Ordinal).ToList();
+        var connectors = silos.SelectMany(services =>
+        {
+            var grains = services.GetRequiredService<IGrainFactory>();
+            return services.GetRequiredService<IConfiguredBooks>().GetBooks().Select(b => b.Venue).Distinct(StringComparer.Ordinal).Select(v => grains.GetGrain<IExchangeConnectorGrain>(v));
+        }).ToList();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(MaxWait);
         var complete = false;
@@ -38,7 +52,7 @@ internal static class SimulatorPlaybackGate
             long messages;
             while (true)
             {
-                var statuses = await Task.WhenAll(venues.Select(v => grains.GetGrain<IExchangeConnectorGrain>(v).GetStatusAsync())).ConfigureAwait(false);
+                var statuses = await Task.WhenAll(connectors.Select(c => c.GetStatusAsync())).ConfigureAwait(false);
                 if (statuses.All(s => s.SubscribedConnections >= s.PlannedConnections))
                 {
                     messages = statuses.Sum(s => s.SubscribeMessagesSent);

@@ -46,6 +46,32 @@ public sealed class CliErrorTests
         result.StdErr.Should().ContainSingle().Which.Should().StartWith("error: invalid configuration: Api:MaxDepth must be in 1..5000 (was 0).");
     }
 
+    [Fact]
+    public async Task Run_SimulatorUnreachable_PrintsOneLineAndExits1()
+    {
+        // A port that was free a moment ago and that nothing listens on.
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        holder.Stop();
+
+        var result = await RunAsync(["run", "--port", "0", "--simulator", $"http://127.0.0.1:{port}"]);
+
+        result.ExitCode.Should().Be(1);
+        result.StdErr.Should().ContainSingle().Which.Should().StartWith($"error: the simulator at http://127.0.0.1:{port}/ is unreachable");
+    }
+
+    [Theory]
+    [InlineData("simulate")]
+    [InlineData("run")]
+    public async Task NegativeSpeed_PrintsOneLineAndExits1(string command)
+    {
+        var result = await RunAsync([command, ..(command == "run" ? new[] { "--port", "0", "--simulate" } : []), SharedData.PathOf("kraken"), "--speed", "-0.5"]);
+
+        result.ExitCode.Should().Be(1);
+        result.StdErr.Should().ContainSingle().Which.Should().StartWith("error: --speed -0.5 is not a playback pace");
+    }
+
     private static async Task<(int ExitCode, List<string> StdOut, List<string> StdErr)> RunAsync(string[] args, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

@@ -41,7 +41,7 @@ public class RunSimulateTests
         endpoints.Keys.Should().BeEquivalentTo(["kraken", "okx"]);
         endpoints["okx"].BookChannel.Should().Be("books-l2-tbt");
         endpoints["kraken"].DepthLimit.Should().Be(1000);
-        var overrides = SimulatorOverrides.Build(records, simulator, ["binance", "binance-futures"]);
+        var overrides = SimulatorOverrides.Build(simulator, ["binance", "binance-futures"]);
         var settings = new Dictionary<string, string?>(overrides) { ["Logging:LogLevel:Default"] = "Warning" };
         settings["Feed:Venues:binance:Enabled"].Should().Be("false");
         var reference = new Dictionary<string, RefBook>();

@@ -27,6 +27,23 @@ public sealed class Crc32Tests
     }
 
     [Fact]
+    public void Compute_EveryLengthUpTo2048_EqualsTheTableDrivenAppend()
+    {
+        // Compute folds long inputs 64 bytes at a time (System.IO.Hashing); Append is the table: both must agree at
+        // every length, including the tails the folding leaves to byte steps.
+        var random = new Random(14);
+        var data = new byte[2048];
+        random.NextBytes(data);
+        for (var length = 0; length <= data.Length; length++)
+        {
+            var table = default(Crc32);
+            table.Append(data.AsSpan(0, length));
+
+            Crc32.Compute(data.AsSpan(0, length)).Should().Be(table.Value, $"length {length}");
+        }
+    }
+
+    [Fact]
     public void Value_NothingAppended_IsZero()
     {
         default(Crc32).Value.Should().Be(0u);

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OrleansFeed.Exchanges.Tests.Reference;
+using OrleansFeed.Simulator.Listing;
+using OrleansFeed.TestKit.Ports;
+using static OrleansFeed.EndToEnd.Tests.Venues.VenueBooksTests;
+
+namespace OrleansFeed.EndToEnd.Tests.Venues;
+
+/// <summary>
+/// The command-line contract with real processes: <c>orleansfeed simulate … --port S --hold</c>, then
+/// <c>orleansfeed run --simulator http://127.0.0.1:S --port P</c>; once the silo is connected, <c>POST
+/// /simulator/play</c>; after the playback, the silo serves every recorded Kraken book synced, its best levels equal
+/// to the independent rebuild's. Both processes are killed at the end, whatever happens.
+/// </summary>
+public sealed class RunSimulatorProcessTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task RunSimulator_RealSimulateAndRunProcesses_BooksSyncedEqualToReference()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var book = Recording("kraken", "2021-04-05_book-1000");
+        var reference = ReferenceKrakenBooks.Build(book).Books;
+        var simulatorPort = FreePort.Next();
+        var apiPort = FreePort.Next();
+        var simulatorUri = new Uri($"http://127.0.0.1:{simulatorPort}");
+        using var http = new HttpClient();
+        using var simulate = Start("simulate", book, "--port", Text(simulatorPort), "--speed", "0", "--hold");
+        try
+        {
+            await Poll.UntilAsync(() => Answers(http, new Uri(simulatorUri, SimulatorListing.Path)), "the simulator's listing", cts.Token);
+            using var run = Start("run", "--simulator", simulatorUri.ToString(), "--port", Text(apiPort));
+            try
+            {
+                var api = new Uri($"http://127.0.0.1:{apiPort}");
+                await Poll.UntilAsync(async () => await Answers(http, new Uri(api, "/api/v1/venues")) && (await Listing(http, simulatorUri, cts.Token)).Playback.Clients >= 1, "the silo connected to the simulator", cts.Token);
+                (await Listing(http, simulatorUri, cts.Token)).Playback.State.Should().Be(PlaybackState.Waiting, "--hold: a subscription does not start the playback");
+
+                using var play = await http.PostAsync(new Uri(simulatorUri, SimulatorListing.PlayPath), null, cts.Token);
+                play.IsSuccessStatusCode.Should().BeTrue();
+                await Poll.UntilAsync(async () => (await Listing(http, simulatorUri, cts.Token)).Playback.State == PlaybackState.Completed, "the playback completed", cts.Token);
+
+                foreach (var (symbol, expected) in reference)
+                {
+                    var address = new Uri(api, $"/api/v1/books/kraken/{Uri.EscapeDataString(symbol)}?depth=1");
+                    var served = await Poll.UntilAsync(
+                        async () => JsonDocument.Parse(await http.GetStringAsync(address, cts.Token)),
+                        b => b.RootElement.GetProperty("syncState").GetString() == "synced" && Best(b, "bids") == expected.Bids.First().Key && Best(b, "asks") == expected.Asks.First().Key,
+                        b => $"{symbol}: {b.RootElement}",
+                        cts.Token);
+                    served.Dispose();
+                }
+
+                reference.Should().HaveCount(10);
+            }
+            finally
+            {
+                Stop(run);
+            }
+        }
+        finally
+        {
+            Stop(simulate);
+        }
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = false,
+            RedirectStandardError = false,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orleansfeed.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ORLEANSFEED_Logging__LogLevel__Default"] = "Warning";
+        return Process.Start(start)!;
+    }
+
+    private static void Stop(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    private static async Task<bool> Answers(HttpClient http, Uri address)
+    {
+        try
+        {
+            using var response = await http.GetAsync(address);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<SimulatorListing> Listing(HttpClient http, Uri simulator, CancellationToken cancellationToken) =>
+        (await http.GetFromJsonAsync(new Uri(simulator, SimulatorListing.Path), SimulatorListingJson.Default.SimulatorListing, cancellationToken))!;
+
+    private static decimal? Best(JsonDocument book, string side) =>
+        book.RootElement.GetProperty(side).EnumerateArray().Select(l => decimal.Parse(l[0].GetString()!, CultureInfo.InvariantCulture)).Cast<decimal?>().FirstOrDefault();
+
+    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+}
