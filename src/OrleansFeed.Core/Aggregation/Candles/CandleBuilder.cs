@@ -105,6 +105,7 @@ public sealed partial class CandleBuilder
         }
 
         _open.Add(trade.Price, trade.Size, time, _sequence++);
+        OpenChanged = true;
 
         // A first trade far in the past opens a candle that is already due.
         Advance(now);
@@ -149,6 +150,7 @@ public sealed partial class CandleBuilder
 
     private void Close(in CandleAccumulator candle)
     {
+        MarkClosed(candle);
         PushHistory(candle);
         Emit(candle.ToCandle(Interval, _width, closed: true));
     }
@@ -164,6 +166,7 @@ public sealed partial class CandleBuilder
         ref var candle = ref _history[slot];
         candle.Add(trade.Price, trade.Size, time, _sequence++);
         candle.IsAmended = true;
+        ChangedFromStart = Math.Min(ChangedFromStart, start);
         Emit(candle.ToCandle(Interval, _width, closed: true));
         return CandleTradeOutcome.Amended;
     }
