@@ -22,10 +22,10 @@ public sealed partial class CandleBuilder
     public bool HasChanges => ChangedFromStart != long.MaxValue || OpenChanged;
 
     /// <summary>Start of the oldest kept closed candle (UTC, µs); <see cref="long.MaxValue"/> when none.</summary>
-    public long OldestHistoryStart => _historyCount > 0 ? _history[Slot(0)].Start : long.MaxValue;
+    public long OldestHistoryStart => _historyCount > 0 ? At(Slot(0)).Start : long.MaxValue;
 
     /// <summary>Start of the newest kept closed candle (UTC, µs); <see cref="long.MinValue"/> when none.</summary>
-    public long NewestHistoryStart => _historyCount > 0 ? _history[Slot(_historyCount - 1)].Start : long.MinValue;
+    public long NewestHistoryStart => _historyCount > 0 ? At(Slot(_historyCount - 1)).Start : long.MinValue;
 
     /// <summary>The interval in microseconds.</summary>
     public long WidthMicroseconds => _width;
@@ -63,17 +63,17 @@ public sealed partial class CandleBuilder
         ArgumentNullException.ThrowIfNull(writer);
         var first = LowerBound(fromStart);
         var written = 0;
-        for (var i = first; i < _historyCount && _history[Slot(i)].Start < toStart; i++)
+        for (var i = first; i < _historyCount && At(Slot(i)).Start < toStart; i++)
         {
             written += IsRebuildable(i) ? 0 : 1;
         }
 
         writer.Write7BitEncodedInt(written);
-        for (var i = first; i < _historyCount && _history[Slot(i)].Start < toStart; i++)
+        for (var i = first; i < _historyCount && At(Slot(i)).Start < toStart; i++)
         {
             if (!IsRebuildable(i))
             {
-                _history[Slot(i)].Write(writer);
+                At(Slot(i)).Write(writer);
             }
         }
 
@@ -140,7 +140,7 @@ public sealed partial class CandleBuilder
     // Closing marks what a restore could not rebuild from the candle before it.
     private void MarkClosed(in CandleAccumulator candle)
     {
-        if (candle.TradeCount > 0 || _historyCount == 0 || _history[Slot(_historyCount - 1)].Close != candle.Close)
+        if (candle.TradeCount > 0 || _historyCount == 0 || At(Slot(_historyCount - 1)).Close != candle.Close)
         {
             ChangedFromStart = Math.Min(ChangedFromStart, candle.Start);
         }
@@ -148,13 +148,13 @@ public sealed partial class CandleBuilder
 
     private bool IsRebuildable(int logical)
     {
-        ref var candle = ref _history[Slot(logical)];
+        ref var candle = ref At(Slot(logical));
         if (candle.TradeCount > 0 || logical == 0)
         {
             return false;
         }
 
-        ref var previous = ref _history[Slot(logical - 1)];
+        ref var previous = ref At(Slot(logical - 1));
         return previous.Close == candle.Close;
     }
 
@@ -166,9 +166,9 @@ public sealed partial class CandleBuilder
             return;
         }
 
-        var close = _history[Slot(_historyCount - 1)].Close;
+        var close = At(Slot(_historyCount - 1)).Close;
         var next = NewestHistoryStart + _width;
-        next = Math.Max(next, start - (_history.Length * _width));
+        next = Math.Max(next, start - (_capacity * _width));
         for (; next < start; next += _width)
         {
             PushHistory(CandleAccumulator.Empty(next, close));

@@ -16,3 +16,7 @@ public sealed record AggregatorState(int Version, byte[] Head, IReadOnlyList<str
     /// <summary>The format this build writes: 2, the segmented compact state (1 was the whole state as JSON).</summary>
     public const int CurrentVersion = 2;
 }
+
+/// <summary>One segment record of an aggregator's state (state name <c>aggregates/{series}/{part}/{chunk}</c>, see <see cref="AggregatorState"/>).</summary>
+/// <param name="Data">The segment blob: trade buckets or closed candles in the compact binary encoding.</param>
+public sealed record AggregatorStateSegment(byte[] Data);

@@ -41,15 +41,15 @@ internal sealed partial class AggregatorStateStore
             .OrderBy(seg => seg.Chunk);
         foreach (var segment in segments)
         {
-            var stored = new GrainState<byte[]>();
+            var stored = new GrainState<AggregatorStateSegment>();
             await _storage.ReadStateAsync(segment.StateName, _grain, stored).WaitAsync(cancellationToken);
-            if (!stored.RecordExists || stored.State is null)
+            if (!stored.RecordExists || stored.State?.Data is null)
             {
                 continue;
             }
 
             _segments[segment] = stored;
-            using var segmentReader = new BinaryReader(new MemoryStream(stored.State, writable: false));
+            using var segmentReader = new BinaryReader(new MemoryStream(stored.State.Data, writable: false));
             var s = byName[segment.Series];
             if (segment.Part == StatsPart)
             {

@@ -22,7 +22,7 @@ internal sealed partial class AggregatorStateStore
     private readonly IPersistentState<AggregatorState> _head;
     private readonly IGrainStorage _storage;
     private readonly GrainId _grain;
-    private readonly Dictionary<StateSegment, GrainState<byte[]>> _segments = [];
+    private readonly Dictionary<StateSegment, GrainState<AggregatorStateSegment>> _segments = [];
     private readonly MemoryStream _buffer = new();
 
     public AggregatorStateStore(IPersistentState<AggregatorState> head, IGrainStorage storage, GrainId grain)
@@ -33,7 +33,7 @@ internal sealed partial class AggregatorStateStore
     }
 
     /// <summary>Bytes of the head and every segment as last written or read: the stored size of this instrument.</summary>
-    public long StoredBytes => (_head.RecordExists ? _head.State.Head.Length : 0) + _segments.Values.Sum(s => (long)(s.State?.Length ?? 0));
+    public long StoredBytes => (_head.RecordExists ? _head.State.Head.Length : 0) + _segments.Values.Sum(s => (long)(s.State?.Data.Length ?? 0));
 
     /// <summary>Saves what changed since the last save.</summary>
     /// <param name="series">Every series by its stored name.</param>
@@ -160,11 +160,11 @@ internal sealed partial class AggregatorStateStore
     {
         if (!_segments.TryGetValue(segment, out var state))
         {
-            state = new GrainState<byte[]>();
+            state = new GrainState<AggregatorStateSegment>();
             _segments[segment] = state;
         }
 
-        state.State = bytes;
+        state.State = new AggregatorStateSegment(bytes);
         try
         {
             await _storage.WriteStateAsync(segment.StateName, _grain, state);
@@ -172,7 +172,7 @@ internal sealed partial class AggregatorStateStore
         catch (InconsistentStateException)
         {
             // A segment left by a save whose head was never written: take its version and write over it.
-            var stored = new GrainState<byte[]>();
+            var stored = new GrainState<AggregatorStateSegment>();
             await _storage.ReadStateAsync(segment.StateName, _grain, stored);
             state.ETag = stored.ETag;
             await _storage.WriteStateAsync(segment.StateName, _grain, state);
