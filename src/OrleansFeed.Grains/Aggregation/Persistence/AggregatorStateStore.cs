@@ -87,6 +87,7 @@ internal sealed partial class AggregatorStateStore
             }
         }
 
+        AggregatorStateMetrics.Record(writes.Count + 1, writes.Sum(w => (long)w.Bytes.Length) + _head.State.Head.Length);
         return writes.Count + 1;
     }
 
