@@ -195,8 +195,7 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
             mirror.Reloading = false;
         }
 
-        var held = mirror.HeldDeltas.ToArray();
-        mirror.HeldDeltas.Clear();
+        var held = mirror.TakeHeldDeltas();
         foreach (var delta in held)
         {
             await OnDeltaAsync(mirror, delta);
