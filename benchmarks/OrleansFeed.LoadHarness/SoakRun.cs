@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans;
+using Orleans.Providers;
+using Orleans.Storage;
+using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Exchanges.Common.Capture;
 using OrleansFeed.Grains.Aggregation;
@@ -34,6 +37,7 @@ internal static class SoakRun
     public static async Task<int> RunAsync(IReadOnlyList<CaptureRecord> records, HarnessOptions options)
     {
         using var stop = new CancellationTokenSource();
+        using var stateWrites = new SoakStateWrites();
         var simulatorOptions = new SimulatorOptions { PlaybackSpeed = options.Speed };
         var simulator = new ExchangeSimulator(records, simulatorOptions);
         await simulator.StartAsync(stop.Token).ConfigureAwait(false);
@@ -100,10 +104,11 @@ internal static class SoakRun
                 var (restCount, restP50, restP99, restMax, restErrors) = rest.Take();
                 var (wsCount, wsP50, wsP99) = clients.Take();
                 var frames = (await LoadRun.FramesAsync(grains, venues).ConfigureAwait(false)).Frames;
+                var (stateRecords, stateBytes) = stateWrites.Take();
                 var sample = new SoakSample(
                     minute, Rss(), gc.HeapSizeBytes, gc.GenerationInfo[3].SizeAfterBytes, GC.CollectionCount(2) - lastGen2,
                     (process.TotalProcessorTime - lastCpu).TotalSeconds / 60 / Environment.ProcessorCount,
-                    restCount, restP50, restP99, restMax, restErrors, wsCount, wsP50, wsP99, clients.Connected, reconnects, frames - lastFrames,
+                    restCount, restP50, restP99, restMax, restErrors, wsCount, wsP50, wsP99, clients.Connected, reconnects, frames - lastFrames, stateRecords, stateBytes,
                     Volatile.Read(ref loops), File.ReadAllText("/proc/loadavg").Split(' ')[0]);
                 (lastCpu, lastGen2, lastFrames, reconnects) = (process.TotalProcessorTime, GC.CollectionCount(2), frames, 0);
                 samples.Add(sample);
@@ -112,6 +117,7 @@ internal static class SoakRun
 
             Console.WriteLine();
             Console.WriteLine(SoakTable.Summary(samples, SlopeMinutes));
+            Console.WriteLine(await StoredStateAsync(services, grains, aggregators).ConfigureAwait(false));
         }
         finally
         {
@@ -130,6 +136,36 @@ internal static class SoakRun
         }
 
         return 0;
+    }
+
+    // What the aggregators hold in grain storage now: heads and the segments they name.
+    private static async Task<string> StoredStateAsync(IServiceProvider services, IGrainFactory grains, IReadOnlyCollection<string> aggregators)
+    {
+        var storage = services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+        var (total, records, largest, largestKey) = (0L, 0, 0L, string.Empty);
+        foreach (var key in aggregators)
+        {
+            var id = grains.GetGrain<IAggregatorGrain>(key).GetGrainId();
+            var head = new GrainState<AggregatorState>();
+            await storage.ReadStateAsync("aggregates", id, head).ConfigureAwait(false);
+            if (!head.RecordExists || head.State is null)
+            {
+                continue;
+            }
+
+            var bytes = (long)head.State.Head.Length;
+            foreach (var name in head.State.Segments)
+            {
+                var segment = new GrainState<AggregatorStateSegment>();
+                await storage.ReadStateAsync(name, id, segment).ConfigureAwait(false);
+                bytes += segment.State?.Data.Length ?? 0;
+            }
+
+            (total, records) = (total + bytes, records + 1 + head.State.Segments.Count);
+            (largest, largestKey) = bytes > largest ? (bytes, key) : (largest, largestKey);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"aggregator state in grain storage: {total / 1024.0:F0} KB in {records} records over {aggregators.Count} instrument(s); largest {largestKey} {largest / 1024.0:F0} KB.");
     }
 
     // VmRSS of /proc/self/status (kB): what the kernel holds for the process, the figure the issue measured.

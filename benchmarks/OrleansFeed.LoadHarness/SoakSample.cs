@@ -18,6 +18,8 @@ namespace OrleansFeed.LoadHarness;
 /// <param name="WsClients">WebSocket clients connected at the end of the minute.</param>
 /// <param name="Reconnects">Clients closed and connected again (churn) during the minute.</param>
 /// <param name="Frames">Venue frames the connectors received during the minute.</param>
+/// <param name="StateRecords">Aggregator state records (segments and heads) written to grain storage during the minute.</param>
+/// <param name="StateBytes">Bytes of those records.</param>
 /// <param name="Loops">Playbacks of the recordings completed so far.</param>
 /// <param name="LoadAverage">The machine's 1-minute load average at the end of the minute (/proc/loadavg).</param>
 internal sealed record SoakSample(
@@ -38,5 +40,7 @@ internal sealed record SoakSample(
     int WsClients,
     int Reconnects,
     long Frames,
+    long StateRecords,
+    long StateBytes,
     int Loops,
     string LoadAverage);

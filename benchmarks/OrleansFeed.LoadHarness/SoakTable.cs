@@ -8,14 +8,14 @@ internal static class SoakTable
 {
     /// <summary>The table's header lines.</summary>
     public const string Header =
-        "| min | RSS | GC heap | LOH | gen2 | CPU | REST n | REST p50 / p99 / max | REST errors | WS sampled | WS p50 / p99 | clients | reconnects | frames | loops | load avg |\n" +
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+        "| min | RSS | GC heap | LOH | gen2 | CPU | REST n | REST p50 / p99 / max | REST errors | WS sampled | WS p50 / p99 | clients | reconnects | frames | state saved | loops | load avg |\n" +
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 
     /// <summary>One sample as a table row.</summary>
     public static string Row(SoakSample s) => string.Create(
         CultureInfo.InvariantCulture,
         $"| {s.Minute} | {Mb(s.RssBytes)} | {Mb(s.HeapBytes)} | {Mb(s.LohBytes)} | {s.Gen2} | {s.CpuShare:P0} | {s.RestCount} | {Ms(s.RestP50)} / {Ms(s.RestP99)} / {Ms(s.RestMax)} | {s.RestErrors} " +
-        $"| {s.WsCount} | {Ms(s.WsP50)} / {Ms(s.WsP99)} | {s.WsClients} | {s.Reconnects} | {s.Frames:N0} | {s.Loops} | {s.LoadAverage} |");
+        $"| {s.WsCount} | {Ms(s.WsP50)} / {Ms(s.WsP99)} | {s.WsClients} | {s.Reconnects} | {s.Frames:N0} | {s.StateRecords} rec, {s.StateBytes / 1024.0:F0} KB | {s.Loops} | {s.LoadAverage} |");
 
     /// <summary>The RSS, GC heap and LOH slopes (least squares, MB/min) over the last <paramref name="minutes"/> samples, and the worst minute's REST p99.</summary>
     public static string Summary(IReadOnlyList<SoakSample> samples, int minutes)
