@@ -32,9 +32,6 @@ internal sealed partial class AggregatorStateStore
         _grain = grain;
     }
 
-    /// <summary>Bytes of the head and every segment as last written or read: the stored size of this instrument.</summary>
-    public long StoredBytes => (_head.RecordExists ? _head.State.Head.Length : 0) + _segments.Values.Sum(s => (long)(s.State?.Data.Length ?? 0));
-
     /// <summary>Saves what changed since the last save.</summary>
     /// <param name="series">Every series by its stored name.</param>
     /// <param name="tradeWatermark">The <c>Trades</c> clock (UTC, µs).</param>
