@@ -14,6 +14,8 @@ internal sealed record HarnessOptions
           --repeat <n>        runs of the whole set, each on a fresh simulator and silo (default 3, 1..100)
           --timeout <s>       seconds allowed per run (default 300)
           --ws-clients <n>    also connect n WebSocket clients with API keys (security on), each on one book + its trades (default 0, 0..10000)
+          --soak <minutes>    soak instead of runs: one silo, every recording looped at --speed (default 1 in a soak), the
+                              --ws-clients churning (10% reconnect every minute), REST polled; one row per minute (1..1440)
         """;
 
     /// <summary>The recordings root (a folder holding one folder per venue).</summary>
@@ -34,6 +36,9 @@ internal sealed record HarnessOptions
     /// <summary>WebSocket clients connected with API keys during each run (<see cref="WebSocketLoad"/>); 0 (default) for none.</summary>
     public int WsClients { get; init; }
 
+    /// <summary>Soak length in minutes (<see cref="SoakRun"/>); 0 (default) runs <see cref="Repeat"/> measured runs instead.</summary>
+    public int SoakMinutes { get; init; }
+
     /// <summary>Parses the command line.</summary>
     /// <param name="args">Arguments as given.</param>
     /// <returns>The options, or null when <c>--help</c> was asked.</returns>
@@ -46,6 +51,8 @@ internal sealed record HarnessOptions
         var repeat = 3;
         var timeout = 300;
         var wsClients = 0;
+        var soak = 0;
+        double? speedGiven = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -54,18 +61,22 @@ internal sealed record HarnessOptions
                 case "--help" or "-h": return null;
                 case "--data": data = Value(); break;
                 case "--venues": venues = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
-                case "--speed": speed = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--speed": speedGiven = speed = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--repeat": repeat = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--timeout": timeout = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--ws-clients": wsClients = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--soak": soak = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }
 
-        if (speed < 0 || !double.IsFinite(speed) || repeat is < 1 or > 100 || timeout < 1 || wsClients is < 0 or > 10_000)
+        if (speed < 0 || !double.IsFinite(speed) || repeat is < 1 or > 100 || timeout < 1 || wsClients is < 0 or > 10_000 || soak is < 0 or > 1440)
         {
-            throw new ArgumentException("--speed must be >= 0, --repeat 1..100, --timeout >= 1, --ws-clients 0..10000.");
+            throw new ArgumentException("--speed must be >= 0, --repeat 1..100, --timeout >= 1, --ws-clients 0..10000, --soak 0..1440.");
         }
+
+        // A soak plays at the recorded pace unless told otherwise: it measures a silo living with a market, not a burst.
+        speed = soak > 0 && speedGiven is null ? 1 : speed;
 
         var root = data ?? FindSharedData();
         var folders = venues is null
@@ -78,7 +89,7 @@ internal sealed record HarnessOptions
 
         return folders.Length == 0
             ? throw new ArgumentException($"No venue folder under {root}.")
-            : new HarnessOptions { DataRoot = root, Folders = folders, Speed = speed, Repeat = repeat, Timeout = TimeSpan.FromSeconds(timeout), WsClients = wsClients };
+            : new HarnessOptions { DataRoot = root, Folders = folders, Speed = speed, Repeat = repeat, Timeout = TimeSpan.FromSeconds(timeout), WsClients = wsClients, SoakMinutes = soak };
     }
 
     // The recordings live beside the checkout (never copied into the repository): walk up from the binary.

@@ -232,7 +232,7 @@ internal static class LoadRun
         return (last.Frames, last.Rejected, busyEnd);
     }
 
-    private static async Task<(long Frames, long Rejected)> FramesAsync(IGrainFactory grains, IReadOnlyList<string> venues)
+    internal static async Task<(long Frames, long Rejected)> FramesAsync(IGrainFactory grains, IReadOnlyList<string> venues)
     {
         var (frames, rejected) = (0L, 0L);
         foreach (var venue in venues)

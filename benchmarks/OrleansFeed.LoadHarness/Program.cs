@@ -24,6 +24,11 @@ if (options is null)
 Console.WriteLine($"data: {string.Join(", ", options.Folders.Select(Path.GetFileName))}; speed {options.Speed}; {options.Repeat} run(s); {Environment.ProcessorCount} core(s); server GC {System.Runtime.GCSettings.IsServerGC}");
 // Read once and shared: each run gets a fresh simulator over the same records (the simulator does not loop).
 var records = CaptureSessions.ReadAligned(options.Folders);
+if (options.SoakMinutes > 0)
+{
+    return await SoakRun.RunAsync(records, options);
+}
+
 var results = new List<LoadResult>();
 for (var run = 1; run <= options.Repeat; run++)
 {

@@ -29,7 +29,7 @@ public sealed class AggregationOptions
     /// <summary>Timer period: closes candles, publishes stats and open candles, re-evaluates staleness. Default 1 s; 10 ms..1 min.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often the aggregator's state (trade buckets, candles) is written to grain storage; also on deactivation. Default 30 s; 1 s..1 h.</summary>
+    /// <summary>How often the aggregator's state (trade buckets, candles) is saved to grain storage; also on deactivation. A save writes only the segments that changed (nothing when no trade arrived), and instruments are spread over the interval by a hash of their key (docs/aggregation.md, State). Default 30 s; 1 s..1 h.</summary>
     public TimeSpan SaveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Levels per side fetched from a book when the aggregator (re)loads its mirror. Default 5000 (the book grain's maximum); 1..5000.</summary>

@@ -2,26 +2,38 @@ namespace OrleansFeed.Grains.Aggregation;
 
 public sealed partial class AggregatorGrain
 {
+    /// <summary>
+    /// When this instrument's first save is due: a fixed fraction of <see cref="AggregationOptions.SaveInterval"/>
+    /// taken from a hash of the key, so the instruments of a silo save spread over the interval instead of all at once
+    /// (and stay spread: every one then saves once per interval).
+    /// </summary>
+    internal static TimeSpan FirstSaveDelay(string key, TimeSpan saveInterval)
+    {
+        // FNV-1a: stable across processes and runs (string.GetHashCode is randomized per process).
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        var fraction = hash / (double)uint.MaxValue;
+        return TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, (long)(saveInterval.Ticks * fraction)));
+    }
+
+    // The stored names of the series: "all" for the consolidated one, the book key for a venue's.
+    private List<(string Name, TradeSeries Series)> StoredSeries() =>
+        [("all", _consolidated), .. _mirrors.Select(m => (m.Key, m.Trades))];
+
     private async Task RestoreAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await _state.ReadStateAsync(cancellationToken);
-            var state = _state.RecordExists ? _state.State : null;
-            if (state is null || state.Version != AggregatorState.CurrentVersion)
+            if (await _store.RestoreAsync(StoredSeries(), cancellationToken) is not { } watermark)
             {
                 return;
             }
 
-            _tradeWatermark = state.TradeWatermark;
-            Restore(_consolidated, state.Consolidated);
-            foreach (var venue in state.Venues)
-            {
-                if (_mirrors.Find(m => string.Equals(m.Key, venue.Book, StringComparison.Ordinal)) is { } mirror)
-                {
-                    Restore(mirror.Trades, venue.Series);
-                }
-            }
+            _tradeWatermark = watermark;
 
             // Candles that came due while the grain was inactive close now, carrying their previous close.
             var now = TradeNow();
@@ -53,29 +65,12 @@ public sealed partial class AggregatorGrain
 
         try
         {
-            var state = new AggregatorState(
-                AggregatorState.CurrentVersion,
-                _tradeWatermark,
-                Export(_consolidated),
-                [.. _mirrors.Select(m => new VenueSeriesState(m.Key, Export(m.Trades)))]);
-            _state.State = state;
-            await _state.WriteStateAsync(cancellationToken);
+            await _store.SaveAsync(StoredSeries(), _tradeWatermark, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The changes stay marked: the next save writes them.
             LogStateFailed(_logger, GrainKey, "save", ex.Message);
-        }
-    }
-
-    private static TradeSeriesState Export(TradeSeries series) =>
-        new(series.Stats.ExportState(), [.. series.Candles.Select(c => c.ExportState())]);
-
-    private static void Restore(TradeSeries series, TradeSeriesState state)
-    {
-        series.Stats.RestoreState(state.Stats);
-        foreach (var candles in state.Candles)
-        {
-            series.Builder(candles.Interval).RestoreState(candles);
         }
     }
 }

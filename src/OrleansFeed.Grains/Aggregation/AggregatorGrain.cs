@@ -36,6 +36,7 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
     private readonly AggregationOptions _options;
     private readonly IInstrumentCatalog _catalog;
     private readonly IPersistentState<AggregatorState> _state;
+    private AggregatorStateStore _store = null!;
     private readonly ILogger<AggregatorGrain> _logger;
     private readonly List<VenueMirror> _mirrors = [];
     private readonly LatencyHistogram _fromReceive = new();
@@ -55,7 +56,7 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
     /// <summary>Created by the runtime per activation.</summary>
     /// <param name="options">Aggregation settings (section <c>Aggregation</c>).</param>
     /// <param name="catalog">Instrument catalog: which books feed this instrument.</param>
-    /// <param name="state">Grain state (the default grain storage) for the trade buckets and candles.</param>
+    /// <param name="state">Grain state (the default grain storage): the head record of the trade buckets and candles, whose segments are further records of the same storage (<see cref="AggregatorState"/>).</param>
     /// <param name="logger">Logger.</param>
     public AggregatorGrain(IOptions<AggregationOptions> options, IInstrumentCatalog catalog, [PersistentState("aggregates")] IPersistentState<AggregatorState> state, ILogger<AggregatorGrain> logger)
     {
@@ -93,6 +94,7 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
             SubscribeInTurn(StreamProvider.GetStream<VenueTicker24h>(new StreamId(StreamNamespaces.VenueTicker, mirror.Key)), ticker => OnVenueTicker(mirror, ticker));
         }
 
+        _store = new AggregatorStateStore(_state, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME), this.GetGrainId());
         await RestoreAsync(cancellationToken);
         foreach (var mirror in _mirrors)
         {
@@ -101,7 +103,7 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
 
         _lastNbbo = ComputeNbbo(Timestamp.Now(TimeProvider));
         RegisterTimer(OnTickAsync, _options.TickInterval, _options.TickInterval);
-        RegisterTimer(SaveAsync, _options.SaveInterval, _options.SaveInterval);
+        RegisterTimer(SaveAsync, FirstSaveDelay(GrainKey, _options.SaveInterval), _options.SaveInterval);
         LogActivated(_logger, GrainKey, _mirrors.Count);
     }
 
@@ -193,8 +195,7 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
             mirror.Reloading = false;
         }
 
-        var held = mirror.HeldDeltas.ToArray();
-        mirror.HeldDeltas.Clear();
+        var held = mirror.TakeHeldDeltas();
         foreach (var delta in held)
         {
             await OnDeltaAsync(mirror, delta);

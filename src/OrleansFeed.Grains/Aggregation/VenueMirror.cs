@@ -17,6 +17,9 @@ namespace OrleansFeed.Grains.Aggregation;
 /// </summary>
 internal sealed class VenueMirror
 {
+    // Held deltas a mirror keeps room for between reloads (8 KB of references): more is released after use.
+    internal const int KeptHeldCapacity = 1024;
+
     public VenueMirror(Instrument instrument, CandleBuilderOptions candleOptions)
     {
         Instrument = instrument;
@@ -141,7 +144,28 @@ internal sealed class VenueMirror
     public bool Reloading { get; set; }
 
     /// <summary>Deltas that arrived while <see cref="Reloading"/>, applied after the snapshot (bounded by the aggregator).</summary>
-    public List<BookDelta> HeldDeltas { get; } = [];
+    public List<BookDelta> HeldDeltas { get; private set; } = [];
+
+    /// <summary>
+    /// Takes the held deltas, in arrival order, leaving none. After a burst (a busy book's reload can hold tens of
+    /// thousands) the list is replaced, so its doubled backing array (large-object heap) is not kept for the life of
+    /// the aggregator.
+    /// </summary>
+    /// <returns>The deltas held.</returns>
+    public BookDelta[] TakeHeldDeltas()
+    {
+        var held = HeldDeltas.ToArray();
+        if (HeldDeltas.Capacity > KeptHeldCapacity)
+        {
+            HeldDeltas = [];
+        }
+        else
+        {
+            HeldDeltas.Clear();
+        }
+
+        return held;
+    }
 
     /// <summary>The quote last given to the NBBO calculator; null before the first.</summary>
     public VenueQuote? LastQuote { get; set; }

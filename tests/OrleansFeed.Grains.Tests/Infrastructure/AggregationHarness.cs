@@ -34,6 +34,9 @@ public sealed class AggregationHarness : IAsyncDisposable
 
     public IStreamProvider Streams => _silo.Services.GetRequiredService<IStreamProvider>();
 
+    /// <summary>The silo's services (its grain storage, for tests that read what a grain stored).</summary>
+    public IServiceProvider Services => _silo.Services;
+
     public Timestamp Now => Timestamp.Now(Clock);
 
     public static Instrument Spot(string venue, string symbol, string canonical, InstrumentStatus status = InstrumentStatus.Trading)

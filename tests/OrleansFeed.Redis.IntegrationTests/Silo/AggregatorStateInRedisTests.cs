@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,18 @@ public sealed class AggregatorStateInRedisTests
             var key = RedisKeys.Grain(prefix, "aggregator/aggregates", grainKey);
             await Eventually.UntilAsync($"{key} written", async () => await silo.Redis.GetStringAsync(key, cts.Token) is { Length: > 0 }, cts.Token);
             before = await aggregator.GetStatsAsync();
+
+            // The head is small and names its segments, each a key of its own (issue 16: a save writes what changed,
+            // not one ~4 MB value per instrument).
+            var head = JsonNode.Parse((await silo.Redis.GetStringAsync(key, cts.Token))!)!;
+            var segments = head["segments"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+            segments.Should().Contain(n => n.StartsWith("aggregates/all/stats/", StringComparison.Ordinal));
+            foreach (var segment in segments)
+            {
+                (await silo.Redis.GetStringAsync(RedisKeys.Grain(prefix, $"aggregator/{segment}", grainKey), cts.Token)).Should().NotBeNullOrEmpty($"the head names {segment}");
+            }
+
+            (await silo.Redis.GetStringAsync(key, cts.Token))!.Length.Should().BeLessThan(16_384);
         }
 
         // A second silo on the same Redis whose venue is unreachable: nothing but the stored state can give it trades.

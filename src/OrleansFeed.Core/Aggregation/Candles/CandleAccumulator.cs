@@ -63,6 +63,51 @@ internal struct CandleAccumulator
         QuoteVolume += price.ToDecimal() * size.ToDecimal();
     }
 
+    public readonly void Write(BinaryWriter writer)
+    {
+        writer.Write(Start);
+        writer.WriteFixed(Close);
+        writer.Write7BitEncodedInt64(TradeCount);
+        if (TradeCount == 0)
+        {
+            return;
+        }
+
+        writer.WriteFixed(Open);
+        writer.WriteFixed(High);
+        writer.WriteFixed(Low);
+        writer.Write(Volume);
+        writer.Write(QuoteVolume);
+        writer.Write(IsAmended);
+        writer.WriteSigned(_firstTime - Start);
+        writer.WriteSigned(_firstSequence);
+        writer.WriteSigned(_lastTime - Start);
+        writer.WriteSigned(_lastSequence - _firstSequence);
+    }
+
+    public static CandleAccumulator Read(BinaryReader reader)
+    {
+        var start = reader.ReadInt64();
+        var candle = Empty(start, reader.ReadFixed());
+        candle.TradeCount = reader.Read7BitEncodedInt64();
+        if (candle.TradeCount == 0)
+        {
+            return candle;
+        }
+
+        candle.Open = reader.ReadFixed();
+        candle.High = reader.ReadFixed();
+        candle.Low = reader.ReadFixed();
+        candle.Volume = reader.ReadDecimal();
+        candle.QuoteVolume = reader.ReadDecimal();
+        candle.IsAmended = reader.ReadBoolean();
+        candle._firstTime = start + reader.ReadSigned();
+        candle._firstSequence = reader.ReadSigned();
+        candle._lastTime = start + reader.ReadSigned();
+        candle._lastSequence = candle._firstSequence + reader.ReadSigned();
+        return candle;
+    }
+
     public static CandleAccumulator FromState(CandleState s) => new()
     {
         Start = s.Start,

@@ -4,8 +4,15 @@ namespace OrleansFeed.Core.Aggregation.Candles;
 
 public sealed partial class CandleBuilder
 {
-    // Closed candles in a ring, oldest at _historyHead, ordered by start (closing is in time order).
-    private readonly CandleAccumulator[] _history;
+    // Candles per storage chunk: 256 × ~150 B stays under the 85,000-byte large-object threshold, so a full day of
+    // 1m candles is ordinary (compacted, generational) heap, not LOH; chunks are allocated as the history fills, so a
+    // builder costs what it holds.
+    private const int ChunkSize = 256;
+
+    // Closed candles in a ring of `_capacity` slots stored in chunks, oldest at _historyHead, ordered by start
+    // (closing is in time order).
+    private readonly CandleAccumulator[]?[] _chunks;
+    private readonly int _capacity;
     private int _historyHead;
     private int _historyCount;
 
@@ -23,7 +30,7 @@ public sealed partial class CandleBuilder
         var added = 0;
         for (var i = LowerBound(from.UnixMicroseconds); i < _historyCount; i++)
         {
-            ref var candle = ref _history[Slot(i)];
+            ref var candle = ref At(Slot(i));
             if (candle.Start >= to.UnixMicroseconds)
             {
                 break;
@@ -38,14 +45,14 @@ public sealed partial class CandleBuilder
 
     private void PushHistory(in CandleAccumulator candle)
     {
-        if (_historyCount == _history.Length)
+        if (_historyCount == _capacity)
         {
-            _history[_historyHead] = candle;
-            _historyHead = (_historyHead + 1) % _history.Length;
+            At(_historyHead) = candle;
+            _historyHead = (_historyHead + 1) % _capacity;
             return;
         }
 
-        _history[Slot(_historyCount)] = candle;
+        At(Slot(_historyCount)) = candle;
         _historyCount++;
     }
 
@@ -53,7 +60,7 @@ public sealed partial class CandleBuilder
     {
         var i = LowerBound(start);
         slot = i < _historyCount ? Slot(i) : -1;
-        return slot >= 0 && _history[slot].Start == start;
+        return slot >= 0 && At(slot).Start == start;
     }
 
     // First logical index whose start is ≥ start.
@@ -63,7 +70,7 @@ public sealed partial class CandleBuilder
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) / 2);
-            if (_history[Slot(mid)].Start < start)
+            if (At(Slot(mid)).Start < start)
             {
                 lo = mid + 1;
             }
@@ -76,5 +83,10 @@ public sealed partial class CandleBuilder
         return lo;
     }
 
-    private int Slot(int logical) => (_historyHead + logical) % _history.Length;
+    private int Slot(int logical) => (_historyHead + logical) % _capacity;
+
+    private ref CandleAccumulator At(int slot) => ref (_chunks[slot / ChunkSize] ??= new CandleAccumulator[ChunkSize])[slot % ChunkSize];
+
+    /// <summary>Candle slots allocated for the history (grows with the candles held, up to <see cref="CandleBuilderOptions.HistoryCapacity"/> rounded up to a chunk).</summary>
+    internal int AllocatedSlots => _chunks.Count(c => c is not null) * ChunkSize;
 }

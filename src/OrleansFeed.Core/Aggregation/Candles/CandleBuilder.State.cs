@@ -9,7 +9,7 @@ public sealed partial class CandleBuilder
         var history = new CandleState[_historyCount];
         for (var i = 0; i < history.Length; i++)
         {
-            history[i] = _history[Slot(i)].ToState();
+            history[i] = At(Slot(i)).ToState();
         }
 
         return new CandleBuilderState(Interval, _sequence, _hasOpen ? _open.ToState() : null, history);
@@ -30,7 +30,7 @@ public sealed partial class CandleBuilder
         }
 
         var open = state.Open is { } o ? CandleAccumulator.FromState(o) : default;
-        var history = state.History.Skip(Math.Max(0, state.History.Count - _history.Length)).Select(CandleAccumulator.FromState).ToArray();
+        var history = state.History.Skip(Math.Max(0, state.History.Count - _capacity)).Select(CandleAccumulator.FromState).ToArray();
         _emitted.Clear();
         _historyHead = 0;
         _historyCount = 0;

@@ -27,7 +27,9 @@ public sealed partial class CandleBuilder
     private readonly long _width;
     private readonly long _grace;
     private readonly long _skew;
+    private const int TrimEmittedAbove = 64;
     private readonly Queue<Candle> _emitted = new();
+    private int _emittedPeak;
     private CandleAccumulator _open;
     private bool _hasOpen;
     private long _sequence;
@@ -44,7 +46,8 @@ public sealed partial class CandleBuilder
         _width = CandleIntervals.Microseconds(interval);
         _grace = _options.GracePeriod.Ticks / TimeSpan.TicksPerMicrosecond;
         _skew = _options.MaxClockSkew.Ticks / TimeSpan.TicksPerMicrosecond;
-        _history = new CandleAccumulator[_options.HistoryCapacity];
+        _capacity = _options.HistoryCapacity;
+        _chunks = new CandleAccumulator[]?[(_capacity + ChunkSize - 1) / ChunkSize];
     }
 
     /// <summary>The candle interval.</summary>
@@ -105,6 +108,7 @@ public sealed partial class CandleBuilder
         }
 
         _open.Add(trade.Price, trade.Size, time, _sequence++);
+        OpenChanged = true;
 
         // A first trade far in the past opens a candle that is already due.
         Advance(now);
@@ -124,7 +128,23 @@ public sealed partial class CandleBuilder
     /// <summary>Takes the oldest closed or amended candle not yet taken.</summary>
     /// <param name="candle">The candle.</param>
     /// <returns>False when none is waiting.</returns>
-    public bool TryTakeEmitted(out Candle candle) => _emitted.TryDequeue(out candle);
+    public bool TryTakeEmitted(out Candle candle)
+    {
+        if (_emitted.TryDequeue(out candle))
+        {
+            return true;
+        }
+
+        // A long gap (a restore, a first trade far in the past) can queue a history's worth of candles at once: the
+        // queue's array would stay that large (on the large-object heap) for the builder's life.
+        if (_emittedPeak > TrimEmittedAbove)
+        {
+            _emitted.TrimExcess();
+            _emittedPeak = 0;
+        }
+
+        return false;
+    }
 
     // Closes the open candle and the empty ones after it, leaving the candle at newStart open.
     private void CloseThrough(long newStart)
@@ -133,10 +153,10 @@ public sealed partial class CandleBuilder
         var previousClose = _open.Close;
         var next = _open.Start + _width;
         var gap = (newStart - next) / _width;
-        if (gap > _history.Length)
+        if (gap > _capacity)
         {
-            SkippedEmptyCount += gap - _history.Length;
-            next += (gap - _history.Length) * _width;
+            SkippedEmptyCount += gap - _capacity;
+            next += (gap - _capacity) * _width;
         }
 
         for (; next < newStart; next += _width)
@@ -149,6 +169,7 @@ public sealed partial class CandleBuilder
 
     private void Close(in CandleAccumulator candle)
     {
+        MarkClosed(candle);
         PushHistory(candle);
         Emit(candle.ToCandle(Interval, _width, closed: true));
     }
@@ -161,21 +182,23 @@ public sealed partial class CandleBuilder
             return CandleTradeOutcome.RejectedLate;
         }
 
-        ref var candle = ref _history[slot];
+        ref var candle = ref At(slot);
         candle.Add(trade.Price, trade.Size, time, _sequence++);
         candle.IsAmended = true;
+        ChangedFromStart = Math.Min(ChangedFromStart, start);
         Emit(candle.ToCandle(Interval, _width, closed: true));
         return CandleTradeOutcome.Amended;
     }
 
     private void Emit(Candle candle)
     {
-        if (_emitted.Count == _history.Length)
+        if (_emitted.Count == _capacity)
         {
             _emitted.Dequeue();
             DroppedEmittedCount++;
         }
 
         _emitted.Enqueue(candle);
+        _emittedPeak = Math.Max(_emittedPeak, _emitted.Count);
     }
 }

@@ -100,6 +100,7 @@ public sealed partial class RollingTradeStats
         var point = new TradePoint(time, trade.Price, trade.Size, _sequence++);
         var bucket = FindOrInsert(Math.DivRem(time, _width, out var rem) - (rem < 0 ? 1 : 0), out var isHead);
         bucket.Add(point, _options.MaxTradesPerBucket);
+        ChangedFromBucket = Math.Min(ChangedFromBucket, bucket.Index);
         _count++;
         _volume += point.Size.ToDecimal();
         _quote += point.Price.ToDecimal() * point.Size.ToDecimal();
