@@ -68,14 +68,14 @@ internal sealed class PipelineObserver : IAsyncDisposable
     public void WatchBook(string bookKey)
     {
         _lastSequence[bookKey] = 0;
-        _subscriptions.Add(_streams.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, bookKey)).Subscribe(d => OnDelta(bookKey, d)));
-        _subscriptions.Add(_streams.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, bookKey)).Subscribe(OnTrade));
+        _subscriptions.Add(_streams.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, bookKey)).Subscribe(d => OnDelta(bookKey, d)));
+        _subscriptions.Add(_streams.GetStream<Trade>(new FanOutStreamId(StreamNamespaces.Trades, bookKey)).Subscribe(OnTrade));
     }
 
     /// <summary>Subscribes to one aggregator's <c>nbbo</c> stream.</summary>
     /// <param name="instrument">The aggregator key (NBBO group key), e.g. <c>BTC-USDT</c>.</param>
     public void WatchNbbo(string instrument) =>
-        _subscriptions.Add(_streams.GetStream<AggregatedNbbo>(new StreamId(StreamNamespaces.Nbbo, instrument)).Subscribe(OnNbbo));
+        _subscriptions.Add(_streams.GetStream<AggregatedNbbo>(new FanOutStreamId(StreamNamespaces.Nbbo, instrument)).Subscribe(OnNbbo));
 
     /// <summary>Receive → book delta observed latency, µs, at a percentile (0..100).</summary>
     /// <param name="percentile">e.g. 50, 99, 99.9.</param>

@@ -43,7 +43,7 @@ internal static class SoakRun
         await simulator.StartAsync(stop.Token).ConfigureAwait(false);
         var port = simulator.BaseUri.Port;
         var configured = ConfigurationLoader.Load(null).GetSection("Feed:Venues").GetChildren().Select(c => c.Key);
-        var overrides = SimulatorOverrides.Build(records, simulator, configured).ToList();
+        var overrides = SimulatorOverrides.Build(simulator, configured).ToList();
         overrides.Add(new("Aggregation:Clock", "Trades")); // as run --simulate: the recordings' times run the aggregates
         overrides.Add(new("Logging:LogLevel:Default", "Warning"));
         overrides.Add(new("Logging:LogLevel:OrleansFeed", "Warning"));

@@ -151,7 +151,7 @@ public sealed class WebSocketBookTests : IAsyncLifetime
 
         // Had the delta been forwarded it would precede the pong.
         (await client.ExpectAsync("pong", Ct)).GetProperty("id").GetInt32().Should().Be(9);
-        _host.Streams.SubscriberCount<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, "binance:BTCUSDT")).Should().Be(0);
+        _host.Streams.SubscriberCount<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, "binance:BTCUSDT")).Should().Be(0);
     }
 
     private async Task<WsClient> SubscribedClientAsync()

@@ -64,7 +64,7 @@ public class ConnectorToBookBench
         _host.StartAsync().GetAwaiter().GetResult();
 
         var streams = _host.Services.GetRequiredService<IStreamProvider>();
-        _subscription = streams.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, Key)).Subscribe(_ =>
+        _subscription = streams.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, Key)).Subscribe(_ =>
         {
             Interlocked.Increment(ref _observed);
             return ValueTask.CompletedTask;

@@ -7,7 +7,7 @@ using OrleansFeed.Core.Numerics;
 using OrleansFeed.Core.Time;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.FanOut;
-using StreamId = OrleansFeed.Grains.FanOut.StreamId;
+using FanOutStreamId = OrleansFeed.Grains.FanOut.FanOutStreamId;
 using OrleansFeed.TestKit.Orleans;
 
 namespace OrleansFeed.Benchmarks.Relay;
@@ -57,7 +57,7 @@ public class RelayDeliveryBench
     {
         _cluster = await FeedTestCluster.StartAsync(2);
         await _cluster.Grains(1).GetGrain<IOrderBookGrain>(Key).EnsureActiveAsync();
-        var id = new StreamId(StreamNamespaces.BookDeltas, Key);
+        var id = new FanOutStreamId(StreamNamespaces.BookDeltas, Key);
         _producer = _cluster.Streams(1).GetStream<BookDelta>(id);
         _subscription = _cluster.Streams(Consumer == Path.SameSilo ? 1 : 0).GetStream<BookDelta>(id).Subscribe(delta =>
         {

@@ -56,6 +56,6 @@ public sealed record BridgeRoute<T>(
     public IStreamSubscription Subscribe(IStreamProvider streams, RouteTarget target, string prefix, BridgeQueue queue, StreamSubscriptionOptions options)
     {
         var subscription = new RouteSubscription<T>(this, target, Subjects(prefix, target), StoredSubjects?.Invoke(prefix, target), queue);
-        return streams.GetStream<T>(new StreamId(Namespace, target.StreamKey)).Subscribe(subscription.OnNextAsync, options);
+        return streams.GetStream<T>(new FanOutStreamId(Namespace, target.StreamKey)).Subscribe(subscription.OnNextAsync, options);
     }
 }

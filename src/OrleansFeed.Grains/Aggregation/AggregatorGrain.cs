@@ -80,18 +80,18 @@ public sealed partial class AggregatorGrain : FeedGrain, IAggregatorGrain
         _candleOptions = CandleBuilderOptions.Default with { GracePeriod = _options.CandleGracePeriod, HistoryCapacity = _options.CandleHistory };
         _consolidated = new TradeSeries(_candleOptions);
         _nbbo = new NbboCalculator(GrainKey, new VenueQuoteConfig(_options.MaxQuoteAge, 0m));
-        _nbboStream = StreamProvider.GetStream<AggregatedNbbo>(new StreamId(StreamNamespaces.Nbbo, GrainKey));
-        _statsStream = StreamProvider.GetStream<AggregatedStats>(new StreamId(StreamNamespaces.Stats, GrainKey));
-        _candleStream = StreamProvider.GetStream<CandleUpdate>(new StreamId(StreamNamespaces.Candles, GrainKey));
+        _nbboStream = StreamProvider.GetStream<AggregatedNbbo>(new FanOutStreamId(StreamNamespaces.Nbbo, GrainKey));
+        _statsStream = StreamProvider.GetStream<AggregatedStats>(new FanOutStreamId(StreamNamespaces.Stats, GrainKey));
+        _candleStream = StreamProvider.GetStream<CandleUpdate>(new FanOutStreamId(StreamNamespaces.Candles, GrainKey));
         foreach (var instrument in books.OrderBy(b => b.Venue, StringComparer.Ordinal).ThenBy(b => b.Symbol, StringComparer.Ordinal))
         {
             var mirror = new VenueMirror(instrument, _candleOptions);
             mirror.Label = books.Count(b => b.Venue == instrument.Venue) > 1 ? mirror.Key : instrument.Venue;
             _mirrors.Add(mirror);
             _nbbo.Configure(mirror.Label, _options.QuoteConfigFor(instrument.Venue));
-            SubscribeInTurn(StreamProvider.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, mirror.Key)), delta => OnDeltaAsync(mirror, delta), DeltaQueue);
-            SubscribeInTurn(StreamProvider.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, mirror.Key)), trade => OnTradeAsync(mirror, trade));
-            SubscribeInTurn(StreamProvider.GetStream<VenueTicker24h>(new StreamId(StreamNamespaces.VenueTicker, mirror.Key)), ticker => OnVenueTicker(mirror, ticker));
+            SubscribeInTurn(StreamProvider.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, mirror.Key)), delta => OnDeltaAsync(mirror, delta), DeltaQueue);
+            SubscribeInTurn(StreamProvider.GetStream<Trade>(new FanOutStreamId(StreamNamespaces.Trades, mirror.Key)), trade => OnTradeAsync(mirror, trade));
+            SubscribeInTurn(StreamProvider.GetStream<VenueTicker24h>(new FanOutStreamId(StreamNamespaces.VenueTicker, mirror.Key)), ticker => OnVenueTicker(mirror, ticker));
         }
 
         _store = new AggregatorStateStore(_state, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME), this.GetGrainId());

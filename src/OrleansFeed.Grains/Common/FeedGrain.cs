@@ -43,7 +43,7 @@ public abstract class FeedGrain : Grain, IRelaySourceGrain
             throw new ArgumentException($"{GetType().Name} '{GrainKey}' does not produce stream namespace '{streamNamespace}'.", nameof(streamNamespace));
         }
 
-        return Task.FromResult(ServiceProvider.GetRequiredService<RelayPublisher>().Attach(this.GetGrainId(), new StreamId(streamNamespace, GrainKey), subscriberSilo, observer));
+        return Task.FromResult(ServiceProvider.GetRequiredService<RelayPublisher>().Attach(this.GetGrainId(), new FanOutStreamId(streamNamespace, GrainKey), subscriberSilo, observer));
     }
 
     /// <summary>

@@ -98,9 +98,9 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, BookF
             {
                 var key = $"{venue}:{symbol}";
                 s = new SymbolStreams(
-                    streams.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, key)),
-                    streams.GetStream<BestBidOffer>(new StreamId(StreamNamespaces.VenueBbo, key)),
-                    streams.GetStream<VenueTicker24h>(new StreamId(StreamNamespaces.VenueTicker, key)));
+                    streams.GetStream<Trade>(new FanOutStreamId(StreamNamespaces.Trades, key)),
+                    streams.GetStream<BestBidOffer>(new FanOutStreamId(StreamNamespaces.VenueBbo, key)),
+                    streams.GetStream<VenueTicker24h>(new FanOutStreamId(StreamNamespaces.VenueTicker, key)));
                 _bySymbol.Add(symbol, s);
             }
 

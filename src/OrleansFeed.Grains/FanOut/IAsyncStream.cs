@@ -1,7 +1,7 @@
 namespace OrleansFeed.Grains.FanOut;
 
 /// <summary>
-/// A fan-out stream of events of type <typeparamref name="T"/> identified by a <see cref="StreamId"/> (silo-local).
+/// A fan-out stream of events of type <typeparamref name="T"/> identified by a <see cref="FanOutStreamId"/> (silo-local).
 /// Producers call <see cref="OnNextAsync"/>; each subscriber has its own bounded
 /// queue drained by one reader, and its handler runs inside the subscribing grain's turn.
 /// </summary>
@@ -9,7 +9,7 @@ namespace OrleansFeed.Grains.FanOut;
 public interface IAsyncStream<T>
 {
     /// <summary>The stream's identity.</summary>
-    StreamId Id { get; }
+    FanOutStreamId Id { get; }
 
     /// <summary>
     /// Publishes one event to every current subscriber. Completes synchronously when every subscriber's

@@ -11,9 +11,9 @@ public interface IStreamDemand
     /// <summary>The first cluster-scope subscription of <paramref name="id"/> on this silo was made.</summary>
     /// <typeparam name="T">The stream's event type.</typeparam>
     /// <param name="id">The stream.</param>
-    void Started<T>(StreamId id);
+    void Started<T>(FanOutStreamId id);
 
     /// <summary>The last cluster-scope subscription of <paramref name="id"/> on this silo was disposed.</summary>
     /// <param name="id">The stream.</param>
-    void Stopped(StreamId id);
+    void Stopped(FanOutStreamId id);
 }

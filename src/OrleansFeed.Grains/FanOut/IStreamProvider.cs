@@ -8,5 +8,5 @@ public interface IStreamProvider
     /// <param name="id">Namespace and key.</param>
     /// <returns>The stream.</returns>
     /// <exception cref="InvalidOperationException">The id was first used with another event type.</exception>
-    IAsyncStream<T> GetStream<T>(StreamId id);
+    IAsyncStream<T> GetStream<T>(FanOutStreamId id);
 }

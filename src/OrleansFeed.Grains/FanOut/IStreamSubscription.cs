@@ -4,7 +4,7 @@ namespace OrleansFeed.Grains.FanOut;
 public interface IStreamSubscription : IAsyncDisposable
 {
     /// <summary>The stream subscribed to.</summary>
-    StreamId StreamId { get; }
+    FanOutStreamId FanOutStreamId { get; }
 
     /// <summary>Events queued and not yet handled.</summary>
     int Pending { get; }

@@ -16,14 +16,14 @@ internal sealed class InMemoryStream<T> : IAsyncStream<T>
     private StreamSubscription<T>[] _subscriptions = [];
     private StreamSubscription<T>[] _clusterSubscriptions = [];
 
-    public InMemoryStream(StreamId id, ILogger logger, IStreamDemand? demand = null)
+    public InMemoryStream(FanOutStreamId id, ILogger logger, IStreamDemand? demand = null)
     {
         Id = id;
         _logger = logger;
         _demand = demand;
     }
 
-    public StreamId Id { get; }
+    public FanOutStreamId Id { get; }
 
     /// <summary>Current subscriptions (diagnostics and tests).</summary>
     internal int SubscriptionCount => Volatile.Read(ref _subscriptions).Length;

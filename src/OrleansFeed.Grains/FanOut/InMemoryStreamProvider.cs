@@ -11,7 +11,7 @@ namespace OrleansFeed.Grains.FanOut;
 /// </summary>
 public sealed class InMemoryStreamProvider : IStreamProvider
 {
-    private readonly ConcurrentDictionary<StreamId, object> _streams = new();
+    private readonly ConcurrentDictionary<FanOutStreamId, object> _streams = new();
     private readonly ILogger _logger;
     private readonly IStreamDemand? _demand;
 
@@ -30,7 +30,7 @@ public sealed class InMemoryStreamProvider : IStreamProvider
     /// <param name="id">Namespace and key.</param>
     /// <returns>The stream.</returns>
     /// <exception cref="InvalidOperationException">The id was first used with another event type.</exception>
-    public IAsyncStream<T> GetStream<T>(StreamId id)
+    public IAsyncStream<T> GetStream<T>(FanOutStreamId id)
     {
         var stream = _streams.GetOrAdd(id, static (id, self) => new InMemoryStream<T>(id, self._logger, self._demand), this);
         return stream as InMemoryStream<T> ?? throw new InvalidOperationException(
@@ -41,5 +41,5 @@ public sealed class InMemoryStreamProvider : IStreamProvider
     /// <typeparam name="T">Event type.</typeparam>
     /// <param name="id">Namespace and key.</param>
     /// <returns>The stream.</returns>
-    internal InMemoryStream<T> GetLocalStream<T>(StreamId id) => (InMemoryStream<T>)GetStream<T>(id);
+    internal InMemoryStream<T> GetLocalStream<T>(FanOutStreamId id) => (InMemoryStream<T>)GetStream<T>(id);
 }

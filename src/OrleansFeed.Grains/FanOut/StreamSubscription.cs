@@ -48,7 +48,7 @@ internal sealed partial class StreamSubscription<T> : IStreamSubscription
             : Channel.CreateBounded<T>(channelOptions, OnItemDropped);
     }
 
-    public StreamId StreamId => _stream.Id;
+    public FanOutStreamId FanOutStreamId => _stream.Id;
 
     public int Pending => Volatile.Read(ref _disposed) != 0 ? 0 : _channel.Reader.Count + Volatile.Read(ref _inHandler);
 
@@ -131,7 +131,7 @@ internal sealed partial class StreamSubscription<T> : IStreamSubscription
                 {
                     if (Interlocked.Increment(ref _handlerFaults) == 1)
                     {
-                        LogHandlerFaulted(_logger, StreamId, ex);
+                        LogHandlerFaulted(_logger, FanOutStreamId, ex);
                     }
                 }
             }
@@ -139,5 +139,5 @@ internal sealed partial class StreamSubscription<T> : IStreamSubscription
     }
 
     [LoggerMessage(EventId = 1200, EventName = "FanOutHandlerFaulted", Level = LogLevel.Warning, Message = "Handler of a subscription to stream {StreamId} threw; the event is counted as a fault and the subscription continues (logged once per subscription)")]
-    private static partial void LogHandlerFaulted(ILogger logger, StreamId streamId, Exception exception);
+    private static partial void LogHandlerFaulted(ILogger logger, FanOutStreamId streamId, Exception exception);
 }

@@ -71,7 +71,7 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
         _instrument = _catalog.TryGet(_key, out var known) ? known : venue.InferInstrument(_key.Symbol);
         _sync = venue.CreateBookSync(_key.Symbol);
         var key = _key.ToString();
-        _deltas = StreamProvider.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, key));
+        _deltas = StreamProvider.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, key));
         _epochBase = _incarnation.RecordExists ? _incarnation.State.LastEpoch + 1 : 0;
         await RememberEpochAsync();
         _directory.Register(_key, _sync);

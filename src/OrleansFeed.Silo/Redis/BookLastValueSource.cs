@@ -81,9 +81,9 @@ public sealed partial class BookLastValueSource : ILastValueSource
             var id = book.ToString();
             var state = new LastValueKeyState(id, settle: true);
             _keys.Add((state, _grains.GetGrain<IOrderBookGrain>(id)));
-            _subscriptions.Add(_streams.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, id)).Subscribe(_ => Changed(state), SubscriptionOptions));
-            _subscriptions.Add(_streams.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, id)).Subscribe(_ => Changed(state), SubscriptionOptions));
-            _subscriptions.Add(_streams.GetStream<BestBidOffer>(new StreamId(StreamNamespaces.VenueBbo, id)).Subscribe(_ => Changed(state), SubscriptionOptions));
+            _subscriptions.Add(_streams.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, id)).Subscribe(_ => Changed(state), SubscriptionOptions));
+            _subscriptions.Add(_streams.GetStream<Trade>(new FanOutStreamId(StreamNamespaces.Trades, id)).Subscribe(_ => Changed(state), SubscriptionOptions));
+            _subscriptions.Add(_streams.GetStream<BestBidOffer>(new FanOutStreamId(StreamNamespaces.VenueBbo, id)).Subscribe(_ => Changed(state), SubscriptionOptions));
         }
 
         return ValueTask.FromResult(_keys.Count);

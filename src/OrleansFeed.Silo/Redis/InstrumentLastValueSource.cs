@@ -76,7 +76,7 @@ public sealed class InstrumentLastValueSource<T> : ILastValueSource
                 var key = NbboGrouping.GroupKey(instrument.Canonical, _policy);
                 var latest = new Latest(key);
                 _keys.Add(latest);
-                _subscriptions.Add(_streams.GetStream<T>(new StreamId(_streamNamespace, key)).Subscribe(latest.OnNext,
+                _subscriptions.Add(_streams.GetStream<T>(new FanOutStreamId(_streamNamespace, key)).Subscribe(latest.OnNext,
                     new StreamSubscriptionOptions { Capacity = BookLastValueSource.QueueCapacity, OverflowPolicy = StreamOverflowPolicy.DropOldest, Scope = StreamScope.Silo }));
             }
         }

@@ -65,8 +65,8 @@ internal sealed class FakeAggregatorGrain(string key, IStreamProvider streams) :
     public Task<NbboLatency> GetLatencyAsync() => Task.FromResult(new NbboLatency(0, 0, 0, 0, 0, 0, 0, 0, 0));
 
     public ValueTask PublishNbboAsync(AggregatedNbbo nbbo) =>
-        streams.GetStream<AggregatedNbbo>(new StreamId(StreamNamespaces.Nbbo, key)).OnNextAsync(nbbo);
+        streams.GetStream<AggregatedNbbo>(new FanOutStreamId(StreamNamespaces.Nbbo, key)).OnNextAsync(nbbo);
 
     public ValueTask PublishCandleAsync(CandleUpdate update) =>
-        streams.GetStream<CandleUpdate>(new StreamId(StreamNamespaces.Candles, key)).OnNextAsync(update);
+        streams.GetStream<CandleUpdate>(new FanOutStreamId(StreamNamespaces.Candles, key)).OnNextAsync(update);
 }

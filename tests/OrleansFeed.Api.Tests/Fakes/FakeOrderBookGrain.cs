@@ -32,8 +32,8 @@ internal sealed class FakeOrderBookGrain : IOrderBookGrain
     public FakeOrderBookGrain(Instrument instrument, IStreamProvider streams)
     {
         _instrument = instrument;
-        _deltas = streams.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, instrument.Key.ToString()));
-        _tradeStream = streams.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, instrument.Key.ToString()));
+        _deltas = streams.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, instrument.Key.ToString()));
+        _tradeStream = streams.GetStream<Trade>(new FanOutStreamId(StreamNamespaces.Trades, instrument.Key.ToString()));
     }
 
     /// <summary>When set, a snapshot call takes its snapshot, then waits for this before answering.</summary>

@@ -6,18 +6,18 @@ namespace OrleansFeed.Api.Tests.Fakes;
 /// <summary>In-memory streams that call every handler synchronously in publish order (no queue, never drops).</summary>
 internal sealed class FakeStreamProvider : IStreamProvider
 {
-    private readonly ConcurrentDictionary<StreamId, object> _streams = new();
+    private readonly ConcurrentDictionary<FanOutStreamId, object> _streams = new();
 
-    public IAsyncStream<T> GetStream<T>(StreamId id) => (IAsyncStream<T>)_streams.GetOrAdd(id, i => new FakeStream<T>(i));
+    public IAsyncStream<T> GetStream<T>(FanOutStreamId id) => (IAsyncStream<T>)_streams.GetOrAdd(id, i => new FakeStream<T>(i));
 
-    public int SubscriberCount<T>(StreamId id) => ((FakeStream<T>)GetStream<T>(id)).SubscriberCount;
+    public int SubscriberCount<T>(FanOutStreamId id) => ((FakeStream<T>)GetStream<T>(id)).SubscriberCount;
 
-    private sealed class FakeStream<T>(StreamId id) : IAsyncStream<T>
+    private sealed class FakeStream<T>(FanOutStreamId id) : IAsyncStream<T>
     {
         private readonly object _gate = new();
         private readonly List<Subscription> _subscriptions = [];
 
-        public StreamId Id { get; } = id;
+        public FanOutStreamId Id { get; } = id;
 
         public int SubscriberCount
         {
@@ -59,7 +59,7 @@ internal sealed class FakeStreamProvider : IStreamProvider
         {
             public Func<T, ValueTask> Handler { get; } = handler;
 
-            public StreamId StreamId => stream.Id;
+            public FanOutStreamId FanOutStreamId => stream.Id;
 
             public int Pending => 0;
 

@@ -49,7 +49,7 @@ public sealed class AggregatorNbboTests
         await using var h = await AggregationHarness.StartAsync(TwoVenues, ArrangeTwo);
         await h.Aggregator("BTC-USDT").EnsureActiveAsync().WaitAsync(AggregationHarness.Timeout);
         var published = new TaskCompletionSource<AggregatedNbbo>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var sub = h.Streams.GetStream<AggregatedNbbo>(new StreamId(StreamNamespaces.Nbbo, "BTC-USDT")).Subscribe(n =>
+        await using var sub = h.Streams.GetStream<AggregatedNbbo>(new FanOutStreamId(StreamNamespaces.Nbbo, "BTC-USDT")).Subscribe(n =>
         {
             if (n.Nbbo.BidPrice == 100.75m)
             {
@@ -140,7 +140,7 @@ public sealed class AggregatorNbboTests
         var before = h.Books.Requests(Binance);
         h.Books.Set(Binance, 15, h.Now, [("100.90", "1")], [("100.95", "1")]);
         var published = new TaskCompletionSource<AggregatedNbbo>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var sub = h.Streams.GetStream<AggregatedNbbo>(new StreamId(StreamNamespaces.Nbbo, "BTC-USDT")).Subscribe(n =>
+        await using var sub = h.Streams.GetStream<AggregatedNbbo>(new FanOutStreamId(StreamNamespaces.Nbbo, "BTC-USDT")).Subscribe(n =>
         {
             published.TrySetResult(n);
             return ValueTask.CompletedTask;

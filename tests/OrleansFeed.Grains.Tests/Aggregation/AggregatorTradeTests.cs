@@ -101,7 +101,7 @@ public sealed class AggregatorTradeTests
         await grain.EnsureActiveAsync().WaitAsync(AggregationHarness.Timeout);
         var closed = new TaskCompletionSource<CandleUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stats = new TaskCompletionSource<AggregatedStats>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var candleSub = h.Streams.GetStream<CandleUpdate>(new StreamId(StreamNamespaces.Candles, "BTC-USDT")).Subscribe(u =>
+        await using var candleSub = h.Streams.GetStream<CandleUpdate>(new FanOutStreamId(StreamNamespaces.Candles, "BTC-USDT")).Subscribe(u =>
         {
             if (u.Venue is null && u.Candle.Interval == CandleInterval.OneMinute && u.Candle.IsClosed)
             {
@@ -110,7 +110,7 @@ public sealed class AggregatorTradeTests
 
             return ValueTask.CompletedTask;
         });
-        await using var statsSub = h.Streams.GetStream<AggregatedStats>(new StreamId(StreamNamespaces.Stats, "BTC-USDT")).Subscribe(s =>
+        await using var statsSub = h.Streams.GetStream<AggregatedStats>(new FanOutStreamId(StreamNamespaces.Stats, "BTC-USDT")).Subscribe(s =>
         {
             if (s.Consolidated.TradeCount == 1)
             {

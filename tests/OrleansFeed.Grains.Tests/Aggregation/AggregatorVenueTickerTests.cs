@@ -30,7 +30,7 @@ public sealed class AggregatorVenueTickerTests
     }
 
     private static ValueTask PublishTickerAsync(AggregationHarness h, string book, string open, string high, string low, string last, string volume) =>
-        h.Streams.GetStream<VenueTicker24h>(new StreamId(StreamNamespaces.VenueTicker, book)).OnNextAsync(new VenueTicker24h(
+        h.Streams.GetStream<VenueTicker24h>(new FanOutStreamId(StreamNamespaces.VenueTicker, book)).OnNextAsync(new VenueTicker24h(
             FixedDecimal.Parse(open), FixedDecimal.Parse(high), FixedDecimal.Parse(low), FixedDecimal.Parse(last), FixedDecimal.Parse(volume), h.Now, h.Now));
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class InMemoryStreamTests
     [Fact]
     public async Task Publish_ManyEvents_HandledInPublishOrder()
     {
-        var stream = NewProvider().GetStream<int>(new StreamId("ns", "order"));
+        var stream = NewProvider().GetStream<int>(new FanOutStreamId("ns", "order"));
         var received = new List<int>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var subscription = stream.Subscribe(async item =>
@@ -41,7 +41,7 @@ public sealed class InMemoryStreamTests
     [Fact]
     public async Task Publish_WaitPolicyQueueFull_ProducerWaitsUntilRoom()
     {
-        var stream = NewProvider().GetStream<int>(new StreamId("ns", "wait"));
+        var stream = NewProvider().GetStream<int>(new FanOutStreamId("ns", "wait"));
         var blocked = new BlockingHandler();
         await using var subscription = stream.Subscribe(blocked.HandleAsync, new StreamSubscriptionOptions { Capacity = 4, OverflowPolicy = StreamOverflowPolicy.Wait });
 
@@ -68,7 +68,7 @@ public sealed class InMemoryStreamTests
     [InlineData(StreamOverflowPolicy.DropOldest, new[] { 0, 4, 5 })]
     public async Task Publish_DropPolicyQueueFull_DropsAndCounts(StreamOverflowPolicy policy, int[] expected)
     {
-        var stream = NewProvider().GetStream<int>(new StreamId("ns", "drop"));
+        var stream = NewProvider().GetStream<int>(new FanOutStreamId("ns", "drop"));
         var blocked = new BlockingHandler();
         await using var subscription = stream.Subscribe(blocked.HandleAsync, new StreamSubscriptionOptions { Capacity = 2, OverflowPolicy = policy });
 
@@ -90,7 +90,7 @@ public sealed class InMemoryStreamTests
     public async Task Handler_Throws_CountsFaultLogsOnceAndContinues()
     {
         var logger = new ListLogger<InMemoryStreamProvider>();
-        var stream = new InMemoryStreamProvider(logger).GetStream<int>(new StreamId("ns", "faults"));
+        var stream = new InMemoryStreamProvider(logger).GetStream<int>(new FanOutStreamId("ns", "faults"));
         var received = new List<int>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var subscription = stream.Subscribe(item =>
@@ -124,7 +124,7 @@ public sealed class InMemoryStreamTests
     public void GetStream_SameIdOtherEventType_ThrowsInvalidOperation()
     {
         var provider = NewProvider();
-        var id = new StreamId("ns", "typed");
+        var id = new FanOutStreamId("ns", "typed");
         provider.GetStream<int>(id).Should().BeSameAs(provider.GetStream<int>(id));
 
         FluentActions.Invoking(() => provider.GetStream<string>(id)).Should().Throw<InvalidOperationException>()
@@ -134,7 +134,7 @@ public sealed class InMemoryStreamTests
     [Fact]
     public async Task Subscribe_CapacityOutOfRange_Throws()
     {
-        var stream = NewProvider().GetStream<int>(new StreamId("ns", "capacity"));
+        var stream = NewProvider().GetStream<int>(new FanOutStreamId("ns", "capacity"));
 
         FluentActions.Invoking(() => stream.Subscribe(_ => default, new StreamSubscriptionOptions { Capacity = 0 }))
             .Should().Throw<ArgumentOutOfRangeException>();
@@ -144,7 +144,7 @@ public sealed class InMemoryStreamTests
     [Fact]
     public async Task Dispose_Subscription_StopsDelivery()
     {
-        var stream = NewProvider().GetStream<int>(new StreamId("ns", "dispose"));
+        var stream = NewProvider().GetStream<int>(new FanOutStreamId("ns", "dispose"));
         var subscription = stream.Subscribe(_ => default);
         ((InMemoryStream<int>)stream).SubscriptionCount.Should().Be(1);
 

@@ -18,7 +18,7 @@ public sealed class StreamAllocationTests
     [Fact]
     public async Task OnNextAsync_StructEventsSteadyState_AllocatesZeroBytes()
     {
-        var stream = new InMemoryStreamProvider(NullLogger<InMemoryStreamProvider>.Instance).GetStream<BookTick>(new StreamId("ns", "alloc"));
+        var stream = new InMemoryStreamProvider(NullLogger<InMemoryStreamProvider>.Instance).GetStream<BookTick>(new FanOutStreamId("ns", "alloc"));
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

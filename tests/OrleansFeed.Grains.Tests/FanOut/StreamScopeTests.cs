@@ -11,7 +11,7 @@ public sealed class StreamScopeTests
     public async Task RelayedEvent_ReachesClusterScopeOnly_LocalEventReachesBoth()
     {
         var provider = new InMemoryStreamProvider(NullLogger<InMemoryStreamProvider>.Instance);
-        var stream = provider.GetLocalStream<int>(new StreamId("ns", "scope"));
+        var stream = provider.GetLocalStream<int>(new FanOutStreamId("ns", "scope"));
         var cluster = new List<int>();
         var silo = new List<int>();
         await using var clusterSubscription = stream.Subscribe(i => Add(cluster, i));
@@ -31,7 +31,7 @@ public sealed class StreamScopeTests
     {
         var demand = new RecordingDemand();
         var provider = new InMemoryStreamProvider(NullLogger<InMemoryStreamProvider>.Instance, demand);
-        var stream = provider.GetStream<int>(new StreamId("ns", "demand"));
+        var stream = provider.GetStream<int>(new FanOutStreamId("ns", "demand"));
 
         var silo = stream.Subscribe(_ => ValueTask.CompletedTask, new StreamSubscriptionOptions { Scope = StreamScope.Silo });
         demand.Calls.Should().BeEmpty("silo scope never starts a relay");
@@ -66,8 +66,8 @@ public sealed class StreamScopeTests
     {
         public List<string> Calls { get; } = [];
 
-        public void Started<T>(StreamId id) => Calls.Add($"start {id}");
+        public void Started<T>(FanOutStreamId id) => Calls.Add($"start {id}");
 
-        public void Stopped(StreamId id) => Calls.Add($"stop {id}");
+        public void Stopped(FanOutStreamId id) => Calls.Add($"stop {id}");
     }
 }

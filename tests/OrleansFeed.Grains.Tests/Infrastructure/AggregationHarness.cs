@@ -112,7 +112,7 @@ public sealed class AggregationHarness : IAsyncDisposable
             [.. changes.Select(c => new LevelChange(c.Side, FixedDecimal.Parse(c.Price), FixedDecimal.Parse(c.Size)))],
             Now,
             Now);
-        return Streams.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, book)).OnNextAsync(delta);
+        return Streams.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, book)).OnNextAsync(delta);
     }
 
     /// <summary>An update without level changes that only moves the book to <paramref name="syncState"/> (as the book grain publishes it).</summary>
@@ -120,11 +120,11 @@ public sealed class AggregationHarness : IAsyncDisposable
     {
         var parts = book.Split(':');
         var delta = new BookDelta(parts[0], parts[1], BookDeltaKind.Update, sequence, 1, syncState, sequence, [], Now, Now);
-        return Streams.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, book)).OnNextAsync(delta);
+        return Streams.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, book)).OnNextAsync(delta);
     }
 
     public ValueTask PublishTradeAsync(string book, long id, string price, string size, Timestamp time) =>
-        Streams.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, book))
+        Streams.GetStream<Trade>(new FanOutStreamId(StreamNamespaces.Trades, book))
             .OnNextAsync(new Trade(id, FixedDecimal.Parse(price), FixedDecimal.Parse(size), AggressorSide.Buy, time, time));
 
     /// <summary>Polls a grain query until it satisfies <paramref name="condition"/> (the grain handles fan-out events in its own turns).</summary>

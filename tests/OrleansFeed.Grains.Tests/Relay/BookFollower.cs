@@ -50,7 +50,7 @@ internal sealed class BookFollower : IAsyncDisposable
     public static async Task<BookFollower> StartAsync(IStreamProvider streams, IGrainFactory grains, string key)
     {
         var follower = new BookFollower(grains, key);
-        follower._subscription = streams.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, key))
+        follower._subscription = streams.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, key))
             .Subscribe(follower.OnDeltaAsync, new StreamSubscriptionOptions { Capacity = 1_000_000 });
         await follower._gate.WaitAsync();
         try

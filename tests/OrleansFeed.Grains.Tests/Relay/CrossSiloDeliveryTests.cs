@@ -36,7 +36,7 @@ public sealed class CrossSiloDeliveryTests
         // Trades come from the connector on the producer silo, relayed the same way.
         var trades = new System.Collections.Concurrent.ConcurrentQueue<Core.Trades.Trade>();
         var tradeKey = CrossSiloPlayback.Key(playback.Symbols[0]);
-        await using var tradeSubscription = playback.Cluster.Streams(playback.Consumer).GetStream<Core.Trades.Trade>(new StreamId(StreamNamespaces.Trades, tradeKey))
+        await using var tradeSubscription = playback.Cluster.Streams(playback.Consumer).GetStream<Core.Trades.Trade>(new FanOutStreamId(StreamNamespaces.Trades, tradeKey))
             .Subscribe(trade =>
             {
                 trades.Enqueue(trade);
@@ -45,11 +45,11 @@ public sealed class CrossSiloDeliveryTests
 
         var hub = playback.Cluster.Services(playback.Consumer).GetRequiredService<RelayHub>();
         await Poll.UntilAsync(
-            () => followers.All(f => playback.Cluster.Address(playback.Producer).Equals(hub.Links.GetValueOrDefault(new StreamId(StreamNamespaces.BookDeltas, f.Key)))),
+            () => followers.All(f => playback.Cluster.Address(playback.Producer).Equals(hub.Links.GetValueOrDefault(new FanOutStreamId(StreamNamespaces.BookDeltas, f.Key)))),
             "the consumer silo attached to every book on the producer silo",
             timeout.Token);
         await Poll.UntilAsync(
-            () => playback.Cluster.Address(playback.Producer).Equals(hub.Links.GetValueOrDefault(new StreamId(StreamNamespaces.Trades, tradeKey))),
+            () => playback.Cluster.Address(playback.Producer).Equals(hub.Links.GetValueOrDefault(new FanOutStreamId(StreamNamespaces.Trades, tradeKey))),
             "the consumer silo attached to the trades of the producer silo",
             timeout.Token);
 
@@ -89,7 +89,7 @@ public sealed class CrossSiloDeliveryTests
         var publisher = playback.Cluster.Services(playback.Producer).GetRequiredService<RelayPublisher>();
         var firstFinal = await playback.Cluster.Grains(playback.Consumer).GetGrain<IOrderBookGrain>(firstKey).GetSnapshotAsync(0);
         await Poll.UntilAsync(async () => await second.EqualsAsync(await playback.Cluster.Grains(playback.Consumer).GetGrain<IOrderBookGrain>(firstKey).GetSnapshotAsync(int.MaxValue)), "the second consumer followed too", timeout.Token);
-        publisher.ForwardedOf(new StreamId(StreamNamespaces.BookDeltas, firstKey)).Should().Be(firstFinal.Sequence, "each delta crossed once for two consumers");
+        publisher.ForwardedOf(new FanOutStreamId(StreamNamespaces.BookDeltas, firstKey)).Should().Be(firstFinal.Sequence, "each delta crossed once for two consumers");
         foreach (var (_, follower) in followers)
         {
             await follower.DisposeAsync();

@@ -113,7 +113,7 @@ public sealed class SiloLastValuesTests
             services => services.AddInstrumentLastValues<TestQuote>(Namespace, LastValueKinds.Nbbo, TestQuote.Write));
         var catalog = silo.Silo.Services.GetRequiredService<IInstrumentCatalog>();
         catalog.TryGet(new BookKey(silo.Venue, "NKNUSDT"), out var instrument).Should().BeTrue();
-        var stream = silo.Silo.Services.GetRequiredService<IStreamProvider>().GetStream<TestQuote>(new StreamId(Namespace, instrument.Canonical));
+        var stream = silo.Silo.Services.GetRequiredService<IStreamProvider>().GetStream<TestQuote>(new FanOutStreamId(Namespace, instrument.Canonical));
 
         for (var i = 1; i <= 100; i++)
         {

@@ -41,9 +41,9 @@ internal sealed class AggregateSubscription : SessionSubscription
         var options = new StreamSubscriptionOptions { Capacity = capacity, OverflowPolicy = StreamOverflowPolicy.DropOldest };
         _stream = Channel switch
         {
-            "nbbo" => streams.GetStream<AggregatedNbbo>(new StreamId(StreamNamespaces.Nbbo, StreamKey)).Subscribe(OnUpdateAsync, options),
-            "stats" => streams.GetStream<AggregatedStats>(new StreamId(StreamNamespaces.Stats, StreamKey)).Subscribe(OnUpdateAsync, options),
-            _ => streams.GetStream<CandleUpdate>(new StreamId(StreamNamespaces.Candles, StreamKey)).Subscribe(OnUpdateAsync, options),
+            "nbbo" => streams.GetStream<AggregatedNbbo>(new FanOutStreamId(StreamNamespaces.Nbbo, StreamKey)).Subscribe(OnUpdateAsync, options),
+            "stats" => streams.GetStream<AggregatedStats>(new FanOutStreamId(StreamNamespaces.Stats, StreamKey)).Subscribe(OnUpdateAsync, options),
+            _ => streams.GetStream<CandleUpdate>(new FanOutStreamId(StreamNamespaces.Candles, StreamKey)).Subscribe(OnUpdateAsync, options),
         };
         _ = SendSnapshotAsync();
     }

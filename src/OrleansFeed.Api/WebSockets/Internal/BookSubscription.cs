@@ -41,7 +41,7 @@ internal sealed class BookSubscription : SessionSubscription
     public void Start(IStreamProvider streams, int capacity)
     {
         var options = new StreamSubscriptionOptions { Capacity = capacity, OverflowPolicy = StreamOverflowPolicy.DropOldest };
-        _stream = streams.GetStream<BookDelta>(new StreamId(StreamNamespaces.BookDeltas, StreamKey)).Subscribe(OnDeltaAsync, options);
+        _stream = streams.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, StreamKey)).Subscribe(OnDeltaAsync, options);
         lock (_gate)
         {
             BeginFetchLocked();

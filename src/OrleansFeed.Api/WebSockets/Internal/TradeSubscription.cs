@@ -13,7 +13,7 @@ internal sealed class TradeSubscription(WebSocketSession session, Instrument ins
     public void Start(IStreamProvider streams, int capacity)
     {
         var options = new StreamSubscriptionOptions { Capacity = capacity, OverflowPolicy = StreamOverflowPolicy.DropOldest };
-        _stream = streams.GetStream<Trade>(new StreamId(StreamNamespaces.Trades, StreamKey)).Subscribe(OnTradeAsync, options);
+        _stream = streams.GetStream<Trade>(new FanOutStreamId(StreamNamespaces.Trades, StreamKey)).Subscribe(OnTradeAsync, options);
     }
 
     public override async ValueTask DisposeAsync()

@@ -11,7 +11,7 @@ namespace OrleansFeed.Grains.FanOut.Relay;
 /// </summary>
 internal sealed class BookDeltaRelayKind : RelayKind<BookDelta>
 {
-    public override async Task AnnounceReattachedAsync(IGrainFactory grains, InMemoryStreamProvider streams, StreamId stream)
+    public override async Task AnnounceReattachedAsync(IGrainFactory grains, InMemoryStreamProvider streams, FanOutStreamId stream)
     {
         var now = await grains.GetGrain<IOrderBookGrain>(stream.Key).GetSnapshotAsync(0).ConfigureAwait(false);
         var rebuilt = new BookDelta(now.Venue, now.Symbol, BookDeltaKind.Rebuilt, now.Sequence, now.Epoch, now.SyncState, now.LastUpdateId, [], now.ExchangeTime, now.ReceiveTime);

@@ -12,7 +12,7 @@ namespace OrleansFeed.Grains.FanOut.Relay;
 /// </summary>
 internal abstract class RelayForwarder : IAsyncDisposable
 {
-    protected RelayForwarder(StreamId stream, GrainId source, IRelayObserver observer)
+    protected RelayForwarder(FanOutStreamId stream, GrainId source, IRelayObserver observer)
     {
         Stream = stream;
         Source = source;
@@ -20,7 +20,7 @@ internal abstract class RelayForwarder : IAsyncDisposable
     }
 
     /// <summary>The forwarded stream.</summary>
-    public StreamId Stream { get; }
+    public FanOutStreamId Stream { get; }
 
     /// <summary>The producer grain the observer attached through.</summary>
     public GrainId Source { get; }

@@ -18,7 +18,7 @@ namespace OrleansFeed.Grains.FanOut.Relay;
 /// </summary>
 internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<ISiloLifecycle>
 {
-    private readonly ConcurrentDictionary<StreamId, RelayLink> _links = new();
+    private readonly ConcurrentDictionary<FanOutStreamId, RelayLink> _links = new();
     private readonly ConcurrentDictionary<Type, (object Receiver, IRelayObserver Reference)> _observers = new();
     private readonly IServiceProvider _services;
     private readonly RelayOptions _options;
@@ -35,7 +35,7 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
     }
 
     /// <summary>Streams followed from here right now, with where their producer was found (tests and diagnostics).</summary>
-    public IReadOnlyDictionary<StreamId, SiloAddress?> Links => _links.ToDictionary(l => l.Key, l => l.Value.ProducerSilo);
+    public IReadOnlyDictionary<FanOutStreamId, SiloAddress?> Links => _links.ToDictionary(l => l.Key, l => l.Value.ProducerSilo);
 
     // Resolved late: the fan-out provider depends on this hub (as its IStreamDemand).
     private InMemoryStreamProvider Streams => _services.GetRequiredService<InMemoryStreamProvider>();
@@ -44,7 +44,7 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
 
     private SiloAddress LocalSilo => _services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
-    public void Started<T>(StreamId id)
+    public void Started<T>(FanOutStreamId id)
     {
         if (!RelayKind.TryGet(id.Namespace, out var kind) || kind.EventType != typeof(T))
         {
@@ -63,7 +63,7 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
         _ = Task.Run(() => AttachAsync(link, reattach: false));
     }
 
-    public void Stopped(StreamId id)
+    public void Stopped(FanOutStreamId id)
     {
         if (_links.TryRemove(id, out var link))
         {
@@ -82,7 +82,7 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
             return (receiver, hub.Grains.CreateObjectReference<IRelayObserver<T>>(receiver));
         }, this).Reference;
 
-    internal async Task<bool> DeliverAsync<T>(StreamId id, T[] items)
+    internal async Task<bool> DeliverAsync<T>(FanOutStreamId id, T[] items)
     {
         if (!_links.ContainsKey(id))
         {
@@ -98,7 +98,7 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
         return true;
     }
 
-    internal void OnSourceEnded(StreamId id)
+    internal void OnSourceEnded(FanOutStreamId id)
     {
         if (_links.TryGetValue(id, out var link))
         {
@@ -248,11 +248,11 @@ internal sealed partial class RelayHub : IStreamDemand, ILifecycleParticipant<IS
     }
 
     [LoggerMessage(EventId = 1212, EventName = "RelayAttachFailed", Level = LogLevel.Warning, Message = "Could not attach to the producer of {Stream} (retrying every {RetryDelay}, logged once per attempt series): {Error}")]
-    private static partial void LogAttachFailed(ILogger logger, StreamId stream, TimeSpan retryDelay, string error);
+    private static partial void LogAttachFailed(ILogger logger, FanOutStreamId stream, TimeSpan retryDelay, string error);
 
     [LoggerMessage(EventId = 1214, EventName = "RelayRefreshFailed", Level = LogLevel.Debug, Message = "Could not renew the attachment to the producer of {Stream}: {Error}")]
-    private static partial void LogRefreshFailed(ILogger logger, StreamId stream, string error);
+    private static partial void LogRefreshFailed(ILogger logger, FanOutStreamId stream, string error);
 
     [LoggerMessage(EventId = 1213, EventName = "RelayProducerSiloDead", Level = LogLevel.Information, Message = "The producer of {Stream} was on silo {Silo}, now dead: attaching to its next activation")]
-    private static partial void LogProducerSiloDead(ILogger logger, StreamId stream, SiloAddress silo);
+    private static partial void LogProducerSiloDead(ILogger logger, FanOutStreamId stream, SiloAddress silo);
 }

@@ -28,7 +28,7 @@ internal abstract class RelayKind
     public static bool TryGet(string streamNamespace, out RelayKind kind) => Kinds.TryGetValue(streamNamespace, out kind!);
 
     /// <summary>Starts forwarding the local stream <paramref name="stream"/> to <paramref name="observer"/>.</summary>
-    public abstract RelayForwarder CreateForwarder(InMemoryStreamProvider streams, StreamId stream, GrainId source, IRelayObserver observer, RelayOptions options, Action<RelayForwarder> ended);
+    public abstract RelayForwarder CreateForwarder(InMemoryStreamProvider streams, FanOutStreamId stream, GrainId source, IRelayObserver observer, RelayOptions options, Action<RelayForwarder> ended);
 
     /// <summary>This silo's observer object for the namespace's event type.</summary>
     public abstract IRelayObserver GetObserver(RelayHub hub);
@@ -42,7 +42,7 @@ internal abstract class RelayKind
     /// <param name="streams">The silo's fan-out.</param>
     /// <param name="stream">The stream.</param>
     /// <returns>Completes when announced.</returns>
-    public virtual Task AnnounceReattachedAsync(IGrainFactory grains, InMemoryStreamProvider streams, StreamId stream) => Task.CompletedTask;
+    public virtual Task AnnounceReattachedAsync(IGrainFactory grains, InMemoryStreamProvider streams, FanOutStreamId stream) => Task.CompletedTask;
 }
 
 /// <inheritdoc />
@@ -50,7 +50,7 @@ internal class RelayKind<T> : RelayKind
 {
     public override Type EventType => typeof(T);
 
-    public override RelayForwarder CreateForwarder(InMemoryStreamProvider streams, StreamId stream, GrainId source, IRelayObserver observer, RelayOptions options, Action<RelayForwarder> ended) =>
+    public override RelayForwarder CreateForwarder(InMemoryStreamProvider streams, FanOutStreamId stream, GrainId source, IRelayObserver observer, RelayOptions options, Action<RelayForwarder> ended) =>
         new RelayForwarder<T>(streams.GetStream<T>(stream), source, observer, options, ended);
 
     public override IRelayObserver GetObserver(RelayHub hub) => hub.GetObserver<T>();

@@ -7,12 +7,12 @@ namespace OrleansFeed.Grains.FanOut.Relay;
 /// cluster-scope subscription here; remembers where its producer was found, and numbers attach attempts so a newer
 /// attempt supersedes an older one still waiting.
 /// </summary>
-internal sealed class RelayLink(StreamId stream, RelayKind kind)
+internal sealed class RelayLink(FanOutStreamId stream, RelayKind kind)
 {
     private readonly CancellationTokenSource _ended = new();
     private int _attempt;
 
-    public StreamId Stream { get; } = stream;
+    public FanOutStreamId Stream { get; } = stream;
 
     public RelayKind Kind { get; } = kind;
 

@@ -13,7 +13,7 @@ namespace OrleansFeed.Grains.FanOut.Relay;
 /// </summary>
 public sealed partial class RelayPublisher : IAsyncDisposable, ILifecycleParticipant<ISiloLifecycle>
 {
-    private readonly ConcurrentDictionary<(StreamId Stream, GrainId Observer), Attachment> _attachments = new();
+    private readonly ConcurrentDictionary<(FanOutStreamId Stream, GrainId Observer), Attachment> _attachments = new();
     private readonly InMemoryStreamProvider _streams;
     private readonly ILocalSiloDetails _silo;
     private readonly RelayOptions _options;
@@ -39,7 +39,7 @@ public sealed partial class RelayPublisher : IAsyncDisposable, ILifecyclePartici
     /// <summary>Events forwarded so far by the current forwarders of <paramref name="stream"/> (one count per remote observer).</summary>
     /// <param name="stream">The stream.</param>
     /// <returns>The sum over its forwarders.</returns>
-    public long ForwardedOf(StreamId stream) => _attachments.Where(a => a.Key.Stream == stream && a.Value.Forwarder is not null).Sum(a => a.Value.Forwarder!.Forwarded);
+    public long ForwardedOf(FanOutStreamId stream) => _attachments.Where(a => a.Key.Stream == stream && a.Value.Forwarder is not null).Sum(a => a.Value.Forwarder!.Forwarded);
 
     /// <summary>
     /// Attaches <paramref name="observer"/> to the local stream <paramref name="stream"/> of producer <paramref name="source"/>;
@@ -51,7 +51,7 @@ public sealed partial class RelayPublisher : IAsyncDisposable, ILifecyclePartici
     /// <param name="observer">The observer.</param>
     /// <returns>This silo, and whether events are forwarded.</returns>
     /// <exception cref="ArgumentException">The namespace is not relayed.</exception>
-    public RelayAttachment Attach(GrainId source, StreamId stream, SiloAddress? subscriberSilo, IRelayObserver observer)
+    public RelayAttachment Attach(GrainId source, FanOutStreamId stream, SiloAddress? subscriberSilo, IRelayObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
         if (!RelayKind.TryGet(stream.Namespace, out var kind))
@@ -85,7 +85,7 @@ public sealed partial class RelayPublisher : IAsyncDisposable, ILifecyclePartici
     {
         foreach (var (key, attachment) in _attachments.ToArray())
         {
-            if (attachment.Source != source || !_attachments.TryRemove(new KeyValuePair<(StreamId, GrainId), Attachment>(key, attachment)))
+            if (attachment.Source != source || !_attachments.TryRemove(new KeyValuePair<(FanOutStreamId, GrainId), Attachment>(key, attachment)))
             {
                 continue;
             }
@@ -130,15 +130,15 @@ public sealed partial class RelayPublisher : IAsyncDisposable, ILifecyclePartici
         _attachments.Clear();
     }
 
-    private void Remove((StreamId, GrainId) key, RelayForwarder forwarder)
+    private void Remove((FanOutStreamId, GrainId) key, RelayForwarder forwarder)
     {
         if (_attachments.TryGetValue(key, out var attachment) && attachment.Forwarder == forwarder)
         {
-            _attachments.TryRemove(new KeyValuePair<(StreamId, GrainId), Attachment>(key, attachment));
+            _attachments.TryRemove(new KeyValuePair<(FanOutStreamId, GrainId), Attachment>(key, attachment));
         }
     }
 
-    private async Task NotifyEndedAsync(IRelayObserver observer, StreamId stream)
+    private async Task NotifyEndedAsync(IRelayObserver observer, FanOutStreamId stream)
     {
         try
         {
@@ -161,8 +161,8 @@ public sealed partial class RelayPublisher : IAsyncDisposable, ILifecyclePartici
     }
 
     [LoggerMessage(EventId = 1210, EventName = "RelayAttached", Level = LogLevel.Debug, Message = "Stream {Stream} now relayed to {Subscriber}")]
-    private static partial void LogAttached(ILogger logger, StreamId stream, string subscriber);
+    private static partial void LogAttached(ILogger logger, FanOutStreamId stream, string subscriber);
 
     [LoggerMessage(EventId = 1211, EventName = "RelayEndNotificationFailed", Level = LogLevel.Debug, Message = "Could not tell a subscriber that the producer of {Stream} ended: {Error}")]
-    private static partial void LogEndNotificationFailed(ILogger logger, StreamId stream, string error);
+    private static partial void LogEndNotificationFailed(ILogger logger, FanOutStreamId stream, string error);
 }

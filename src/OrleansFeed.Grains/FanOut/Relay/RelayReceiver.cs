@@ -6,11 +6,11 @@ namespace OrleansFeed.Grains.FanOut.Relay;
 /// <typeparam name="T">The event type.</typeparam>
 internal sealed class RelayReceiver<T>(RelayHub hub) : IRelayObserver<T>
 {
-    public Task<bool> OnBatchAsync(string streamNamespace, string key, T[] items) => hub.DeliverAsync(new StreamId(streamNamespace, key), items);
+    public Task<bool> OnBatchAsync(string streamNamespace, string key, T[] items) => hub.DeliverAsync(new FanOutStreamId(streamNamespace, key), items);
 
     public Task OnSourceEndedAsync(string streamNamespace, string key)
     {
-        hub.OnSourceEnded(new StreamId(streamNamespace, key));
+        hub.OnSourceEnded(new FanOutStreamId(streamNamespace, key));
         return Task.CompletedTask;
     }
 }
