@@ -110,13 +110,14 @@ public sealed class ExchangeSimulatorFaultTests
         await sim.PlaybackCompleted.WaitAsync(cts.Token);
         sim.InjectRaw(WsClient.Sentinel).Should().Be(2, "the stalled client is registered and subscribed like any other");
         var received = await healthy.ReceiveUntilSentinelAsync(cts.Token);
-        using var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        var silent = async () => await stalled.ReceiveAsync(quiet.Token);
-
         received.Should().NotBeEmpty();
-        await silent.Should().ThrowAsync<OperationCanceledException>("nothing is ever sent on a stalled connection");
         sim.StalledConnections.Should().Be(1);
         sim.ConnectionsAccepted.Should().Be(2);
         sim.ClientsConnected.Should().Be(2);
+
+        // Last: a cancelled ReceiveAsync aborts the client's socket, and the simulator then unregisters it.
+        using var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var silent = async () => await stalled.ReceiveAsync(quiet.Token);
+        await silent.Should().ThrowAsync<OperationCanceledException>("nothing is ever sent on a stalled connection");
     }
 }
