@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using OrleansFeed.Core.Quotes;
 using OrleansFeed.Core.Trades;
@@ -13,54 +12,39 @@ namespace OrleansFeed.Grains.Connectors;
 /// new events accumulate and go out as the next batch when it returns; a reader that gets <see cref="MaxPending"/>
 /// events ahead of the book waits for the call in flight (back-pressure, nothing dropped). Thread-safe.
 /// </summary>
-/// <remarks>
-/// Allocation-free in steady state: two batches take turns (one filling, one in the call; a batch is cleared and
-/// refilled only after its call returned), the call returns a <see cref="ValueTask"/> backed by Orleans' pooled
-/// response source, and its completion runs one cached callback instead of an async state machine. A failed call's
-/// batch is never reused (a timed-out call may still be running in the book); a new one replaces it.
-/// </remarks>
-internal sealed partial class BookFeed
+internal sealed partial class BookFeed(IBookFeedGrain book, string key, ILogger logger)
 {
     /// <summary>Events a book may fall behind before the readers feeding it wait.</summary>
     public const int MaxPending = 65_536;
 
-    private readonly IBookFeedGrain _book;
-    private readonly string _key;
-    private readonly ILogger _logger;
-    private readonly Action _onApplied;
     private readonly Lock _gate = new();
-    private BookEventBatch _pending = new();
-    private BookEventBatch? _spare = new();
-    private BookEventBatch? _inCall;
-    private ConfiguredValueTaskAwaitable.ConfiguredValueTaskAwaiter _call;
-    private TaskCompletionSource? _callReturned;
+    private readonly List<BookEventHeader> _events = [];
+    private readonly List<LevelUpdate> _levels = [];
+    private readonly List<Trade> _trades = [];
+    private BestBidOffer? _bbo;
+    private Task? _inFlight;
     private long _failedCalls;
-    private long _calls;
-    private long _batchesCreated = 2;
-
-    public BookFeed(IBookFeedGrain book, string key, ILogger logger)
-    {
-        _book = book;
-        _key = key;
-        _logger = logger;
-        _onApplied = OnApplied;
-    }
 
     /// <summary>Grain calls that failed (their events are lost: the book sees a gap and resyncs).</summary>
     public long FailedCalls => Interlocked.Read(ref _failedCalls);
-
-    /// <summary>Grain calls made (one batch each).</summary>
-    public long Calls => Interlocked.Read(ref _calls);
-
-    /// <summary>Batch objects created: 2 at start, plus one per failed call (whose batch is not reused).</summary>
-    public long BatchesCreated => Interlocked.Read(ref _batchesCreated);
 
     /// <summary>Copies a book event into the pending batch; the caller keeps (and returns) the event's pooled levels.</summary>
     public void Add(in BookEvent bookEvent)
     {
         lock (_gate)
         {
-            _pending.Add(bookEvent);
+            var levels = bookEvent.LevelSpan;
+            _events.Add(new BookEventHeader(
+                bookEvent.Kind,
+                bookEvent.FirstUpdateId,
+                bookEvent.LastUpdateId,
+                bookEvent.PreviousUpdateId,
+                _levels.Count,
+                levels.Length,
+                bookEvent.Checksum,
+                bookEvent.ExchangeTime,
+                bookEvent.ReceiveTime));
+            _levels.AddRange(levels);
         }
     }
 
@@ -68,7 +52,7 @@ internal sealed partial class BookFeed
     {
         lock (_gate)
         {
-            _pending.Add(trade);
+            _trades.Add(trade);
         }
     }
 
@@ -76,7 +60,7 @@ internal sealed partial class BookFeed
     {
         lock (_gate)
         {
-            _pending.Set(bbo);
+            _bbo = bbo;
         }
     }
 
@@ -86,15 +70,9 @@ internal sealed partial class BookFeed
     {
         lock (_gate)
         {
-            if (_inCall is not null)
+            if (_inFlight is { IsCompleted: false } running)
             {
-                if (_pending.Count < MaxPending)
-                {
-                    return ValueTask.CompletedTask;
-                }
-
-                _callReturned ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                return new ValueTask(_callReturned.Task);
+                return _events.Count + _trades.Count < MaxPending ? ValueTask.CompletedTask : new ValueTask(running);
             }
 
             SendLocked();
@@ -102,92 +80,40 @@ internal sealed partial class BookFeed
         }
     }
 
-    /// <summary>Sends the pending batch if it holds anything; called with the gate held and no call in flight.</summary>
     private void SendLocked()
     {
-        while (!_pending.IsEmpty)
+        if (_events.Count == 0 && _trades.Count == 0 && _bbo is null)
         {
-            var batch = _pending;
-            _pending = _spare ?? NewBatch();
-            _spare = null;
-            _inCall = batch;
-            Interlocked.Increment(ref _calls);
-            try
-            {
-                _call = _book.ApplyAsync(batch).ConfigureAwait(false).GetAwaiter();
-            }
-            catch (Exception ex)
-            {
-                // Thrown before the call was made: the book never saw the batch, so it is reused at once.
-                _call = default;
-                _inCall = null;
-                batch.Clear();
-                _spare = batch;
-                OnFailed(ex);
-                continue;
-            }
-
-            if (!_call.IsCompleted)
-            {
-                _call.UnsafeOnCompleted(_onApplied);
-                return;
-            }
-
-            CompleteCallLocked();
+            _inFlight = null;
+            return;
         }
 
-        _inCall = null;
+        var batch = new BookEventBatch([.. _events], [.. _levels], [.. _trades], _bbo);
+        _events.Clear();
+        _levels.Clear();
+        _trades.Clear();
+        _bbo = null;
+        _inFlight = SendAsync(batch);
     }
 
-    private void OnApplied()
+    private async Task SendAsync(BookEventBatch batch)
     {
-        lock (_gate)
-        {
-            CompleteCallLocked();
-            SendLocked();
-        }
-    }
-
-    /// <summary>Observes the finished call (exactly once: its source is pooled) and frees or drops its batch.</summary>
-    private void CompleteCallLocked()
-    {
-        var batch = _inCall!;
-        _inCall = null;
         try
         {
-            _call.GetResult();
-            batch.Clear();
-            _spare = batch;
+            await book.ApplyAsync(batch).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            // The book sees the lost events as a gap and resyncs; the next batch goes out as usual. The batch is not
-            // reused: a call that timed out may still be reading it in the book.
-            OnFailed(ex);
-        }
-        finally
-        {
-            _call = default;
+            // The book sees the lost events as a gap and resyncs; the next batch goes out as usual.
+            if (Interlocked.Increment(ref _failedCalls) == 1)
+            {
+                LogCallFailed(logger, key, ex);
+            }
         }
 
-        if (_callReturned is { } waiting)
+        lock (_gate)
         {
-            _callReturned = null;
-            waiting.TrySetResult();
-        }
-    }
-
-    private BookEventBatch NewBatch()
-    {
-        Interlocked.Increment(ref _batchesCreated);
-        return new BookEventBatch();
-    }
-
-    private void OnFailed(Exception ex)
-    {
-        if (Interlocked.Increment(ref _failedCalls) == 1)
-        {
-            LogCallFailed(_logger, _key, ex);
+            SendLocked();
         }
     }
 

@@ -9,8 +9,7 @@ namespace OrleansFeed.Grains.OrderBooks;
 public interface IBookFeedGrain : IGrainWithStringKey
 {
     /// <summary>Applies a batch: its book events through the venue's sync procedure, then its trades and BBO.</summary>
-    /// <param name="batch">Events of this book since the previous batch, in receive order; lent for the call only (the feed reuses it after).</param>
-    /// <returns>Completes when applied (the connector keeps one call in flight per book). A <see cref="ValueTask"/>: Orleans then
-    /// completes the caller from its pooled response source, with no <see cref="Task"/> per call.</returns>
-    ValueTask ApplyAsync(BookEventBatch batch);
+    /// <param name="batch">Events of this book since the previous batch, in receive order; owned by the call.</param>
+    /// <returns>Completes when applied (the connector keeps one call in flight per book).</returns>
+    Task ApplyAsync(BookEventBatch batch);
 }

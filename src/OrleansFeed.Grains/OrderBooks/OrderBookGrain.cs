@@ -102,20 +102,17 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
     public Task EnsureActiveAsync() => Task.CompletedTask;
 
     /// <inheritdoc />
-    public async ValueTask ApplyAsync(BookEventBatch batch)
+    public async Task ApplyAsync(BookEventBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        // Indexed loops: the batch is lent for this call only and its lists are walked without enumerator objects.
-        var events = batch.Events;
-        for (var i = 0; i < events.Count; i++)
+        foreach (var header in batch.Events)
         {
-            var header = events[i];
             // The sync procedure owns (and returns) the levels of the events it keeps: give it a pooled copy of the slice.
             LevelUpdate[]? levels = null;
             if (header.LevelCount > 0)
             {
                 levels = ArrayPool<LevelUpdate>.Shared.Rent(header.LevelCount);
-                batch.LevelsOf(header).CopyTo(levels);
+                batch.Levels.AsSpan(header.LevelOffset, header.LevelCount).CopyTo(levels);
             }
 
             var bookEvent = new BookEvent(header.Kind, _key.Symbol, header.FirstUpdateId, header.LastUpdateId, header.PreviousUpdateId, levels, header.LevelCount, header.ExchangeTime, header.ReceiveTime)
@@ -125,10 +122,9 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
             await OnBookEventAsync(bookEvent);
         }
 
-        var trades = batch.Trades;
-        for (var i = 0; i < trades.Count; i++)
+        foreach (var trade in batch.Trades)
         {
-            OnTrade(trades[i]);
+            OnTrade(trade);
         }
 
         if (batch.Bbo is { } bbo)
