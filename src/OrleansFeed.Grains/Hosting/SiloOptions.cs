@@ -26,6 +26,13 @@ public sealed class SiloOptions
     /// <summary>Gateway port for Orleans clients on 127.0.0.1. Default 30000; 0 picks a free port.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// The IP address the silo advertises to the other silos of a Redis cluster (<c>Cluster:Redis</c>). Default unset:
+    /// 127.0.0.1, so several silos on one machine form a cluster; set the machine's address when silos run on several
+    /// machines (the silo then listens on every interface). Ignored without <c>Cluster:Redis</c>.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
     /// <summary>Orleans cluster id. Default <c>orleansfeed</c>.</summary>
     public string ClusterId { get; set; } = "orleansfeed";
 
@@ -49,6 +56,11 @@ public sealed class SiloOptions
         if (SiloPort is < 0 or > 65535 || GatewayPort is < 0 or > 65535)
         {
             yield return $"{SectionName}:SiloPort and {SectionName}:GatewayPort must be 0..65535.";
+        }
+
+        if (AdvertisedAddress is { Length: > 0 } address && !System.Net.IPAddress.TryParse(address, out _))
+        {
+            yield return $"{SectionName}:AdvertisedAddress '{address}' is not an IP address.";
         }
 
         if (string.IsNullOrWhiteSpace(ClusterId))

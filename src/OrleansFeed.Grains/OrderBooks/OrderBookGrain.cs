@@ -153,7 +153,10 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
             new BookCounters(c.Messages, c.Applied, c.Gaps, c.Resyncs, c.SnapshotsLoaded, c.Duplicates, c.CrossedBooks, c.ChecksumFailures, c.RejectedFrames, c.LastVerified)
             {
                 ChecksumsVerified = c.ChecksumsVerified,
-            }));
+            })
+        {
+            Silo = RuntimeIdentity,
+        });
     }
 
     /// <inheritdoc />
