@@ -17,17 +17,18 @@ internal static class RunCommand
         var speed = new Option<double>("--speed") { Description = "Simulator playback speed: 1 = recorded pace, 0 = as fast as possible.", DefaultValueFactory = _ => 1 };
         var command = new Command("run", "Run one silo: connectors, order books and the REST/WebSocket API.") { ConfigOption, PortOption, simulate, speed };
         SecurityCommandLine.AddTo(command);
-        command.SetAction((result, cancellationToken) => CliErrors.RunAsync(() => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], result.GetValue(speed), null, cancellationToken, SecurityCommandLine.Overrides(result))));
+        ClusterCommandLine.AddTo(command);
+        command.SetAction((result, cancellationToken) => CliErrors.RunAsync(() => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], result.GetValue(speed), null, cancellationToken, [.. ClusterCommandLine.Overrides(result), .. SecurityCommandLine.Overrides(result)])));
         return command;
     }
 
-    public static async Task<int> RunAsync(FileInfo? config, int? port, string[] simulate, double speed, string? capturePath, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string?>>? security = null)
+    public static async Task<int> RunAsync(FileInfo? config, int? port, string[] simulate, double speed, string? capturePath, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string?>>? settings = null)
     {
         // Before anything starts: a taken port must not be found only after every connector has connected.
-        var apiPort = port ?? ConfigurationLoader.Load(config).GetValue("Api:Port", SiloHost.DefaultPort);
+        var apiPort = port ?? ConfigurationLoader.Load(config, settings).GetValue("Api:Port", SiloHost.DefaultPort);
         PortCheck.EnsureFree(apiPort);
         ExchangeSimulator? simulator = null;
-        var overrides = new List<KeyValuePair<string, string?>>(security ?? []);
+        var overrides = new List<KeyValuePair<string, string?>>(settings ?? []);
         if (capturePath is not null)
         {
             overrides.Add(new("Feed:CapturePath", capturePath));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Grains.Aggregation;
 using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Hosting;
 using OrleansFeed.Grains.Hosting.Cluster;
@@ -25,7 +26,8 @@ namespace OrleansFeed.Silo.Hosting;
 /// <param name="grains">Grain factory.</param>
 /// <param name="clock">The silo's clock.</param>
 /// <param name="logger">Logger.</param>
-public sealed partial class ConnectorSupervisor(IOptions<FeedOptions> feed, SiloOptions silo, SiloClusterOptions cluster, IGrainFactory grains, TimeProvider clock, ILogger<ConnectorSupervisor> logger) : BackgroundService
+/// <param name="aggregators">In a cluster, activated after each pass (after the books, so no aggregator places a book); null without aggregation.</param>
+public sealed partial class ConnectorSupervisor(IOptions<FeedOptions> feed, SiloOptions silo, SiloClusterOptions cluster, IGrainFactory grains, TimeProvider clock, ILogger<ConnectorSupervisor> logger, AggregatorStartupService? aggregators = null) : BackgroundService
 {
     /// <summary>Connectors restarted since start.</summary>
     public long Restarts => Interlocked.Read(ref _restarts);
@@ -61,6 +63,18 @@ public sealed partial class ConnectorSupervisor(IOptions<FeedOptions> feed, Silo
         }
 
         Volatile.Write(ref _allRunning, allRunning);
+        if (cluster.Enabled && allRunning && aggregators is not null)
+        {
+            // Idempotent: also re-activates the aggregators of a dead silo on a survivor.
+            try
+            {
+                await aggregators.ActivateAllAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCheckFailed(logger, "aggregators", ex.Message);
+            }
+        }
     }
 
     /// <summary>In a cluster: waits until <see cref="SiloClusterOptions.ExpectedSilos"/> silos are active, at most <see cref="SiloClusterOptions.FormationTimeout"/>.</summary>

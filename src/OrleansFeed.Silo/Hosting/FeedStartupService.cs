@@ -47,14 +47,15 @@ public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry
             }
         }
 
+        if (cluster.Enabled)
+        {
+            // The supervisor places the connectors, then activates the aggregators (after the books exist beside them).
+            return;
+        }
+
         if (aggregators is not null)
         {
             await aggregators.ActivateAllAsync().ConfigureAwait(false);
-        }
-
-        if (cluster.Enabled)
-        {
-            return;
         }
 
         foreach (var (venue, _) in feed.Value.EnabledVenues)
