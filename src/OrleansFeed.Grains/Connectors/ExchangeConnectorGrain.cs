@@ -9,6 +9,7 @@ using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Common;
 using OrleansFeed.Grains.FanOut;
+using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Core.Instruments;
 using Orleans.Placement;
 
@@ -206,7 +207,13 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
 
         foreach (var symbol in options.Symbols)
         {
-            await GrainFactory.GetGrain<IOrderBookGrain>(new BookKey(GrainKey, protocol.NormalizeSymbol(symbol)).ToString()).EnsureActiveAsync();
+            var native = protocol.NormalizeSymbol(symbol);
+            if (await GrainFactory.GetGrain<IBookFeedGrain>(new BookKey(GrainKey, native).ToString()).FollowConnectorAsync(LocalSilo) && _fetcher is not null)
+            {
+                // The book comes back here as a new activation that may see no diff for a while (or ever, at the end
+                // of a recording): get it a snapshot now rather than on its next diff.
+                await RequestSnapshotAsync(native);
+            }
         }
     }
 

@@ -53,7 +53,8 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         Add(reference, "binance-futures", ReferenceBinanceBooks.Build(futures, futures: true));
         Add(reference, "binance", ReferenceBinanceBooks.Build(spot, futures: false));
         Add(reference, "binance-us", ReferenceBinanceBooks.Build(us, futures: false));
-        foreach (var (symbol, book) in ReferenceOkxBooks.Build(okx).Books)
+        // Instruments the recording never gave a snapshot for cannot sync: left out of every check.
+        foreach (var (symbol, book) in ReferenceOkxBooks.Build(okx).Books.Where(b => b.Value.Snapshots > 0))
         {
             reference[$"okx:{symbol}"] = RefBook.From(VenueBooksTests.Decimals(book.Bids), VenueBooksTests.Decimals(book.Asks));
         }
@@ -165,7 +166,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
     private static void Add(Dictionary<string, RefBook> reference, string venue, Dictionary<string, ReferenceBinanceBooks.Book> books)
     {
-        foreach (var (symbol, book) in books)
+        foreach (var (symbol, book) in books.Where(b => b.Value.Synced))
         {
             reference[$"{venue}:{symbol}"] = RefBook.From(VenueBooksTests.Decimals(book.Bids), VenueBooksTests.Decimals(book.Asks));
         }
