@@ -24,7 +24,8 @@ namespace OrleansFeed.Silo.Hosting.Cluster;
 /// <param name="grains">Grain factory.</param>
 /// <param name="clock">The silo's clock.</param>
 /// <param name="logger">Logger.</param>
-public sealed partial class ClusterPresencePublisher(ILocalSiloDetails localSilo, IServer server, ConnectorDirectory connectors, BookDirectory books, SiloOptions silo, IGrainFactory grains, TimeProvider clock, ILogger<ClusterPresencePublisher> logger) : BackgroundService
+/// <param name="lifetime">The host's lifetime: the first publication waits for the API to listen, so it carries the URL.</param>
+public sealed partial class ClusterPresencePublisher(ILocalSiloDetails localSilo, IServer server, ConnectorDirectory connectors, BookDirectory books, SiloOptions silo, IGrainFactory grains, TimeProvider clock, ILogger<ClusterPresencePublisher> logger, IHostApplicationLifetime lifetime) : BackgroundService
 {
     /// <summary>Publishes once.</summary>
     /// <returns>Completes when published.</returns>
@@ -41,6 +42,12 @@ public sealed partial class ClusterPresencePublisher(ILocalSiloDetails localSilo
         using var timer = new PeriodicTimer(silo.SupervisorInterval, clock);
         try
         {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+
             do
             {
                 try
