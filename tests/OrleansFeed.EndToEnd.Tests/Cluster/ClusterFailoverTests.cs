@@ -13,7 +13,7 @@ namespace OrleansFeed.EndToEnd.Tests.Cluster;
 
 /// <summary>
 /// Three real <c>orleansfeed run --cluster</c> processes on one real redis-server, against one simulator (in the test
-/// process) playing four venues' recordings at the recorded pace: the connectors spread over the silos, each venue is
+/// process) playing four venues' recordings at half the recorded pace: the connectors spread over the silos, each venue is
 /// connected exactly once; <c>kill -9</c> of the silo holding the most connectors brings every book of its venues back
 /// synced, with a higher epoch, on a survivor; a silo joining later opens no second venue connection; at the end of
 /// playback every book served by a survivor equals the independent rebuild of its recording.
@@ -21,6 +21,10 @@ namespace OrleansFeed.EndToEnd.Tests.Cluster;
 public sealed class ClusterFailoverTests(ITestOutputHelper output)
 {
     private const int ComparedLevels = 20;
+
+    // Half the recorded pace (about 60 s of playback): the kill and the re-sync happen while the recordings still play,
+    // as with a live venue whose diffs never stop (a REST-snapshot book asks for its snapshot on its first diff).
+    private const double PlaybackSpeed = 0.5;
     private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(4);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -47,7 +51,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         var spot = SharedData.Files("binance_spot").Where(f => f.Contains("2021-10-12", StringComparison.Ordinal)).ToArray();
         var us = SharedData.Files("binance_us_spot").Where(f => f.Contains("2021-10-12", StringComparison.Ordinal)).ToArray();
         var okx = SharedData.Files("okx").Single(f => f.Contains("2022-02-27", StringComparison.Ordinal));
-        var (simulator, overrides) = await SimulatorOverrides.StartSimulatorAsync([.. futures, .. spot, .. us, okx], 1, ConfigurationLoader.Load(null), ct);
+        var (simulator, overrides) = await SimulatorOverrides.StartSimulatorAsync([.. futures, .. spot, .. us, okx], PlaybackSpeed, ConfigurationLoader.Load(null), ct);
         await using var playback = simulator;
         var reference = new Dictionary<string, RefBook>(StringComparer.Ordinal);
         Add(reference, "binance-futures", ReferenceBinanceBooks.Build(futures, futures: true));
@@ -104,6 +108,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                 book.Silo.Should().Be(victimAddress, "books live beside their connector");
             }
 
+            var position = $"{simulator.Position} of {simulator.Total} frames played";
             var killed = Stopwatch.StartNew();
             victim.KillHard();
             var back = new List<double>();
@@ -118,7 +123,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                 back.Add(killed.Elapsed.TotalSeconds);
             }
 
-            output.WriteLine($"kill -9 of {victim.Name} ({string.Join(", ", victimVenues)}): first of {victimBooks.Count} books synced again after {back.Min():F1} s, last after {back.Max():F1} s");
+            output.WriteLine($"kill -9 of {victim.Name} ({string.Join(", ", victimVenues)}) at {position}: first of {victimBooks.Count} books synced again after {back.Min():F1} s, last after {back.Max():F1} s");
 
             // A silo joining later never opens a second connection to a venue.
             var connections = simulator.ClientsConnected;
