@@ -111,7 +111,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             var position = $"{simulator.Position} of {simulator.Total} frames played";
             var killed = Stopwatch.StartNew();
             victim.KillHard();
-            var back = new List<double>();
+            var back = new List<(string Book, double Seconds)>();
             foreach (var key in victimBooks)
             {
                 // Any survivor serves any book: read each from the other survivor than the one that holds it, where possible.
@@ -120,10 +120,10 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                     b => b is { SyncState: "synced" } && b.Epoch > epochs[key] && b.Silo != victimAddress,
                     b => $"{key} synced again on a survivor with an epoch above {epochs[key]} (is {b?.SyncState}, epoch {b?.Epoch}, silo {b?.Silo})",
                     ct);
-                back.Add(killed.Elapsed.TotalSeconds);
+                back.Add((key, killed.Elapsed.TotalSeconds));
             }
 
-            output.WriteLine($"kill -9 of {victim.Name} ({string.Join(", ", victimVenues)}) at {position}: first of {victimBooks.Count} books synced again after {back.Min():F1} s, last after {back.Max():F1} s");
+            output.WriteLine($"kill -9 of {victim.Name} ({string.Join(", ", victimVenues)}) at {position}: first of {victimBooks.Count} books synced again after {back.Min(b => b.Seconds):F1} s, last ({back.MaxBy(b => b.Seconds).Book}) after {back.Max(b => b.Seconds):F1} s; each: {string.Join(", ", back.Select(b => $"{b.Book} {b.Seconds:F1}"))}");
 
             // A silo joining later never opens a second connection to a venue.
             var connections = simulator.ClientsConnected;
