@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace OrleansFeed.Grains.OrderBooks;
 
 /// <summary>
@@ -22,5 +24,9 @@ public interface IBookFeedGrain : IGrainWithStringKey
     /// <param name="connectorSilo">The silo of the calling connector.</param>
     /// <returns>True when the book is moving (the connector then asks the venue for a fresh snapshot for it); the move
     /// happens once the call returns.</returns>
+    /// <remarks><c>[AlwaysInterleave]</c>: the connector calls it from its own turn while the book may be awaiting the
+    /// connector (<c>RequestSnapshotAsync</c>); without interleaving the two would wait for each other until the call
+    /// timeout. It reads only the silo address and never awaits.</remarks>
+    [AlwaysInterleave]
     Task<bool> FollowConnectorAsync(SiloAddress connectorSilo);
 }

@@ -15,8 +15,9 @@ namespace OrleansFeed.EndToEnd.Tests.Cluster;
 /// Three real <c>orleansfeed run --cluster</c> processes on one real redis-server, against one simulator (in the test
 /// process) playing four venues' recordings at half the recorded pace: the connectors spread over the silos, each venue is
 /// connected exactly once; <c>kill -9</c> of the silo holding the most connectors brings every book of its venues back
-/// synced, with a higher epoch, on a survivor; a silo joining later opens no second venue connection; at the end of
-/// playback every book served by a survivor equals the independent rebuild of its recording.
+/// synced, with a higher epoch, on a survivor; a silo joining later opens no second venue connection; SIGTERM of a
+/// survivor hands its connectors over (books synced again elsewhere, still one connection per venue); at the end of
+/// playback every book served by a remaining silo equals the independent rebuild of its recording.
 /// </summary>
 public sealed class ClusterFailoverTests(ITestOutputHelper output)
 {
@@ -134,18 +135,46 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                 c => c is not null && c.Silos.Any(s => s.ApiUrl == late.Api.ToString().TrimEnd('/') && s.Status == "active"),
                 c => $"the late silo active and published (cluster: {Describe(c)})",
                 ct);
-            await Task.Delay(TimeSpan.FromSeconds(3), ct); // three supervisor passes of the new silo
+            // Its readiness check "cluster" turns healthy once its supervisor completed a pass that found every connector running.
+            await Poll.UntilAsync(() => ClusterCheckHealthyAsync(http, late), "the late silo's supervisor passed over every connector", ct);
             simulator.ClientsConnected.Should().Be(connections, "the late silo's supervisor finds every connector running elsewhere");
             var after = await TryGetClusterAsync(http, late);
             after!.Silos.Single(s => s.ApiUrl == late.Api.ToString().TrimEnd('/')).Connectors.Should().BeEmpty();
 
-            // End of playback: every book, read from a survivor, equals the rebuild of its recording.
+            // SIGTERM of a survivor holding connectors: they are handed over to the silos that stay.
+            var leavingAddress = after.Connectors.Values.First(a => a != victimAddress);
+            var leaving = silos.Single(x => after.Silos.Single(y => y.Address == leavingAddress).ApiUrl == x.Api.ToString().TrimEnd('/'));
+            var stay = silos.First(x => x != victim && x != leaving);
+            var handedVenues = after.Connectors.Where(c => c.Value == leavingAddress).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            var handedBooks = reference.Keys.Where(k => handedVenues.Contains(k[..k.IndexOf(':', StringComparison.Ordinal)])).ToList();
+            var before = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var key in handedBooks)
+            {
+                before[key] = (await Poll.UntilAsync(() => TryGetBookAsync(http, stay, key), b => b is not null, b => $"{key} readable before SIGTERM", ct))!.Epoch;
+            }
+
+            var terminated = Stopwatch.StartNew();
+            leaving.Terminate(TimeSpan.FromSeconds(60)).Should().BeTrue("SIGTERM shuts the silo down");
+            var exited = terminated.Elapsed.TotalSeconds;
+            foreach (var key in handedBooks)
+            {
+                await Poll.UntilAsync(
+                    () => TryGetBookAsync(http, stay, key),
+                    b => b is { SyncState: "synced" } && b.Epoch > before[key] && b.Silo != leavingAddress,
+                    b => $"{key} handed over after SIGTERM: synced with an epoch above {before[key]} (is {b?.SyncState}, epoch {b?.Epoch}, silo {b?.Silo})",
+                    ct);
+            }
+
+            output.WriteLine($"SIGTERM of {leaving.Name} ({string.Join(", ", handedVenues)}): process exited after {exited:F1} s, its {handedBooks.Count} books synced again elsewhere {terminated.Elapsed.TotalSeconds:F1} s after the signal");
+            simulator.ClientsConnected.Should().Be(venues.Count, "after the hand-over each venue is still connected exactly once");
+
+            // End of playback: every book, read from a silo still running, equals the rebuild of its recording.
             await simulator.PlaybackCompleted.WaitAsync(ct);
             foreach (var (key, expected) in reference)
             {
                 var want = Top(expected);
                 await Poll.UntilAsync(
-                    () => TryGetBookAsync(http, survivors[1], key),
+                    () => TryGetBookAsync(http, stay, key),
                     b => b is { SyncState: "synced" } && Top(b.ToRefBook()).Equals(want),
                     b => $"{key} synced and equal to the rebuild at the top {ComparedLevels} levels (is {b?.SyncState}; best bid {b?.Bids.FirstOrDefault()?[0]} vs {want.Bids.FirstOrDefault().Price})",
                     ct);
@@ -192,6 +221,21 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
         {
             return null; // Not listening yet, or busy: asked again.
+        }
+    }
+
+    private static async Task<bool> ClusterCheckHealthyAsync(HttpClient http, SiloProcess silo)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri(silo.Api, "/health/ready"));
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return body.RootElement.GetProperty("checks").EnumerateArray()
+                .Any(c => c.GetProperty("name").GetString() == "cluster" && c.GetProperty("status").GetString() == "Healthy");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return false;
         }
     }
 

@@ -63,6 +63,19 @@ internal sealed class SiloProcess : IDisposable
     /// <summary>The last lines it printed (for a failing test's log).</summary>
     public string Tail(int lines = 40) => string.Join(Environment.NewLine, _output.TakeLast(lines).Select(l => $"[{Name}] {l}"));
 
+    /// <summary>SIGTERM (<c>kill -TERM</c>): the silo's graceful shutdown, handing its connectors over; waits for the exit.</summary>
+    /// <param name="timeout">Longest wait for the process to exit.</param>
+    /// <returns>True when it exited in time.</returns>
+    public bool Terminate(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit(timeout);
+        }
+
+        return _process.WaitForExit(timeout);
+    }
+
     /// <summary><c>kill -9</c>: no shutdown, no hand-over.</summary>
     public void KillHard()
     {
