@@ -39,6 +39,13 @@ public sealed class SiloOptions
     /// <summary>How often the connector supervisor checks that every configured connector and book is running. Default 5 seconds; must be greater than zero.</summary>
     public TimeSpan SupervisorInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Longest wait of the supervisor for one connector's answer. Default 5 seconds; must be greater than zero. A call to a
+    /// silo that left without answering would otherwise hold the pass for Orleans' 30 s response timeout, and with it
+    /// the hand-over of that silo's connectors; the next pass calls again and reaches the new activation.
+    /// </summary>
+    public TimeSpan SupervisorCallTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Checks the ranges.</summary>
     /// <returns>One message per invalid setting; empty when valid.</returns>
     public IEnumerable<string> Validate()
@@ -71,6 +78,11 @@ public sealed class SiloOptions
         if (SupervisorInterval <= TimeSpan.Zero)
         {
             yield return $"{SectionName}:SupervisorInterval must be greater than zero.";
+        }
+
+        if (SupervisorCallTimeout <= TimeSpan.Zero)
+        {
+            yield return $"{SectionName}:SupervisorCallTimeout must be greater than zero.";
         }
     }
 }

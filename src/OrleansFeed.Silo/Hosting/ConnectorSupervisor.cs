@@ -43,25 +43,16 @@ public sealed partial class ConnectorSupervisor(IOptions<FeedOptions> feed, Silo
     /// <returns>Completes when every grain answered or failed (failures are logged; the next pass retries).</returns>
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
+        // One after the other, so activation-count placement sees each new connector before it places the next (checked
+        // concurrently, silos started together placed every connector on one silo); each call bounded by
+        // SupervisorCallTimeout, so a connector whose silo left without answering holds the pass for that long only,
+        // not for Orleans' response timeout.
         var allRunning = true;
         foreach (var (venue, _) in feed.Value.EnabledVenues)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                if (await grains.GetGrain<IExchangeConnectorGrain>(venue).EnsureRunningAsync().ConfigureAwait(false))
-                {
-                    Interlocked.Increment(ref _restarts);
-                    LogRestarted(logger, venue);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                allRunning = false;
-                LogCheckFailed(logger, venue, ex.Message);
-            }
+            allRunning &= await CheckOneAsync(venue, cancellationToken).ConfigureAwait(false);
         }
-
         Volatile.Write(ref _allRunning, allRunning);
         if (cluster.Enabled && allRunning && aggregators is not null)
         {
@@ -74,6 +65,25 @@ public sealed partial class ConnectorSupervisor(IOptions<FeedOptions> feed, Silo
             {
                 LogCheckFailed(logger, "aggregators", ex.Message);
             }
+        }
+    }
+
+    private async Task<bool> CheckOneAsync(string venue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await grains.GetGrain<IExchangeConnectorGrain>(venue).EnsureRunningAsync().WaitAsync(silo.SupervisorCallTimeout, clock, cancellationToken).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref _restarts);
+                LogRestarted(logger, venue);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogCheckFailed(logger, venue, ex.Message);
+            return false;
         }
     }
 
