@@ -11,7 +11,6 @@ using OrleansFeed.Grains.Common;
 using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Grains.OrderBooks;
 using OrleansFeed.Core.Instruments;
-using Orleans.Placement;
 
 namespace OrleansFeed.Grains.Connectors;
 
@@ -21,13 +20,13 @@ namespace OrleansFeed.Grains.Connectors;
 /// turns (they are this activation's background work); grain calls only queue snapshot requests and read counters.
 /// </summary>
 /// <remarks>
-/// Placement: in a silo cluster the connectors spread over the silos (<c>[ActivationCountBasedPlacement]</c>: the silo
-/// with fewer activations, and books follow their connector, so fewer books); Orleans' single activation per key makes
+/// Placement: in a silo cluster the connectors spread over the silos (<see cref="Placement.ConnectorSpreadPlacementAttribute"/>:
+/// the configured venues round-robin over the active silos); Orleans' single activation per key makes
 /// each venue's connections open exactly once in the cluster. The connector activates its books before it connects, so
 /// their <c>[PreferLocalPlacement]</c> puts them on its silo (also when it is re-activated after a failover).
 /// </remarks>
 [KeepAlive]
-[ActivationCountBasedPlacement]
+[Placement.ConnectorSpreadPlacement]
 public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnectorGrain
 {
     // How long StopAsync waits for the connections to close.

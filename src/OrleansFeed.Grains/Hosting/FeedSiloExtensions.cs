@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using OrleansFeed.Grains.Connectors;
+using OrleansFeed.Grains.Connectors.Placement;
 using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Grains.Hosting.Cluster;
 using OrleansFeed.Grains.Serialization;
@@ -51,6 +52,7 @@ public static class FeedSiloExtensions
         silo.Services.AddSingleton(cluster);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<ConnectorDirectory>();
+        silo.Services.AddPlacementDirector<ConnectorSpreadPlacement, ConnectorSpreadPlacementDirector>();
         silo.Services.TryAddSingleton<InMemoryStreamProvider>();
         silo.Services.TryAddSingleton<IStreamProvider>(sp => sp.GetRequiredService<InMemoryStreamProvider>());
         return silo;

@@ -43,10 +43,8 @@ public sealed partial class ConnectorSupervisor(IOptions<FeedOptions> feed, Silo
     /// <returns>Completes when every grain answered or failed (failures are logged; the next pass retries).</returns>
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        // One after the other, so activation-count placement sees each new connector before it places the next (checked
-        // concurrently, silos started together placed every connector on one silo); each call bounded by
-        // SupervisorCallTimeout, so a connector whose silo left without answering holds the pass for that long only,
-        // not for Orleans' response timeout.
+        // Each call bounded by SupervisorCallTimeout, so a connector whose silo left without answering holds the pass for
+        // that long only, not for Orleans' response timeout (the placement itself is ConnectorSpreadPlacement's).
         var allRunning = true;
         foreach (var (venue, _) in feed.Value.EnabledVenues)
         {

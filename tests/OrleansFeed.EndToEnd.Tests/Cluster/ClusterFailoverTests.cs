@@ -13,7 +13,7 @@ namespace OrleansFeed.EndToEnd.Tests.Cluster;
 
 /// <summary>
 /// Three real <c>orleansfeed run --cluster</c> processes on one real redis-server, against one simulator (in the test
-/// process) playing four venues' recordings at half the recorded pace: the connectors spread over the silos, each venue is
+/// process) playing three venues' recordings (Binance USD-M, Binance.US, OKX) at half the recorded pace: the connectors spread over the silos, each venue is
 /// connected exactly once; <c>kill -9</c> of the silo holding the most connectors brings every book of its venues back
 /// synced, with a higher epoch, on a survivor; a silo joining later opens no second venue connection; SIGTERM of a
 /// survivor hands its connectors over (books synced again elsewhere, still one connection per venue); at the end of
@@ -24,7 +24,8 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
     private const int ComparedLevels = 20;
 
     // Half the recorded pace (about 60 s of playback): the kill and the re-sync happen while the recordings still play,
-    // as with a live venue whose diffs never stop (a REST-snapshot book asks for its snapshot on its first diff).
+    // as with a live venue whose diffs never stop (a REST-snapshot book is synced again on its first diff). The Binance
+    // spot recording is left out for that reason: RUNEEUR has 2 diffs in 30 s.
     private const double PlaybackSpeed = 0.5;
     private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(4);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -49,14 +50,12 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
     private async Task RunClusterAsync(RedisServerFixture redis, CancellationToken ct)
     {
         var futures = SharedData.Files("binance_futures").Where(f => f.Contains("2021-07-22", StringComparison.Ordinal)).ToArray();
-        var spot = SharedData.Files("binance_spot").Where(f => f.Contains("2021-10-12", StringComparison.Ordinal)).ToArray();
         var us = SharedData.Files("binance_us_spot").Where(f => f.Contains("2021-10-12", StringComparison.Ordinal)).ToArray();
         var okx = SharedData.Files("okx").Single(f => f.Contains("2022-02-27", StringComparison.Ordinal));
-        var (simulator, overrides) = await SimulatorOverrides.StartSimulatorAsync([.. futures, .. spot, .. us, okx], PlaybackSpeed, ConfigurationLoader.Load(null), ct);
+        var (simulator, overrides) = await SimulatorOverrides.StartSimulatorAsync([.. futures, .. us, okx], PlaybackSpeed, ConfigurationLoader.Load(null), ct);
         await using var playback = simulator;
         var reference = new Dictionary<string, RefBook>(StringComparer.Ordinal);
         Add(reference, "binance-futures", ReferenceBinanceBooks.Build(futures, futures: true));
-        Add(reference, "binance", ReferenceBinanceBooks.Build(spot, futures: false));
         Add(reference, "binance-us", ReferenceBinanceBooks.Build(us, futures: false));
         // Instruments the recording never gave a snapshot for cannot sync: left out of every check.
         foreach (var (symbol, book) in ReferenceOkxBooks.Build(okx).Books.Where(b => b.Value.Snapshots > 0))
