@@ -31,4 +31,10 @@ public sealed record BookSnapshotDto(
     [property: JsonPropertyName("receiveTime")] string? ReceiveTime,
     [property: JsonPropertyName("bids")] string[][] Bids,
     [property: JsonPropertyName("asks")] string[][] Asks,
-    [property: JsonPropertyName("counters")] BookCountersDto Counters);
+    [property: JsonPropertyName("counters")] BookCountersDto Counters)
+{
+    /// <summary>The Orleans silo holding the book (silo address as in <c>GET /api/v1/cluster</c>); omitted when not known.</summary>
+    [JsonPropertyName("silo")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Silo { get; init; }
+}

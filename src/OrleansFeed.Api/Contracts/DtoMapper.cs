@@ -17,7 +17,10 @@ internal static class DtoMapper
 
     public static BookSnapshotDto ToDto(BookSnapshot s) => new(
         s.Venue, s.Symbol, s.Instrument, s.SyncState.ToWire(), s.IsStale, s.Epoch, s.Sequence, UpdateIds.OrNull(s.LastUpdateId),
-        Time(s.ExchangeTime), Time(s.ReceiveTime), Levels(s.Bids), Levels(s.Asks), ToDto(s.Counters));
+        Time(s.ExchangeTime), Time(s.ReceiveTime), Levels(s.Bids), Levels(s.Asks), ToDto(s.Counters))
+    {
+        Silo = s.Silo,
+    };
 
     public static BookCountersDto ToDto(BookCounters c) => new(
         c.Messages, c.Applied, c.Gaps, c.Resyncs, c.SnapshotsLoaded, c.Duplicates, c.CrossedBooks, c.ChecksumFailures, c.RejectedFrames, Time(c.LastVerified))

@@ -62,6 +62,7 @@ public static class ApiHostingExtensions
         api.MapTrades();
         api.MapTicker();
         api.MapVenues();
+        api.MapCluster();
         api.MapAggregation();
         api.MapFallback("{*path}", (string? path) => ApiProblems.NotFound("/api/v1/" + path)).ExcludeFromDescription();
         api.WithProblemResponses();

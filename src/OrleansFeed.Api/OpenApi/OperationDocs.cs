@@ -26,6 +26,10 @@ internal static class OperationDocs
                 "Connector and book health of every configured venue",
                 "Connections, reconnects, frames, rejected frames, snapshot requests and failures; connection failures with the last error and its time; each planned connection's state (connecting, connected, retrying, stopped), failed attempts and next retry; per book its sync state, epoch, seconds since verified and counters.",
                 null),
+            ["GetCluster"] = (
+                "The silo cluster: silos and where each connector and book runs",
+                "Every silo of Orleans' membership with its status (joining, active, shuttingDown, stopping, dead) and API URL; venue → silo of its connector and book key → silo of the book, from the live silos' last reports (at most one supervisor interval old). One silo in the embedded mode.",
+                """{"silos":[{"address":"S127.0.0.1:11111:123456789","status":"active","apiUrl":"http://127.0.0.1:5080","connectors":["kraken"],"books":["kraken:XBT/USD"],"publishedAt":"2023-11-14T22:13:20.123456Z"}],"connectors":{"kraken":"S127.0.0.1:11111:123456789"},"books":{"kraken:XBT/USD":"S127.0.0.1:11111:123456789"}}"""),
             ["GetVenue"] = (
                 "Connector and book health of one venue",
                 "As one element of GET /api/v1/venues; 404 for a venue that is not configured.",

@@ -38,6 +38,10 @@ public sealed record BookSnapshot(
 {
     /// <summary>True unless the book is synced (resyncing, unverified or unverifiable): its levels may differ from the venue's.</summary>
     public bool IsStale => SyncState != BookSyncState.Synced;
+
+    /// <summary>The Orleans silo holding the book (its silo address, e.g. <c>S127.0.0.1:11111:123456789</c>, as listed by
+    /// <c>GET /api/v1/cluster</c>); null when not known.</summary>
+    public string? Silo { get; init; }
 }
 
 /// <summary>Per-book counters (see <c>BookSyncCounters</c> for definitions).</summary>

@@ -5,6 +5,8 @@ using OrleansFeed.Grains.Instruments;
 using Orleans;
 using OrleansFeed.Grains.FanOut;
 
+using OrleansFeed.Grains.Hosting.Cluster;
+
 namespace OrleansFeed.Grains.Aggregation;
 
 /// <summary>
@@ -14,7 +16,10 @@ namespace OrleansFeed.Grains.Aggregation;
 /// <param name="options">Aggregation settings (the currency policy decides the keys).</param>
 /// <param name="catalog">Instrument catalog, filled by the feed startup.</param>
 /// <param name="grains">Grain factory.</param>
-public sealed class AggregatorStartupService(IOptions<AggregationOptions> options, IInstrumentCatalog catalog, IGrainFactory grains) : IHostedService
+/// <param name="cluster">Cluster settings: in a silo cluster the connector supervisor activates the aggregators once
+/// the connectors (and so the books, beside them) are placed, so an aggregator's first read of a book never places the
+/// book on the aggregator's silo.</param>
+public sealed class AggregatorStartupService(IOptions<AggregationOptions> options, IInstrumentCatalog catalog, IGrainFactory grains, SiloClusterOptions? cluster = null) : IHostedService
 {
     /// <summary>Activates every aggregator of the catalog; idempotent, callable again after instruments were added.</summary>
     /// <returns>Completes when every aggregator is active.</returns>
@@ -27,7 +32,7 @@ public sealed class AggregatorStartupService(IOptions<AggregationOptions> option
     }
 
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken) => ActivateAllAsync();
+    public Task StartAsync(CancellationToken cancellationToken) => cluster?.Enabled == true ? Task.CompletedTask : ActivateAllAsync();
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

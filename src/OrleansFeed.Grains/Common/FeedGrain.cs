@@ -27,6 +27,9 @@ public abstract class FeedGrain : Grain, IRelaySourceGrain
     /// <summary>The silo's clock (the fake clock in tests); grain code never reads the system clock directly.</summary>
     protected TimeProvider TimeProvider => _clock ??= ServiceProvider.GetRequiredService<TimeProvider>();
 
+    /// <summary>The address of the silo this activation runs on.</summary>
+    protected SiloAddress LocalSilo => ServiceProvider.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+
     /// <summary>The silo-local fan-out (per-consumer bounded queues).</summary>
     protected IStreamProvider StreamProvider => _fanOut ??= ServiceProvider.GetRequiredService<IStreamProvider>();
 

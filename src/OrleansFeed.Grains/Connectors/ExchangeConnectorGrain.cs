@@ -9,6 +9,8 @@ using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Common;
 using OrleansFeed.Grains.FanOut;
+using OrleansFeed.Grains.OrderBooks;
+using OrleansFeed.Core.Instruments;
 
 namespace OrleansFeed.Grains.Connectors;
 
@@ -17,7 +19,14 @@ namespace OrleansFeed.Grains.Connectors;
 /// <see cref="SnapshotFetcher"/>; parsed events go to per-symbol streams. The connections run outside the grain's
 /// turns (they are this activation's background work); grain calls only queue snapshot requests and read counters.
 /// </summary>
+/// <remarks>
+/// Placement: in a silo cluster the connectors spread over the silos (<see cref="Placement.ConnectorSpreadPlacementAttribute"/>:
+/// the configured venues round-robin over the active silos); Orleans' single activation per key makes
+/// each venue's connections open exactly once in the cluster. The connector activates its books before it connects, so
+/// their <c>[PreferLocalPlacement]</c> puts them on its silo (also when it is re-activated after a failover).
+/// </remarks>
 [KeepAlive]
+[Placement.ConnectorSpreadPlacement]
 public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnectorGrain
 {
     // How long StopAsync waits for the connections to close.
@@ -27,6 +36,7 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
     private readonly FeedOptions _feed;
     private readonly IHttpClientFactory _http;
     private readonly CaptureRecorder _recorder;
+    private readonly ConnectorDirectory _directory;
     private readonly ILogger<ExchangeConnectorGrain> _logger;
     private readonly List<ConnectionRunner> _runners = [];
     private readonly CancellationTokenSource _stop = new();
@@ -42,9 +52,11 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
     /// <param name="feed">Configured venues.</param>
     /// <param name="http">HTTP clients for REST snapshots.</param>
     /// <param name="recorder">Capture recorder (active for the <c>record</c> command).</param>
+    /// <param name="directory">This silo's registry of active connectors.</param>
     /// <param name="logger">Logger.</param>
-    public ExchangeConnectorGrain(VenueRegistry venues, IOptions<FeedOptions> feed, IHttpClientFactory http, CaptureRecorder recorder, ILogger<ExchangeConnectorGrain> logger)
+    public ExchangeConnectorGrain(VenueRegistry venues, IOptions<FeedOptions> feed, IHttpClientFactory http, CaptureRecorder recorder, ConnectorDirectory directory, ILogger<ExchangeConnectorGrain> logger)
     {
+        _directory = directory;
         _venues = venues;
         _feed = feed.Value;
         _http = http;
@@ -53,11 +65,18 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
     }
 
     /// <inheritdoc />
-    public Task StartAsync()
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _directory.Register(GrainKey);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task StartAsync()
     {
         if (_fetcher is not null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         if (!_venues.TryGet(GrainKey, out var protocol) || protocol is not IVenueConnectivity connectivity)
@@ -70,6 +89,8 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
             throw new InvalidOperationException($"Venue '{GrainKey}' is not configured under Feed:Venues.");
         }
 
+        // Books first, from here: [PreferLocalPlacement] activates them on this silo, and they exist before any event.
+        await EnsureBooksActiveAsync(protocol, options);
         _options = options;
         _connectivity = connectivity;
         _counters = new ConnectorCounters(GrainKey);
@@ -96,7 +117,6 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
         }
 
         LogStarted(_logger, GrainKey, _runners.Count, options.Symbols.Count);
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -104,6 +124,8 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
     {
         if (_fetcher is not null)
         {
+            // Running: a book deactivated on its own comes back here, beside its connector.
+            await EnsureBooksActiveAsync(_venues.TryGet(GrainKey, out var protocol) ? protocol : null, _options);
             return false;
         }
 
@@ -171,7 +193,27 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         LogStopping(_logger, GrainKey, reason.Description);
+        _directory.Unregister(GrainKey);
         await _stop.CancelAsync();
+    }
+
+    private async Task EnsureBooksActiveAsync(IVenueProtocol? protocol, VenueOptions? options)
+    {
+        if (protocol is null || options is null)
+        {
+            return;
+        }
+
+        foreach (var symbol in options.Symbols)
+        {
+            var native = protocol.NormalizeSymbol(symbol);
+            if (await GrainFactory.GetGrain<IBookFeedGrain>(new BookKey(GrainKey, native).ToString()).FollowConnectorAsync(LocalSilo) && _fetcher is not null)
+            {
+                // The book comes back here as a new activation that may see no diff for a while (or ever, at the end
+                // of a recording): get it a snapshot now rather than on its next diff.
+                await RequestSnapshotAsync(native);
+            }
+        }
     }
 
     private async ValueTask PublishSnapshotAsync(IVenueProtocol protocol, BookFeeds feeds, string symbol, string url, byte[] body, Timestamp time)

@@ -5,8 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using OrleansFeed.Grains.Connectors;
+using OrleansFeed.Grains.Connectors.Placement;
 using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Grains.FanOut.Relay;
+using OrleansFeed.Grains.Hosting.Cluster;
 using OrleansFeed.Grains.Serialization;
 using OrleansFeed.Grains.Storage;
 
@@ -16,37 +19,41 @@ namespace OrleansFeed.Grains.Hosting;
 public static class FeedSiloExtensions
 {
     /// <summary>
-    /// One silo with localhost clustering on the <c>Silo</c> ports, memory grain storage as the default storage (JSON
-    /// state), the Core-type codec, the collection age and quantum of <see cref="SiloOptions"/>, the silo-local
+    /// One silo with localhost clustering on the <c>Silo</c> ports and memory grain storage as the default storage (JSON
+    /// state), or, when <c>Cluster:Redis</c> is set, a member of a Redis-clustered silo cluster with Redis grain storage
+    /// (<see cref="SiloClusterOptions"/>, docs/cluster.md); the Core-type codec, the collection age and quantum of <see cref="SiloOptions"/>, the silo-local
     /// fan-out (<see cref="IStreamProvider"/>) with its cross-silo relay (<see cref="RelayHostingExtensions.AddFanOutRelay"/>) and the system clock unless one is registered (tests register the fake one).
     /// </summary>
     /// <param name="silo">The silo builder.</param>
-    /// <param name="configuration">Configuration holding the optional <c>Silo</c> section.</param>
+    /// <param name="configuration">Configuration holding the optional <c>Silo</c> and <c>Cluster</c> sections.</param>
     /// <returns><paramref name="silo"/>.</returns>
-    /// <exception cref="InvalidOperationException">The <c>Silo</c> section is invalid (one line per problem).</exception>
+    /// <exception cref="InvalidOperationException">The <c>Silo</c> or <c>Cluster</c> section is invalid (one line per problem).</exception>
     public static ISiloBuilder AddFeedSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new SiloOptions();
         configuration.GetSection(SiloOptions.SectionName).Bind(options);
-        var problems = options.Validate().ToList();
+        var cluster = new SiloClusterOptions();
+        configuration.GetSection(SiloClusterOptions.SectionName).Bind(cluster);
+        var problems = options.Validate().Concat(cluster.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
         }
 
-        silo.UseLocalhostClustering(PortOrFree(options.SiloPort), PortOrFree(options.GatewayPort), serviceId: "orleansfeed", clusterId: options.ClusterId);
-        silo.Configure<EndpointOptions>(e => e.AdvertisedIPAddress = IPAddress.Loopback);
+        silo.UseFeedClustering(options, cluster, PortOrFree(options.SiloPort), PortOrFree(options.GatewayPort));
         silo.Configure<GrainCollectionOptions>(c =>
         {
             c.CollectionAge = options.CollectionAge;
             c.CollectionQuantum = options.CollectionQuantum;
         });
-        silo.AddMemoryGrainStorageAsDefault(m => m.GrainStorageSerializer = new JsonGrainStateSerializer());
         silo.Services.AddSerializer(s => s.AddOrleansFeedSerialization());
         silo.Services.AddSingleton(options);
+        silo.Services.AddSingleton(cluster);
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<ConnectorDirectory>();
+        silo.Services.AddPlacementDirector<ConnectorSpreadPlacement, ConnectorSpreadPlacementDirector>();
         silo.Services.TryAddSingleton<InMemoryStreamProvider>();
         silo.Services.TryAddSingleton<IStreamProvider>(sp => sp.GetRequiredService<InMemoryStreamProvider>());
         silo.AddFanOutRelay(configuration);

@@ -26,11 +26,25 @@ public sealed class SiloOptions
     /// <summary>Gateway port for Orleans clients on 127.0.0.1. Default 30000; 0 picks a free port.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// The IP address the silo advertises to the other silos of a Redis cluster (<c>Cluster:Redis</c>). Default unset:
+    /// 127.0.0.1, so several silos on one machine form a cluster; set the machine's address when silos run on several
+    /// machines (the silo then listens on every interface). Ignored without <c>Cluster:Redis</c>.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
     /// <summary>Orleans cluster id. Default <c>orleansfeed</c>.</summary>
     public string ClusterId { get; set; } = "orleansfeed";
 
     /// <summary>How often the connector supervisor checks that every configured connector and book is running. Default 5 seconds; must be greater than zero.</summary>
     public TimeSpan SupervisorInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Longest wait of the supervisor for one connector's answer. Default 5 seconds; must be greater than zero. A call to a
+    /// silo that left without answering would otherwise hold the pass for Orleans' 30 s response timeout, and with it
+    /// the hand-over of that silo's connectors; the next pass calls again and reaches the new activation.
+    /// </summary>
+    public TimeSpan SupervisorCallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Checks the ranges.</summary>
     /// <returns>One message per invalid setting; empty when valid.</returns>
@@ -51,6 +65,11 @@ public sealed class SiloOptions
             yield return $"{SectionName}:SiloPort and {SectionName}:GatewayPort must be 0..65535.";
         }
 
+        if (AdvertisedAddress is { Length: > 0 } address && !System.Net.IPAddress.TryParse(address, out _))
+        {
+            yield return $"{SectionName}:AdvertisedAddress '{address}' is not an IP address.";
+        }
+
         if (string.IsNullOrWhiteSpace(ClusterId))
         {
             yield return $"{SectionName}:ClusterId must not be empty.";
@@ -59,6 +78,11 @@ public sealed class SiloOptions
         if (SupervisorInterval <= TimeSpan.Zero)
         {
             yield return $"{SectionName}:SupervisorInterval must be greater than zero.";
+        }
+
+        if (SupervisorCallTimeout <= TimeSpan.Zero)
+        {
+            yield return $"{SectionName}:SupervisorCallTimeout must be greater than zero.";
         }
     }
 }

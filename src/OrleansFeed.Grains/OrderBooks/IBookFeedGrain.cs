@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace OrleansFeed.Grains.OrderBooks;
 
 /// <summary>
@@ -12,4 +14,19 @@ public interface IBookFeedGrain : IGrainWithStringKey
     /// <param name="batch">Events of this book since the previous batch, in receive order; owned by the call.</param>
     /// <returns>Completes when applied (the connector keeps one call in flight per book).</returns>
     Task ApplyAsync(BookEventBatch batch);
+
+    /// <summary>
+    /// Called by the connector when it starts and on every supervisor pass: activates the book (on the connector's silo,
+    /// when this is the first call) or, when something else activated it on another silo first (a REST read right after
+    /// a failover), moves it to <paramref name="connectorSilo"/>: batches are silo-local, so a book away from its
+    /// connector could not be fed. The moved book is a new activation (a higher epoch, a fresh snapshot).
+    /// </summary>
+    /// <param name="connectorSilo">The silo of the calling connector.</param>
+    /// <returns>True when the book is moving (the connector then asks the venue for a fresh snapshot for it); the move
+    /// happens once the call returns.</returns>
+    /// <remarks><c>[AlwaysInterleave]</c>: the connector calls it from its own turn while the book may be awaiting the
+    /// connector (<c>RequestSnapshotAsync</c>); without interleaving the two would wait for each other until the call
+    /// timeout. It reads only the silo address and never awaits.</remarks>
+    [AlwaysInterleave]
+    Task<bool> FollowConnectorAsync(SiloAddress connectorSilo);
 }

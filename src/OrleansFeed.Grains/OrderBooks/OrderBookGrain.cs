@@ -11,6 +11,7 @@ using OrleansFeed.Exchanges.Common.Venues;
 using OrleansFeed.Grains.Abstractions;
 using OrleansFeed.Grains.Instruments;
 using Orleans.Placement;
+using Orleans.Runtime.Placement;
 using OrleansFeed.Grains.Common;
 using OrleansFeed.Grains.FanOut;
 
@@ -102,6 +103,20 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
     public Task EnsureActiveAsync() => Task.CompletedTask;
 
     /// <inheritdoc />
+    public Task<bool> FollowConnectorAsync(SiloAddress connectorSilo)
+    {
+        if (connectorSilo.Equals(LocalSilo))
+        {
+            return Task.FromResult(false);
+        }
+
+        LogFollowingConnector(_logger, _key.Venue, _key.Symbol, connectorSilo.ToString());
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, connectorSilo);
+        MigrateOnIdle();
+        return Task.FromResult(true);
+    }
+
+    /// <inheritdoc />
     public async Task ApplyAsync(BookEventBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -153,7 +168,10 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
             new BookCounters(c.Messages, c.Applied, c.Gaps, c.Resyncs, c.SnapshotsLoaded, c.Duplicates, c.CrossedBooks, c.ChecksumFailures, c.RejectedFrames, c.LastVerified)
             {
                 ChecksumsVerified = c.ChecksumsVerified,
-            }));
+            })
+        {
+            Silo = RuntimeIdentity,
+        });
     }
 
     /// <inheritdoc />
@@ -260,6 +278,9 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
 
     [LoggerMessage(EventId = 2002, EventName = "BookResyncStarted", Level = LogLevel.Warning, Message = "Book {Venue}:{Symbol} resyncing ({Reason}) after update id {LastUpdateId}; marked stale, still readable")]
     private static partial void LogBookResyncStarted(ILogger logger, string venue, string symbol, ResyncReason reason, long lastUpdateId);
+
+    [LoggerMessage(EventId = 2005, EventName = "BookFollowingConnector", Level = LogLevel.Warning, Message = "Book {Venue}:{Symbol} is not on its connector's silo {Silo}: moving there")]
+    private static partial void LogFollowingConnector(ILogger logger, string venue, string symbol, string silo);
 
     [LoggerMessage(EventId = 2004, EventName = "BookIncarnationWriteFailed", Level = LogLevel.Warning, Message = "Book {Venue}:{Symbol}: could not record its epoch in grain state: {Error}")]
     private static partial void LogIncarnationWriteFailed(ILogger logger, string venue, string symbol, string error);

@@ -18,11 +18,12 @@ internal static class RunCommand
         var simulator = new Option<string?>("--simulator") { Description = "Base URL of a running 'simulate' (e.g. http://127.0.0.1:9001) to use instead of the live venues: every venue it lists at /simulator/endpoints is pointed at it with its symbols, every other configured venue is disabled; its pace is its own --speed. Several silos may share it." };
         var command = new Command("run", "Run one silo: connectors, order books and the REST/WebSocket API.") { ConfigOption, PortOption, simulate, speed, simulator };
         SecurityCommandLine.AddTo(command);
-        command.SetAction((result, cancellationToken) => CliErrors.RunAsync(() => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], PlaybackSpeed.Validate(result.GetValue(speed)), null, cancellationToken, SecurityCommandLine.Overrides(result), result.GetValue(simulator))));
+        ClusterCommandLine.AddTo(command);
+        command.SetAction((result, cancellationToken) => CliErrors.RunAsync(() => RunAsync(result.GetValue(ConfigOption), result.GetValue(PortOption), result.GetValue(simulate) ?? [], PlaybackSpeed.Validate(result.GetValue(speed)), null, cancellationToken, [.. ClusterCommandLine.Overrides(result), .. SecurityCommandLine.Overrides(result)], result.GetValue(simulator))));
         return command;
     }
 
-    public static async Task<int> RunAsync(FileInfo? config, int? port, string[] simulate, double speed, string? capturePath, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string?>>? security = null, string? simulatorUrl = null)
+    public static async Task<int> RunAsync(FileInfo? config, int? port, string[] simulate, double speed, string? capturePath, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string?>>? settings = null, string? simulatorUrl = null)
     {
         if (simulate.Length > 0 && simulatorUrl is not null)
         {
@@ -30,10 +31,10 @@ internal static class RunCommand
         }
 
         // Before anything starts: a taken port must not be found only after every connector has connected.
-        var apiPort = port ?? ConfigurationLoader.Load(config).GetValue("Api:Port", SiloHost.DefaultPort);
+        var apiPort = port ?? ConfigurationLoader.Load(config, settings).GetValue("Api:Port", SiloHost.DefaultPort);
         PortCheck.EnsureFree(apiPort);
         ExchangeSimulator? simulator = null;
-        var overrides = new List<KeyValuePair<string, string?>>(security ?? []);
+        var overrides = new List<KeyValuePair<string, string?>>(settings ?? []);
         if (capturePath is not null)
         {
             overrides.Add(new("Feed:CapturePath", capturePath));

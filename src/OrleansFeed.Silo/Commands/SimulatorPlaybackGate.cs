@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using OrleansFeed.Api.Health;
 using OrleansFeed.Grains.Abstractions;
+using OrleansFeed.Grains.Connectors;
+using OrleansFeed.Grains.Hosting.Cluster;
+using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
 
 namespace OrleansFeed.Silo.Commands;
@@ -49,6 +52,20 @@ internal static class SimulatorPlaybackGate
         var complete = false;
         try
         {
+            if (services.GetRequiredService<SiloClusterOptions>().Enabled)
+            {
+                // In a cluster this simulator serves only the connectors placed on this silo: wait until the supervisor
+                // placed them all (a status call before would place a connector here, not spread), then wait for ours.
+                var supervisor = services.GetRequiredService<ConnectorSupervisor>();
+                while (!supervisor.AllConnectorsRunning)
+                {
+                    await Task.Delay(PollInterval, limit.Token).ConfigureAwait(false);
+                }
+
+                var local = services.GetRequiredService<ConnectorDirectory>();
+                venues = [.. venues.Where(local.Contains)];
+            }
+
             long messages;
             while (true)
             {

@@ -8,19 +8,25 @@ using OrleansFeed.Grains.Connectors;
 using OrleansFeed.Grains.Instruments;
 using Orleans;
 using OrleansFeed.Grains.FanOut;
+using OrleansFeed.Grains.Hosting.Cluster;
 
 namespace OrleansFeed.Silo.Hosting;
 
 /// <summary>
-/// At silo start: registers the configured instruments, activates their <c>OrderBookGrain</c>s (so they subscribe
-/// before any event flows) and starts each venue's <c>ExchangeConnectorGrain</c>.
+/// At silo start: registers the configured instruments in this silo's catalog, activates the aggregators and, on a
+/// single silo, starts each venue's <c>ExchangeConnectorGrain</c> (which activates its <c>OrderBookGrain</c>s before it
+/// connects, so they exist before any event flows and live on its silo). In a cluster the
+/// <see cref="ConnectorSupervisor"/> places the connectors once the expected silos joined. At shutdown the connectors
+/// active on this silo close their connections; the survivors' supervisors re-activate them elsewhere.
 /// </summary>
 /// <param name="feed">Configured venues.</param>
 /// <param name="venues">Venue adapters.</param>
 /// <param name="catalog">Instrument catalog.</param>
 /// <param name="grains">Grain factory.</param>
-/// <param name="aggregators">Activates the aggregators between books and connectors, so they see the first event; null without aggregation.</param>
-public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry venues, IInstrumentCatalog catalog, IGrainFactory grains, AggregatorStartupService? aggregators = null) : IHostedLifecycleService
+/// <param name="cluster">Cluster settings: with <c>Cluster:Redis</c> connectors are placed by the supervisor.</param>
+/// <param name="localConnectors">The connectors active on this silo (stopped at shutdown).</param>
+/// <param name="aggregators">Activates the aggregators before the connectors, so they see the first event; null without aggregation.</param>
+public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry venues, IInstrumentCatalog catalog, IGrainFactory grains, SiloClusterOptions cluster, ConnectorDirectory localConnectors, AggregatorStartupService? aggregators = null) : IHostedLifecycleService
 {
     // How long the connectors together may take to close their connections at shutdown (each already bounds its own
     // close): the rest of the host's shutdown budget stays for Orleans, which deactivates the grains after this.
@@ -39,8 +45,12 @@ public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry
             {
                 catalog.AddOrUpdate(protocol.InferInstrument(key.Symbol));
             }
+        }
 
-            await grains.GetGrain<IOrderBookGrain>(key.ToString()).EnsureActiveAsync().ConfigureAwait(false);
+        if (cluster.Enabled)
+        {
+            // The supervisor places the connectors, then activates the aggregators (after the books exist beside them).
+            return;
         }
 
         if (aggregators is not null)
@@ -70,7 +80,8 @@ public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(ConnectorStopBudget);
-        var stops = feed.Value.EnabledVenues.Select(v => grains.GetGrain<IExchangeConnectorGrain>(v.Key).StopAsync());
+        // Only this silo's connectors: in a cluster the others keep running on their silos.
+        var stops = localConnectors.Venues.Select(v => grains.GetGrain<IExchangeConnectorGrain>(v).StopAsync());
         try
         {
             await Task.WhenAll(stops).WaitAsync(budget.Token).ConfigureAwait(false);

@@ -15,6 +15,7 @@ using OrleansFeed.Grains.OrderBooks;
 using Orleans;
 using OrleansFeed.Grains.FanOut;
 using OrleansFeed.Grains.Hosting;
+using OrleansFeed.Silo.Hosting.Cluster;
 using OrleansFeed.Silo.Metrics;
 using OrleansFeed.Silo.Redis;
 
@@ -69,7 +70,9 @@ public static class SiloHost
         services.AddHealthChecks().AddOrleansFeedBooksSynced();
         services.AddRedisIntegration(builder.Configuration);
         services.AddNatsBridge(builder.Configuration);
-        services.AddHostedService<ConnectorSupervisor>();
+        services.AddSingleton<ConnectorSupervisor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConnectorSupervisor>());
+        services.AddFeedCluster(builder.Configuration); // cluster view, per-silo readiness with Cluster:Redis (docs/cluster.md)
         services.AddFeedMetrics(); // OpenTelemetry meters, Prometheus scrape endpoint (docs/errors.md "Metrics").
         configureServices?.Invoke(services);
 
