@@ -42,28 +42,31 @@ internal static class SimulatorPlaybackGate
     /// <returns>True when every subscription was seen; false when <see cref="MaxWait"/> ran out first.</returns>
     public static async Task<bool> OpenWhenSubscribedAsync(IReadOnlyList<IServiceProvider> silos, ExchangeSimulator simulator, CancellationToken cancellationToken)
     {
-        var connectors = silos.SelectMany(services =>
-        {
-            var grains = services.GetRequiredService<IGrainFactory>();
-            return services.GetRequiredService<IConfiguredBooks>().GetBooks().Select(b => b.Venue).Distinct(StringComparer.Ordinal).Select(v => grains.GetGrain<IExchangeConnectorGrain>(v));
-        }).ToList();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(MaxWait);
         var complete = false;
         try
         {
-            if (services.GetRequiredService<SiloClusterOptions>().Enabled)
+            var connectors = new List<IExchangeConnectorGrain>();
+            foreach (var services in silos)
             {
-                // In a cluster this simulator serves only the connectors placed on this silo: wait until the supervisor
-                // placed them all (a status call before would place a connector here, not spread), then wait for ours.
-                var supervisor = services.GetRequiredService<ConnectorSupervisor>();
-                while (!supervisor.AllConnectorsRunning)
+                var grains = services.GetRequiredService<IGrainFactory>();
+                IEnumerable<string> venues = services.GetRequiredService<IConfiguredBooks>().GetBooks().Select(b => b.Venue).Distinct(StringComparer.Ordinal).ToList();
+                if (services.GetRequiredService<SiloClusterOptions>().Enabled)
                 {
-                    await Task.Delay(PollInterval, limit.Token).ConfigureAwait(false);
+                    // In a cluster this simulator serves only the connectors placed on this silo: wait until the supervisor
+                    // placed them all (a status call before would place a connector here, not spread), then wait for ours.
+                    var supervisor = services.GetRequiredService<ConnectorSupervisor>();
+                    while (!supervisor.AllConnectorsRunning)
+                    {
+                        await Task.Delay(PollInterval, limit.Token).ConfigureAwait(false);
+                    }
+
+                    var local = services.GetRequiredService<ConnectorDirectory>();
+                    venues = [.. venues.Where(local.Contains)];
                 }
 
-                var local = services.GetRequiredService<ConnectorDirectory>();
-                venues = [.. venues.Where(local.Contains)];
+                connectors.AddRange(venues.Select(v => grains.GetGrain<IExchangeConnectorGrain>(v)));
             }
 
             long messages;
