@@ -71,6 +71,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             new("Silo:SupervisorInterval", "00:00:01"),
         ];
         var silos = new List<SiloProcess>();
+        var followers = new List<(BookSocketFollower Client, SiloProcess Silo, string Book)>();
         try
         {
             var formation = Stopwatch.StartNew();
@@ -108,6 +109,23 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                 book.Silo.Should().Be(victimAddress, "books live beside their connector");
             }
 
+            // WebSocket clients on both survivors (one will be stopped by SIGTERM later) follow every book of the victim's
+            // venues, which all live on the victim: cross-silo sessions before the kill; after it, the book re-activates on
+            // one of them and the session must follow it there.
+            foreach (var silo in survivors)
+            {
+                foreach (var key in victimBooks)
+                {
+                    var colon = key.IndexOf(':', StringComparison.Ordinal);
+                    followers.Add((await BookSocketFollower.StartAsync(silo.Name, silo.Api, key[..colon], key[(colon + 1)..], ct), silo, key));
+                }
+            }
+
+            foreach (var (client, _, key) in followers)
+            {
+                await Poll.UntilAsync(() => client.Snapshots.Count > 0, $"{key} snapshot on {client.Silo}'s WebSocket before the kill", ct);
+            }
+
             var position = $"{simulator.Position} of {simulator.Total} frames played";
             var killed = Stopwatch.StartNew();
             victim.KillHard();
@@ -121,6 +139,16 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                     b => $"{key} synced again on a survivor with an epoch above {epochs[key]} (is {b?.SyncState}, epoch {b?.Epoch}, silo {b?.Silo})",
                     ct);
                 back.Add((key, killed.Elapsed.TotalSeconds));
+            }
+
+            // Every WebSocket client on a survivor gets a snapshot of a higher epoch (the new incarnation), synced, on its open session.
+            foreach (var (client, _, key) in followers)
+            {
+                await Poll.UntilAsync(
+                    () => Task.FromResult(client.Position),
+                    p => p.Epoch > epochs[key] && p.SyncState == "synced",
+                    p => $"{key} on {client.Silo}'s WebSocket: a synced snapshot with an epoch above {epochs[key]} (is epoch {p.Epoch}, {p.SyncState}; session {client.Ended ?? "open"})",
+                    ct);
             }
 
             output.WriteLine($"kill -9 of {victim.Name} ({string.Join(", ", victimVenues)}) at {position}: first of {victimBooks.Count} books synced again after {back.Min(b => b.Seconds):F1} s, last ({back.MaxBy(b => b.Seconds).Book}) after {back.Max(b => b.Seconds):F1} s; each: {string.Join(", ", back.Select(b => $"{b.Book} {b.Seconds:F1}"))}");
@@ -178,6 +206,28 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                     b => $"{key} synced and equal to the rebuild at the top {ComparedLevels} levels (is {b?.SyncState}; best bid {b?.Bids.FirstOrDefault()?[0]} vs {want.Bids.FirstOrDefault().Price})",
                     ct);
             }
+
+            // The WebSocket clients on the silo still running end with the book REST serves and the rebuild; none of them
+            // ever saw a gap, an epoch change without a snapshot, or an epoch going backwards.
+            foreach (var (client, silo, key) in followers)
+            {
+                if (silo == stay)
+                {
+                    var want = Top(reference[key]);
+                    var rest = await Poll.UntilAsync(() => TryGetBookAsync(http, stay, key), b => b is not null, b => $"{key} from REST", ct);
+                    Top(rest!.ToRefBook()).Should().Be(want, $"{key} from REST equals the rebuild");
+                    await Poll.UntilAsync(() => client.Top(ComparedLevels).Equals(want), $"{key} on {client.Silo}'s WebSocket equal to REST and the rebuild at the top {ComparedLevels} levels", ct);
+                    client.Ended.Should().BeNull($"{key}'s session on the silo that stays is still open");
+                }
+
+                client.Violations.Should().BeEmpty($"{key} on {client.Silo}'s WebSocket: snapshot, then gap-free deltas of its epoch");
+                client.Snapshots.Select(x => x.Epoch).Should().BeInAscendingOrder($"{key} on {client.Silo}: epochs only grow");
+            }
+
+            var stayed = followers.Where(f => f.Silo == stay).ToList();
+            stayed.Sum(f => f.Client.DeltasAbove(epochs[f.Book])).Should().BePositive("deltas follow the new epoch's snapshot on the open sessions");
+            output.WriteLine($"WebSocket on {stay.Name}: {stayed.Count} books followed through the kill and the hand-over; " +
+                string.Join(", ", stayed.Select(f => $"{f.Book} snapshots at epochs [{string.Join(",", f.Client.Snapshots.Select(x => x.Epoch))}], {f.Client.DeltasAbove(epochs[f.Book])} deltas after the kill")));
         }
         catch
         {
@@ -190,6 +240,11 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         }
         finally
         {
+            foreach (var (client, _, _) in followers)
+            {
+                await client.DisposeAsync();
+            }
+
             foreach (var silo in silos)
             {
                 silo.Dispose();
