@@ -13,14 +13,14 @@ using Xunit.Abstractions;
 namespace OrleansFeed.EndToEnd.Tests.Cluster;
 
 /// <summary>
-/// Three real <c>orleansfeed run --cluster</c> processes on one real redis-server, against one simulator (in the test
+/// Three real <c>orleansfeed run --cluster</c> processes on one real redis-server (NATS bridge on, one real nats-server), against one simulator (in the test
 /// process) playing three venues' recordings (Binance USD-M, Binance.US, OKX) at half the recorded pace: the connectors spread over the silos, each venue is
 /// connected exactly once; <c>kill -9</c> of the silo holding the most connectors brings every book of its venues back
 /// synced, with a higher epoch, on a survivor, and WebSocket clients on the survivors that follow those books get a
 /// higher-epoch snapshot on their open sessions, then gap-free deltas; a silo joining later opens no second venue connection; SIGTERM of a
 /// survivor hands its connectors over (books synced again elsewhere, still one connection per venue); at the end of
 /// playback every book served by a remaining silo, and every book kept by a WebSocket client there, equals the
-/// independent rebuild of its recording.
+/// independent rebuild of its recording; a NATS consumer saw each book message once, gap-free per publishing silo.
 /// </summary>
 public sealed class ClusterFailoverTests(ITestOutputHelper output)
 {
