@@ -5,6 +5,7 @@ using OrleansFeed.EndToEnd.Tests.Venues;
 using OrleansFeed.Exchanges.Tests.Reference;
 using OrleansFeed.Silo.Commands;
 using OrleansFeed.TestKit.Captures;
+using OrleansFeed.TestKit.Nats;
 using OrleansFeed.TestKit.Redis;
 using OrleansFeed.Simulator;
 using Xunit.Abstractions;
@@ -12,12 +13,14 @@ using Xunit.Abstractions;
 namespace OrleansFeed.EndToEnd.Tests.Cluster;
 
 /// <summary>
-/// Three real <c>orleansfeed run --cluster</c> processes on one real redis-server, against one simulator (in the test
+/// Three real <c>orleansfeed run --cluster</c> processes on one real redis-server (NATS bridge on, one real nats-server), against one simulator (in the test
 /// process) playing three venues' recordings (Binance USD-M, Binance.US, OKX) at half the recorded pace: the connectors spread over the silos, each venue is
 /// connected exactly once; <c>kill -9</c> of the silo holding the most connectors brings every book of its venues back
-/// synced, with a higher epoch, on a survivor; a silo joining later opens no second venue connection; SIGTERM of a
+/// synced, with a higher epoch, on a survivor, and WebSocket clients on the survivors that follow those books get a
+/// higher-epoch snapshot on their open sessions, then gap-free deltas; a silo joining later opens no second venue connection; SIGTERM of a
 /// survivor hands its connectors over (books synced again elsewhere, still one connection per venue); at the end of
-/// playback every book served by a remaining silo equals the independent rebuild of its recording.
+/// playback every book served by a remaining silo, and every book kept by a WebSocket client there, equals the
+/// independent rebuild of its recording; a NATS consumer saw each book message once, gap-free per publishing silo.
 /// </summary>
 public sealed class ClusterFailoverTests(ITestOutputHelper output)
 {
@@ -36,18 +39,21 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         using var cts = new CancellationTokenSource(TestTimeout);
         var ct = cts.Token;
         var redis = new RedisServerFixture();
+        var nats = new NatsServerFixture();
         try
         {
             await redis.StartAsync();
-            await RunClusterAsync(redis, ct);
+            await nats.InitializeAsync();
+            await RunClusterAsync(redis, nats, ct);
         }
         finally
         {
+            await nats.DisposeAsync();
             await redis.DisposeAsync();
         }
     }
 
-    private async Task RunClusterAsync(RedisServerFixture redis, CancellationToken ct)
+    private async Task RunClusterAsync(RedisServerFixture redis, NatsServerFixture nats, CancellationToken ct)
     {
         var futures = SharedData.Files("binance_futures").Where(f => f.Contains("2021-07-22", StringComparison.Ordinal)).ToArray();
         var us = SharedData.Files("binance_us_spot").Where(f => f.Contains("2021-10-12", StringComparison.Ordinal)).ToArray();
@@ -70,7 +76,20 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             new("Cluster:ExpectedSilos", "3"),
             new("Silo:SupervisorInterval", "00:00:01"),
         ];
+        // The NATS bridge on every silo (skipped with the NATS checks only where nats-server is missing outside CI).
+        var withNats = nats.SkipReason is null;
+        if (withNats)
+        {
+            settings.AddRange([new("Nats:Enabled", "true"), new("Nats:Url", nats.Url), new("Nats:JetStream:Storage", "Memory")]);
+        }
+        else
+        {
+            output.WriteLine("NATS checks skipped: " + nats.SkipReason);
+        }
+
         var silos = new List<SiloProcess>();
+        var followers = new List<(BookSocketFollower Client, SiloProcess Silo, string Book)>();
+        await using var recorder = withNats ? await BookSubjectRecorder.StartAsync(nats.Url, ct) : null;
         try
         {
             var formation = Stopwatch.StartNew();
@@ -108,6 +127,23 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                 book.Silo.Should().Be(victimAddress, "books live beside their connector");
             }
 
+            // WebSocket clients on both survivors (one will be stopped by SIGTERM later) follow every book of the victim's
+            // venues, which all live on the victim: cross-silo sessions before the kill; after it, the book re-activates on
+            // one of them and the session must follow it there.
+            foreach (var silo in survivors)
+            {
+                foreach (var key in victimBooks)
+                {
+                    var colon = key.IndexOf(':', StringComparison.Ordinal);
+                    followers.Add((await BookSocketFollower.StartAsync(silo.Name, silo.Api, key[..colon], key[(colon + 1)..], ct), silo, key));
+                }
+            }
+
+            foreach (var (client, _, key) in followers)
+            {
+                await Poll.UntilAsync(() => client.Snapshots.Count > 0, $"{key} snapshot on {client.Silo}'s WebSocket before the kill", ct);
+            }
+
             var position = $"{simulator.Position} of {simulator.Total} frames played";
             var killed = Stopwatch.StartNew();
             victim.KillHard();
@@ -121,6 +157,16 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                     b => $"{key} synced again on a survivor with an epoch above {epochs[key]} (is {b?.SyncState}, epoch {b?.Epoch}, silo {b?.Silo})",
                     ct);
                 back.Add((key, killed.Elapsed.TotalSeconds));
+            }
+
+            // Every WebSocket client on a survivor gets a snapshot of a higher epoch (the new incarnation), synced, on its open session.
+            foreach (var (client, _, key) in followers)
+            {
+                await Poll.UntilAsync(
+                    () => Task.FromResult(client.Position),
+                    p => p.Epoch > epochs[key] && p.SyncState == "synced",
+                    p => $"{key} on {client.Silo}'s WebSocket: a synced snapshot with an epoch above {epochs[key]} (is epoch {p.Epoch}, {p.SyncState}; session {client.Ended ?? "open"})",
+                    ct);
             }
 
             output.WriteLine($"kill -9 of {victim.Name} ({string.Join(", ", victimVenues)}) at {position}: first of {victimBooks.Count} books synced again after {back.Min(b => b.Seconds):F1} s, last ({back.MaxBy(b => b.Seconds).Book}) after {back.Max(b => b.Seconds):F1} s; each: {string.Join(", ", back.Select(b => $"{b.Book} {b.Seconds:F1}"))}");
@@ -178,6 +224,33 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                     b => $"{key} synced and equal to the rebuild at the top {ComparedLevels} levels (is {b?.SyncState}; best bid {b?.Bids.FirstOrDefault()?[0]} vs {want.Bids.FirstOrDefault().Price})",
                     ct);
             }
+
+            // The WebSocket clients on the silo still running end with the book REST serves and the rebuild; none of them
+            // ever saw a gap, an epoch change without a snapshot, or an epoch going backwards.
+            foreach (var (client, silo, key) in followers)
+            {
+                if (silo == stay)
+                {
+                    var want = Top(reference[key]);
+                    var rest = await Poll.UntilAsync(() => TryGetBookAsync(http, stay, key), b => b is not null, b => $"{key} from REST", ct);
+                    Top(rest!.ToRefBook()).Should().Be(want, $"{key} from REST equals the rebuild");
+                    await Poll.UntilAsync(() => client.Top(ComparedLevels).Equals(want), $"{key} on {client.Silo}'s WebSocket equal to REST and the rebuild at the top {ComparedLevels} levels", ct);
+                    client.Ended.Should().BeNull($"{key}'s session on the silo that stays is still open");
+                }
+
+                client.Violations.Should().BeEmpty($"{key} on {client.Silo}'s WebSocket: snapshot, then gap-free deltas of its epoch");
+                client.Snapshots.Select(x => x.Epoch).Should().BeInAscendingOrder($"{key} on {client.Silo}: epochs only grow");
+            }
+
+            if (recorder is not null)
+            {
+                await CheckNatsConsumerAsync(recorder, http, stay, reference.Keys, epochs, ct);
+            }
+
+            var stayed = followers.Where(f => f.Silo == stay).ToList();
+            stayed.Sum(f => f.Client.DeltasAbove(epochs[f.Book])).Should().BePositive("deltas follow the new epoch's snapshot on the open sessions");
+            output.WriteLine($"WebSocket on {stay.Name}: {stayed.Count} books followed through the kill and the hand-over; " +
+                string.Join(", ", stayed.Select(f => $"{f.Book} snapshots at epochs [{string.Join(",", f.Client.Snapshots.Select(x => x.Epoch))}], {f.Client.DeltasAbove(epochs[f.Book])} deltas after the kill")));
         }
         catch
         {
@@ -190,11 +263,41 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         }
         finally
         {
+            foreach (var (client, _, _) in followers)
+            {
+                await client.DisposeAsync();
+            }
+
             foreach (var silo in silos)
             {
                 silo.Dispose();
             }
         }
+    }
+
+    // The NATS consumer saw each book message once and, per publishing silo, without a gap; every book's messages end
+    // with the epoch and sequence REST serves at the end; the killed silo's books continue under a higher epoch.
+    private async Task CheckNatsConsumerAsync(BookSubjectRecorder recorder, HttpClient http, SiloProcess stay, IEnumerable<string> books, Dictionary<string, long> killedEpochs, CancellationToken ct)
+    {
+        var total = 0;
+        foreach (var key in books)
+        {
+            var final = await Poll.UntilAsync(() => TryGetBookAsync(http, stay, key), b => b is not null, b => $"{key} from REST", ct);
+            var messages = await Poll.UntilAsync(
+                () => Task.FromResult(recorder.Of(key)),
+                m => m.Count > 0 && m[^1].Epoch == final!.Epoch && m[^1].Sequence == final.Sequence,
+                m => $"{key}'s last NATS message at REST's epoch {final!.Epoch} sequence {final.Sequence} (last seen: {(m.Count == 0 ? "none" : $"epoch {m[^1].Epoch} sequence {m[^1].Sequence}")})",
+                ct);
+            BookSubjectRecorder.Breaks(messages).Should().BeEmpty($"{key}: each book message reaches the NATS consumer once, gap-free per publishing silo");
+            if (killedEpochs.TryGetValue(key, out var killed))
+            {
+                messages.Should().Contain(m => m.Epoch > killed && m.Kind == "rebuilt", $"{key}: after kill -9 NATS consumers are told of the rebuild under a higher epoch");
+            }
+
+            total += messages.Count;
+        }
+
+        output.WriteLine($"NATS consumer: {total} book messages, each once");
     }
 
     private static void Add(Dictionary<string, RefBook> reference, string venue, Dictionary<string, ReferenceBinanceBooks.Book> books)
@@ -257,7 +360,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
     private sealed record ClusterSiloView(string Address, string Status, string? ApiUrl, string[] Connectors, string[] Books);
 
-    private sealed record BookView(string SyncState, long Epoch, string? Silo, string[][] Bids, string[][] Asks)
+    private sealed record BookView(string SyncState, long Epoch, long Sequence, string? Silo, string[][] Bids, string[][] Asks)
     {
         public RefBook ToRefBook() => new(
             [.. Bids.Select(l => (decimal.Parse(l[0], CultureInfo.InvariantCulture), decimal.Parse(l[1], CultureInfo.InvariantCulture)))],
