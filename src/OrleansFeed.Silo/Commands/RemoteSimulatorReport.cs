@@ -20,7 +20,8 @@ internal static class RemoteSimulatorReport
         var playback = listing.Playback;
         var joins = playback.State switch
         {
-            PlaybackState.Waiting => "playback starts on the first subscription",
+            // The listing does not say whether the simulator was started with --hold, so name both triggers.
+            PlaybackState.Waiting => "playback not started yet (it starts on the first subscription, or on POST /simulator/play with simulate --hold): this silo sees it from the first frame",
             PlaybackState.Completed => "playback already completed: books sync from snapshots, no more frames",
             _ => string.Create(CultureInfo.InvariantCulture, $"playback already at frame {playback.Position} of {playback.Total}: this silo joins there"),
         };

@@ -8,17 +8,10 @@ namespace OrleansFeed.EndToEnd.Tests.Docker;
 /// docker/docker-compose.yml checked without a container runtime (none on this machine or in CI): the services of the
 /// three-silo cluster, every orleansfeed command parsed by the real command line, the silos pointed at the simulator and
 /// Redis services by name, distinct silo, gateway and API ports, each API published on the host's loopback at its
-/// own port, and the Dockerfile's entry point taking the compose commands as arguments.
+/// own port, each silo advertising its own address on the compose network, and the Dockerfile's entry point taking the compose commands as arguments.
 /// </summary>
 public sealed class ComposeFileTests
 {
-    /// <summary>
-    /// <c>run</c> options the compose file uses that land with the cluster branch (issue 10 items 1, 2): while
-    /// <c>run</c> does not define one, it and its value are left out of the parse and only its value is checked here;
-    /// once <c>run</c> defines it the real parser checks it like every other option.
-    /// </summary>
-    private static readonly string[] ClusterOptions = ["--cluster", "--silo-port", "--gateway-port"];
-
     private static readonly string[] Silos = ["silo1", "silo2", "silo3"];
 
     [Fact]
@@ -37,13 +30,21 @@ public sealed class ComposeFileTests
         var services = Services();
         foreach (var name in Silos.Append("simulator"))
         {
-            var args = WithoutPendingClusterOptions(Command(services[name]));
+            var args = Command(services[name]);
             var root = new RootCommand { RunCommand.Create(), SimulateCommand.Create() };
 
             var result = root.Parse(args);
 
             result.Errors.Select(e => e.Message).Should().BeEmpty($"{name}: {string.Join(' ', args)}");
-            result.UnmatchedTokens.Should().BeEmpty(name);
+            if (args[0] == "run")
+            {
+                // run takes --Section:Key settings as unmatched tokens; Overrides throws on any token that is not one.
+                ClusterCommandLine.Overrides(result).Select(o => o.Key).Should().Contain(["Cluster:Redis", "Silo:SiloPort", "Silo:GatewayPort"], name);
+            }
+            else
+            {
+                result.UnmatchedTokens.Should().BeEmpty(name);
+            }
         }
     }
 
@@ -75,6 +76,36 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Compose_Silos_AdvertiseTheirOwnAddressOnTheComposeNetworkAndWaitForEachOther()
+    {
+        var services = Services();
+        var root = Root();
+        var subnet = ((YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)root.Children[new YamlScalarNode("networks")])
+            .Children[new YamlScalarNode("feed")]).Children[new YamlScalarNode("ipam")]).Children[new YamlScalarNode("config")]).Children[0])
+            .Children[new YamlScalarNode("subnet")].ToString();
+        var network = System.Net.IPNetwork.Parse(subnet);
+
+        var advertised = new List<string>();
+        foreach (var name in Silos)
+        {
+            var service = services[name];
+            var command = Command(service);
+            var address = Value(command, "--Silo:AdvertisedAddress");
+            var feed = (YamlMappingNode)((YamlMappingNode)service.Children[new YamlScalarNode("networks")]).Children[new YamlScalarNode("feed")];
+            feed.Children[new YamlScalarNode("ipv4_address")].ToString().Should().Be(address, $"{name}: the other silos reach it at the address it advertises");
+            network.Contains(System.Net.IPAddress.Parse(address)).Should().BeTrue($"{name}: {address} is on the compose network {subnet}");
+            Value(command, "--Cluster:ExpectedSilos").Should().Be(Silos.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{name}: connectors spread over all silos");
+            advertised.Add(address);
+        }
+
+        advertised.Should().OnlyHaveUniqueItems();
+        foreach (var name in services.Keys.Except(Silos))
+        {
+            Sequence(services[name], "networks").Should().Equal(["feed"], $"{name}: on the silos' network");
+        }
+    }
+
+    [Fact]
     public void Dockerfile_EntryPoint_IsTheExecutableSoComposeCommandsAreItsArguments()
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docker", "Dockerfile"));
@@ -83,7 +114,10 @@ public sealed class ComposeFileTests
         lines.Should().Contain("CMD [\"run\", \"--config\", \"silo-config/appsettings.json\"]");
     }
 
-    private static Dictionary<string, YamlMappingNode> Services()
+    private static Dictionary<string, YamlMappingNode> Services() =>
+        ((YamlMappingNode)Root().Children[new YamlScalarNode("services")]).Children.ToDictionary(c => c.Key.ToString(), c => (YamlMappingNode)c.Value);
+
+    private static YamlMappingNode Root()
     {
         var yaml = new YamlStream();
         using (var reader = new StreamReader(Path.Combine(RepositoryRoot(), "docker", "docker-compose.yml")))
@@ -91,8 +125,7 @@ public sealed class ComposeFileTests
             yaml.Load(reader);
         }
 
-        var root = (YamlMappingNode)yaml.Documents.Single().RootNode;
-        return ((YamlMappingNode)root.Children[new YamlScalarNode("services")]).Children.ToDictionary(c => c.Key.ToString(), c => (YamlMappingNode)c.Value);
+        return (YamlMappingNode)yaml.Documents.Single().RootNode;
     }
 
     private static List<string> Command(YamlMappingNode service) => Sequence(service, "command");
@@ -105,25 +138,6 @@ public sealed class ComposeFileTests
         var at = command.IndexOf(option);
         at.Should().BeGreaterThan(0, $"{option} in {string.Join(' ', command)}");
         return command[at + 1];
-    }
-
-    private static List<string> WithoutPendingClusterOptions(List<string> args)
-    {
-        var defined = RunCommand.Create().Options.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
-        var kept = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[0] == "run" && ClusterOptions.Contains(args[i]) && !defined.Contains(args[i]))
-            {
-                args[i + 1].Should().NotStartWith("-", $"{args[i]} takes a value");
-                i++;
-                continue;
-            }
-
-            kept.Add(args[i]);
-        }
-
-        return kept;
     }
 
     private static string RepositoryRoot()
