@@ -11,6 +11,7 @@ namespace OrleansFeed.EndToEnd.Tests.Metrics;
 /// with an injected gap: scraped while the simulator plays, it already carries the per-venue instruments; once the
 /// counters are still, every per-venue counter equals what <c>/api/v1/venues</c> reports.
 /// </summary>
+[Collection(ProcessWideMetricsCollection.Name)]
 public sealed partial class MetricsScrapeTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
