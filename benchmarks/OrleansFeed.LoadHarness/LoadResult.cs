@@ -34,6 +34,7 @@ namespace OrleansFeed.LoadHarness;
 /// <param name="BookGaps">Sum of the books' own gap counters (venue sequence gaps detected by the sync).</param>
 /// <param name="SequenceGaps">Jumps in the <c>book-deltas</c> sequences seen by the observer (lost deltas).</param>
 /// <param name="Problems">Books not synced or with gaps, as <c>venue:symbol (state, gaps)</c>; empty when verified.</param>
+/// <param name="Published">Receive → delta published by the book (its own histogram): p50, p99, p99.9 in µs and the count measured.</param>
 /// <param name="Idle">Cost of 2 s with every venue connected and subscribed but playback paused (a difference of samples: <see cref="ProcessSample.Elapsed"/> is the interval).</param>
 internal sealed record LoadResult(
     int Run,
@@ -66,6 +67,7 @@ internal sealed record LoadResult(
     long BookGaps,
     long SequenceGaps,
     IReadOnlyList<string> Problems,
+    (long P50, long P99, long P999, long Count) Published,
     ProcessSample Idle)
 {
     /// <summary>True when every book is synced (or unverifiable, where its feed carries no proof) and neither the books nor the observer saw a gap.</summary>

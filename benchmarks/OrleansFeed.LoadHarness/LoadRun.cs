@@ -66,6 +66,7 @@ internal static class LoadRun
         var grains = services.GetRequiredService<IGrainFactory>();
         var books = services.GetRequiredService<IConfiguredBooks>().GetBooks().Select(b => b.ToString()).ToList();
         var venues = services.GetRequiredService<IOptions<FeedOptions>>().Value.EnabledVenues.Select(v => v.Key).ToList();
+        using var published = new PublishLatencyListener();
         await using var observer = new PipelineObserver(services.GetRequiredService<IStreamProvider>(), services.GetRequiredService<TimeProvider>());
         foreach (var book in books)
         {
@@ -158,7 +159,8 @@ internal static class LoadRun
                 busiest?.ReceiveP50 ?? 0, busiest?.ReceiveP99 ?? 0, busiest?.ReceiveP999 ?? 0, worstP999, worstKey,
                 busyEnd.Allocated - before.Allocated, busyEnd.Gen0 - before.Gen0, busyEnd.Gen1 - before.Gen1, busyEnd.Gen2 - before.Gen2,
                 busyEnd.Cpu - before.Cpu, Stopwatch.GetElapsedTime(before.Timestamp, busyEnd.Timestamp),
-                books.Count, synced, unverifiable, bookGaps, observer.SequenceGaps, problems, idle);
+                books.Count, synced, unverifiable, bookGaps, observer.SequenceGaps, problems,
+                (published.Latency(50), published.Latency(99), published.Latency(99.9), published.Count), idle);
         }
         finally
         {

@@ -31,6 +31,7 @@ internal static class ResultTable
             Line(text, string.Empty);
             Line(text, $"run {r.Run}: {r.BookDeltas:N0} book deltas ({r.BookUpdates:N0} updates), {r.Trades:N0} trades, {r.NbboUpdates:N0} NBBO updates observed " +
                 $"({r.AggregatorNbboCount:N0} event-driven, measured by the aggregators; busiest {r.BusiestAggregator}, worst p99.9 {r.WorstAggregator}), {r.RejectedFrames:N0} rejected frames, {r.AllocatedBytes / 1_048_576.0:N1} MiB allocated.");
+            Line(text, $"run {r.Run}: receive → delta published by the book (its own histogram, {r.Published.Count:N0} updates) p50 / p99 / p99.9: {Us(r.Published.P50)} / {Us(r.Published.P99)} / {Us(r.Published.P999)}; the rest of \"observed\" is the consumer's queue and thread.");
             var idleSeconds = r.Idle.Elapsed.TotalSeconds;
             if (idleSeconds > 0)
             {

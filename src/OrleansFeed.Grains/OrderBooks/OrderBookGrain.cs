@@ -45,6 +45,7 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
     private Timestamp _exchangeTime;
     private Timestamp _receiveTime;
     private long _epochBase;
+    private KeyValuePair<string, object?> _venueTag;
 
     /// <summary>Created by the runtime per activation.</summary>
     /// <param name="venues">Venue adapters.</param>
@@ -71,6 +72,7 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
 
         _instrument = _catalog.TryGet(_key, out var known) ? known : venue.InferInstrument(_key.Symbol);
         _sync = venue.CreateBookSync(_key.Symbol);
+        _venueTag = BookLatencyMetrics.VenueTag(_key.Venue);
         var key = _key.ToString();
         _deltas = StreamProvider.GetStream<BookDelta>(new FanOutStreamId(StreamNamespaces.BookDeltas, key));
         _epochBase = _incarnation.RecordExists ? _incarnation.State.LastEpoch + 1 : 0;
@@ -260,6 +262,11 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
     {
         // The delta is shared by reference with every consumer of the stream, so it is new per update (see BookDeltaBuilder).
         var delta = _changes.Build(_key, kind, ++_sequence, Epoch, _sync.State, _sync.LastUpdateId, cause.ExchangeTime, cause.ReceiveTime);
+        if (kind == BookDeltaKind.Update && BookLatencyMetrics.Enabled && !cause.ReceiveTime.IsNone)
+        {
+            BookLatencyMetrics.Record(Timestamp.Now(TimeProvider).UnixMicroseconds - cause.ReceiveTime.UnixMicroseconds, _venueTag);
+        }
+
         return _deltas.OnNextAsync(delta);
     }
 

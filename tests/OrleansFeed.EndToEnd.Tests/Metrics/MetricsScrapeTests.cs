@@ -9,7 +9,8 @@ namespace OrleansFeed.EndToEnd.Tests.Metrics;
 /// <summary>
 /// <c>/metrics</c> (OpenTelemetry's Prometheus exporter) on a whole silo replaying a recorded Binance USD-M session
 /// with an injected gap: scraped while the simulator plays, it already carries the per-venue instruments; once the
-/// counters are still, every per-venue counter equals what <c>/api/v1/venues</c> reports.
+/// counters are still, every per-venue counter equals what <c>/api/v1/venues</c> reports, and the books' receive →
+/// publish latency histogram holds their update deltas.
 /// </summary>
 [Collection(ProcessWideMetricsCollection.Name)]
 public sealed partial class MetricsScrapeTests
@@ -67,6 +68,13 @@ public sealed partial class MetricsScrapeTests
         Value(scrape, "orleansfeed_venue_books", silo.Venue, "state=\"synced\"").Should().Be(books.Count);
         Value(scrape, "orleansfeed_venue_verification_age_seconds", silo.Venue).Should().BeGreaterThanOrEqualTo(0);
         scrape.Should().Contain("orleansfeed_bridge_published_total", "the bridge's instruments are exported (idle without NATS)");
+
+        // The books' ingest latency: one observation per published update delta, and an update delta has one book
+        // event as its cause, so there are at most as many as the books handled messages.
+        var published = Value(scrape, "orleansfeed_book_delta_latency_seconds_count", silo.Venue);
+        published.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(Sum("messages"), "one observation per update delta");
+        var meanSeconds = Value(scrape, "orleansfeed_book_delta_latency_seconds_sum", silo.Venue) / published;
+        meanSeconds.Should().BeGreaterThan(0).And.BeLessThan((decimal)Timeout.TotalSeconds, "receive → publish latency in seconds");
 
         // ASP.NET Core records a request's duration after its response has gone out, so the scrape that follows a
         // request may not hold it yet (failed once in CI): wait for a scrape that does.
