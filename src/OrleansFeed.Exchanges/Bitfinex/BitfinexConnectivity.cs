@@ -12,7 +12,8 @@ namespace OrleansFeed.Exchanges.Bitfinex;
 /// <remarks>
 /// <para>Limits (docs "Public Channels"): 25 channels per connection and 20 connections per minute. With three channels
 /// per symbol a connection carries 8 symbols (fewer when <see cref="VenueOptions.MaxStreamsPerConnection"/> is lower).
-/// No subscribe-message rate is documented, so messages go back to back. Keep-alive: the server sends <c>hb</c> on every
+/// No subscribe-message rate is documented; messages are paced <see cref="SubscribeInterval"/> apart [assumed], so one
+/// connection's 25 messages take ≈ 1.25 s. Keep-alive: the server sends <c>hb</c> on every
 /// idle channel each 15 s, so no client ping is needed.</para>
 /// <para><c>len</c> follows <see cref="VenueOptions.DepthLimit"/>, rounded up to an allowed value (1, 25, 100, 250).
 /// A single book is resynced by unsubscribing its channel id (known to the parser, published in
