@@ -29,16 +29,13 @@ if (options.SoakMinutes > 0)
     return await SoakRun.RunAsync(records, options);
 }
 
-using var lohDiag = new LohDiag();
 var results = new List<LoadResult>();
 for (var run = 1; run <= options.Repeat; run++)
 {
     using var timeout = new CancellationTokenSource(options.Timeout);
     try
     {
-        LohDiag.Loh.Clear(); LohDiag.Soh.Clear(); LohDiag.Reasons.Clear();
         results.Add(await LoadRun.RunAsync(run, records, options, timeout.Token));
-        LohDiag.Print();
     }
     catch (OperationCanceledException) when (timeout.IsCancellationRequested)
     {
