@@ -203,4 +203,44 @@ public class CandleBuilderTests
         all.Select(c => c.Start).Should().Equal(t0.Plus(TimeSpan.FromMinutes(2)), t0.Plus(TimeSpan.FromMinutes(3)), t0.Plus(TimeSpan.FromMinutes(4)));
         range.Should().ContainSingle().Which.Start.Should().Be(t0.Plus(TimeSpan.FromMinutes(3)));
     }
+
+    [Fact]
+    public void Advance_GapLongerThanTheHistory_EmitsItsLastHistoryOfEmptyCandlesAndCountsTheRest()
+    {
+        var builder = new CandleBuilder(CandleInterval.OneMinute, CandleBuilderOptions.Default with { HistoryCapacity = 5 });
+        var t0 = At("2024-01-01T00:00:00Z");
+        builder.OnTrade(Trade("100", "1", t0.Plus(TimeSpan.FromSeconds(5))), t0.Plus(TimeSpan.FromSeconds(5)));
+
+        builder.Advance(t0.Plus(TimeSpan.FromMinutes(100)));
+
+        // 99 empty minutes: 94 skipped (beyond the history), 5 queued after the traded candle, which is then the
+        // oldest of 6 in a queue of 5 and dropped.
+        builder.SkippedEmptyCount.Should().Be(94);
+        builder.EmittedCount.Should().Be(5);
+        var emitted = Drain(builder);
+        builder.DroppedEmittedCount.Should().Be(1);
+        emitted.Select(c => c.Start).Should().Equal(Enumerable.Range(95, 5).Select(m => t0.Plus(TimeSpan.FromMinutes(m))));
+        emitted.Should().OnlyContain(c => c.IsEmpty && c.IsClosed && !c.IsAmended && c.Close == D("100") && c.Open == D("100") && c.Volume == 0m && c.End == c.Start.Plus(TimeSpan.FromMinutes(1)));
+        builder.EmittedCount.Should().Be(0);
+    }
+
+    [Fact]
+    public void TryTakeEmitted_NotDrainedAcrossTwoGaps_KeepsTheNewestCandlesInOrder()
+    {
+        var builder = new CandleBuilder(CandleInterval.OneMinute, CandleBuilderOptions.Default with { HistoryCapacity = 4 });
+        var t0 = At("2024-01-01T00:00:00Z");
+        builder.OnTrade(Trade("100", "1", t0), t0);
+        builder.Advance(t0.Plus(TimeSpan.FromMinutes(3)));             // queued: minute 0 (traded), 1 and 2 (empty)
+        builder.TryTakeEmitted(out var first).Should().BeTrue();
+        first.Start.Should().Be(t0);
+        var traded = t0.Plus(TimeSpan.FromSeconds(190));
+        builder.OnTrade(Trade("105", "2", traded), traded);
+        builder.Advance(t0.Plus(TimeSpan.FromMinutes(6)));             // + minute 3 (traded), 4 and 5 (empty): 6 > 4
+
+        var emitted = Drain(builder);
+
+        builder.DroppedEmittedCount.Should().Be(1, "minute 1 is the oldest waiting when minute 5 is queued");
+        emitted.Select(c => c.Start).Should().Equal(Enumerable.Range(2, 4).Select(m => t0.Plus(TimeSpan.FromMinutes(m))));
+        emitted.Select(c => (c.IsEmpty, c.Close)).Should().Equal((true, D("100")), (false, D("105")), (true, D("105")), (true, D("105")));
+    }
 }

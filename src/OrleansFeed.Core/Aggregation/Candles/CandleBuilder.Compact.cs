@@ -87,7 +87,7 @@ public sealed partial class CandleBuilder
     public void BeginRestore(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        _emitted.Clear();
+        ClearEmitted();
         _historyHead = 0;
         _historyCount = 0;
         _hasOpen = false;

@@ -31,7 +31,7 @@ public sealed partial class CandleBuilder
 
         var open = state.Open is { } o ? CandleAccumulator.FromState(o) : default;
         var history = state.History.Skip(Math.Max(0, state.History.Count - _capacity)).Select(CandleAccumulator.FromState).ToArray();
-        _emitted.Clear();
+        ClearEmitted();
         _historyHead = 0;
         _historyCount = 0;
         foreach (var candle in history)

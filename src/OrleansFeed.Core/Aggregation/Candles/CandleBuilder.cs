@@ -27,9 +27,6 @@ public sealed partial class CandleBuilder
     private readonly long _width;
     private readonly long _grace;
     private readonly long _skew;
-    private const int TrimEmittedAbove = 64;
-    private readonly Queue<Candle> _emitted = new();
-    private int _emittedPeak;
     private CandleAccumulator _open;
     private bool _hasOpen;
     private long _sequence;
@@ -125,27 +122,6 @@ public sealed partial class CandleBuilder
         }
     }
 
-    /// <summary>Takes the oldest closed or amended candle not yet taken.</summary>
-    /// <param name="candle">The candle.</param>
-    /// <returns>False when none is waiting.</returns>
-    public bool TryTakeEmitted(out Candle candle)
-    {
-        if (_emitted.TryDequeue(out candle))
-        {
-            return true;
-        }
-
-        // A long gap (a restore, a first trade far in the past) can queue a history's worth of candles at once: the
-        // queue's array would stay that large (on the large-object heap) for the builder's life.
-        if (_emittedPeak > TrimEmittedAbove)
-        {
-            _emitted.TrimExcess();
-            _emittedPeak = 0;
-        }
-
-        return false;
-    }
-
     // Closes the open candle and the empty ones after it, leaving the candle at newStart open.
     private void CloseThrough(long newStart)
     {
@@ -159,9 +135,20 @@ public sealed partial class CandleBuilder
             next += (gap - _capacity) * _width;
         }
 
+        // The gap's empty candles go into the history one by one but are queued for publication as one run.
+        var firstEmpty = next;
+        var empties = 0;
         for (; next < newStart; next += _width)
         {
-            Close(CandleAccumulator.Empty(next, previousClose));
+            var empty = CandleAccumulator.Empty(next, previousClose);
+            MarkClosed(empty);
+            PushHistory(empty);
+            empties++;
+        }
+
+        if (empties > 0)
+        {
+            EmitRun(CandleAccumulator.Empty(firstEmpty, previousClose).ToCandle(Interval, _width, closed: true), empties);
         }
 
         _open = CandleAccumulator.Empty(newStart, previousClose);
@@ -188,17 +175,5 @@ public sealed partial class CandleBuilder
         ChangedFromStart = Math.Min(ChangedFromStart, start);
         Emit(candle.ToCandle(Interval, _width, closed: true));
         return CandleTradeOutcome.Amended;
-    }
-
-    private void Emit(Candle candle)
-    {
-        if (_emitted.Count == _capacity)
-        {
-            _emitted.Dequeue();
-            DroppedEmittedCount++;
-        }
-
-        _emitted.Enqueue(candle);
-        _emittedPeak = Math.Max(_emittedPeak, _emitted.Count);
     }
 }
