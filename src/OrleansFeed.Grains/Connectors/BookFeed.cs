@@ -66,26 +66,32 @@ internal sealed partial class BookFeed(IBookFeedGrain book, string key, ILogger 
 
     /// <summary>Sends the pending events unless a call is in flight (then they follow it); waits only when too far behind.</summary>
     /// <returns>Completes at once, or when the call in flight returned if the book is <see cref="MaxPending"/> events behind.</returns>
-    public ValueTask FlushAsync()
+    public ValueTask FlushAsync() => FlushAsync(out _);
+
+    /// <summary>As <see cref="FlushAsync()"/>; <paramref name="callStarted"/> tells whether a grain call went out now.</summary>
+    /// <param name="callStarted">True when this flush sent a batch (its work item is queued for the book's activation).</param>
+    /// <returns>Completes at once, or when the call in flight returned if the book is <see cref="MaxPending"/> events behind.</returns>
+    public ValueTask FlushAsync(out bool callStarted)
     {
         lock (_gate)
         {
             if (_inFlight is { IsCompleted: false } running)
             {
+                callStarted = false;
                 return _events.Count + _trades.Count < MaxPending ? ValueTask.CompletedTask : new ValueTask(running);
             }
 
-            SendLocked();
+            callStarted = SendLocked();
             return ValueTask.CompletedTask;
         }
     }
 
-    private void SendLocked()
+    private bool SendLocked()
     {
         if (_events.Count == 0 && _trades.Count == 0 && _bbo is null)
         {
             _inFlight = null;
-            return;
+            return false;
         }
 
         var batch = new BookEventBatch([.. _events], [.. _levels], [.. _trades], _bbo);
@@ -94,6 +100,7 @@ internal sealed partial class BookFeed(IBookFeedGrain book, string key, ILogger 
         _trades.Clear();
         _bbo = null;
         _inFlight = SendAsync(batch);
+        return true;
     }
 
     private async Task SendAsync(BookEventBatch batch)

@@ -229,7 +229,7 @@ internal sealed partial class ConnectionRunner
                 while (_held.Count > 0)
                 {
                     var (frame, time) = _held.Dequeue();
-                    await ParseAsync(frame, time).ConfigureAwait(false);
+                    await ParseAsync(frame, time, FrameArrival.Buffered).ConfigureAwait(false);
                 }
 
                 _buffering = false;
@@ -240,7 +240,8 @@ internal sealed partial class ConnectionRunner
             }
         }
 
-        public async ValueTask OnFrameAsync(ReadOnlyMemory<byte> frame, Timestamp receiveTime)
+        [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
+        public async ValueTask OnFrameAsync(ReadOnlyMemory<byte> frame, Timestamp receiveTime, FrameArrival arrival)
         {
             owner._counters.RecordFrame();
             _firstFrame.TrySetResult();
@@ -266,7 +267,7 @@ internal sealed partial class ConnectionRunner
                 }
             }
 
-            await ParseAsync(frame, receiveTime).ConfigureAwait(false);
+            await ParseAsync(frame, receiveTime, arrival).ConfigureAwait(false);
         }
 
         public void OnConnected() => owner.Connected++;
@@ -296,10 +297,11 @@ internal sealed partial class ConnectionRunner
             }
         }
 
-        private ValueTask ParseAsync(ReadOnlyMemory<byte> frame, Timestamp time)
+        // At the live edge the books' turns run first on this thread (sink.FlushAsync); in a burst they batch.
+        private ValueTask ParseAsync(ReadOnlyMemory<byte> frame, Timestamp time, FrameArrival arrival)
         {
             parser.Parse(frame.Span, time, sink);
-            return sink.FlushAsync();
+            return sink.FlushAsync(yieldToBooks: arrival == FrameArrival.Waited);
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed class SessionFailureLoggingTests
 
     private sealed class IgnoringHandler : IFrameHandler
     {
-        public ValueTask OnFrameAsync(ReadOnlyMemory<byte> frame, Timestamp receiveTime) => ValueTask.CompletedTask;
+        public ValueTask OnFrameAsync(ReadOnlyMemory<byte> frame, Timestamp receiveTime, FrameArrival arrival) => ValueTask.CompletedTask;
 
         public void OnConnected()
         {

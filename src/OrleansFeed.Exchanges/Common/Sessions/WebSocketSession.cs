@@ -315,6 +315,7 @@ public sealed partial class WebSocketSession
             {
                 var length = 0;
                 var oversized = false;
+                var waited = false;
                 ValueWebSocketReceiveResult result;
                 do
                 {
@@ -334,7 +335,9 @@ public sealed partial class WebSocketSession
                         }
                     }
 
-                    result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    var receive = socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+                    waited |= !receive.IsCompleted;
+                    result = await receive.ConfigureAwait(false);
                     length += result.Count;
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
@@ -358,7 +361,7 @@ public sealed partial class WebSocketSession
                     _capture.Write(new CaptureRecord(now, CaptureRecordKind.Received, _current.Uri.ToString(), frame.ToArray()));
                 }
 
-                await _handler.OnFrameAsync(frame, now).ConfigureAwait(false);
+                await _handler.OnFrameAsync(frame, now, waited ? FrameArrival.Waited : FrameArrival.Buffered).ConfigureAwait(false);
             }
         }
         finally
