@@ -43,6 +43,18 @@ public class BitfinexProtocolTests
             .Should().Equal("book", "trades", "ticker");
     }
 
+    [Fact]
+    public void PlanConnections_SubscribesBackToBack_StaggersConnectionsThreeSecondsApart()
+    {
+        var symbols = Enumerable.Range(0, 20).Select(i => $"tA{i:D2}USD").ToList();
+
+        var plans = _protocol.PlanConnections(new VenueOptions { Symbols = symbols });
+
+        // Documented limits are per connection (25 channels) and per minute (20 connections), none per message.
+        plans.Should().OnlyContain(p => p.SubscribeMessageInterval == TimeSpan.Zero);
+        plans.Select(p => p.ConnectDelay).Should().Equal(TimeSpan.Zero, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(6));
+    }
+
     [Theory]
     [InlineData("BTCUSD", "tBTCUSD")]
     [InlineData("tBTCUSD", "tBTCUSD")]
