@@ -9,6 +9,7 @@ public sealed partial class ExchangeSimulator
 {
     private const char VenueKeySeparator = '\u001e';
     private long _catchUps;
+    private readonly Lazy<IReadOnlyList<(string Venue, IReadOnlyList<string> Symbols, RecordedBookSettings Recorded)>> _recordedVenues;
 
     /// <summary>Snapshot catch-ups queued to venue clients that subscribed a book after its recorded snapshot was played
     /// (each one is the snapshot plus the book frames played since).</summary>
@@ -55,16 +56,24 @@ public sealed partial class ExchangeSimulator
     /// <returns>Endpoints sorted by venue id.</returns>
     /// <exception cref="InvalidOperationException">Not started.</exception>
     public IReadOnlyList<SimulatedVenueEndpoint> Endpoints() =>
+        [.. _recordedVenues.Value.Select(v => new SimulatedVenueEndpoint(v.Venue, VenueWebSocketUri(v.Venue), VenueRestUri(v.Venue), v.Symbols)
+        {
+            BookChannel = v.Recorded.BookChannel,
+            DepthLimit = v.Recorded.DepthLimit,
+        })];
+
+    /// <summary>
+    /// Per venue with recorded traffic: the symbols a connector can subscribe and the recorded book channel/depth. Fixed by
+    /// the capture, so worked out once: each call scanned every frame per symbol (≈ 0.1 s for ../shared/data), and
+    /// <c>run --simulate</c> asks for the endpoints more than once before the silo starts.
+    /// </summary>
+    private IReadOnlyList<(string Venue, IReadOnlyList<string> Symbols, RecordedBookSettings Recorded)> DescribeVenues() =>
         [.. Venues.Select(v =>
         {
             var venue = _venueCapture.Venues.FirstOrDefault(x => x.Venue == v);
             var recorded = venue is null ? default : venue.DescribeRecording(FactsOf(venue));
-            var symbols = venue is null ? SymbolsOf(v) : [.. SymbolsOf(v).Concat(TradedSymbolsOf(venue)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Where(s => ConnectorCanSubscribe(venue, s))];
-            return new SimulatedVenueEndpoint(v, VenueWebSocketUri(v), VenueRestUri(v), symbols)
-            {
-                BookChannel = recorded.BookChannel,
-                DepthLimit = recorded.DepthLimit,
-            };
+            IReadOnlyList<string> symbols = venue is null ? SymbolsOf(v) : [.. SymbolsOf(v).Concat(TradedSymbolsOf(venue)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Where(s => ConnectorCanSubscribe(venue, s))];
+            return (v, symbols, recorded);
         })];
 
     /// <summary>

@@ -109,6 +109,7 @@ public sealed partial class ExchangeSimulator : IAsyncDisposable
         _venueCapture = venues;
         _restSnapshots = new RecordedRestSnapshots(venues.RestSnapshots);
         _bookFrames = IndexBookFrames(_frames);
+        _recordedVenues = new(DescribeVenues);
         Log.CaptureLoaded(_logger, _frames.Length, skipped, _books.ByTime.Count, unusableSnapshots);
     }
 

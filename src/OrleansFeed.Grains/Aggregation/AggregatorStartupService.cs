@@ -23,13 +23,10 @@ public sealed class AggregatorStartupService(IOptions<AggregationOptions> option
 {
     /// <summary>Activates every aggregator of the catalog; idempotent, callable again after instruments were added.</summary>
     /// <returns>Completes when every aggregator is active.</returns>
-    public async Task ActivateAllAsync()
-    {
-        foreach (var key in AggregationKeys.All(catalog, options.Value.QuoteCurrencyPolicy))
-        {
-            await grains.GetGrain<IAggregatorGrain>(key).EnsureActiveAsync().ConfigureAwait(false);
-        }
-    }
+    /// <remarks>All at once: each activation waits on its own state read, so one after the other the silo's start waited
+    /// ≈ 4 ms per instrument (0.4 s for the 92 of <c>run --simulate ../shared/data</c>) before any connector started.</remarks>
+    public Task ActivateAllAsync() =>
+        Task.WhenAll(AggregationKeys.All(catalog, options.Value.QuoteCurrencyPolicy).Select(key => grains.GetGrain<IAggregatorGrain>(key).EnsureActiveAsync()));
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken) => cluster?.Enabled == true ? Task.CompletedTask : ActivateAllAsync();

@@ -204,14 +204,16 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
             return;
         }
 
-        foreach (var symbol in options.Symbols)
+        // All books at once: one after the other, a venue with 20 symbols waited for 20 activations in turn before connecting.
+        var natives = options.Symbols.Select(protocol.NormalizeSymbol).ToList();
+        var followed = await Task.WhenAll(natives.Select(native => GrainFactory.GetGrain<IBookFeedGrain>(new BookKey(GrainKey, native).ToString()).FollowConnectorAsync(LocalSilo)));
+        for (var i = 0; i < natives.Count; i++)
         {
-            var native = protocol.NormalizeSymbol(symbol);
-            if (await GrainFactory.GetGrain<IBookFeedGrain>(new BookKey(GrainKey, native).ToString()).FollowConnectorAsync(LocalSilo) && _fetcher is not null)
+            if (followed[i] && _fetcher is not null)
             {
                 // The book comes back here as a new activation that may see no diff for a while (or ever, at the end
                 // of a recording): get it a snapshot now rather than on its next diff.
-                await RequestSnapshotAsync(native);
+                await RequestSnapshotAsync(natives[i]);
             }
         }
     }

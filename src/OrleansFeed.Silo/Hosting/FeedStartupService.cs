@@ -58,10 +58,8 @@ public sealed class FeedStartupService(IOptions<FeedOptions> feed, VenueRegistry
             await aggregators.ActivateAllAsync().ConfigureAwait(false);
         }
 
-        foreach (var (venue, _) in feed.Value.EnabledVenues)
-        {
-            await grains.GetGrain<IExchangeConnectorGrain>(venue).StartAsync().ConfigureAwait(false);
-        }
+        // Venues are independent: each connector activates its books and opens its connections while the others do.
+        await Task.WhenAll(feed.Value.EnabledVenues.Select(v => grains.GetGrain<IExchangeConnectorGrain>(v.Key).StartAsync())).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -10,6 +10,7 @@ namespace OrleansFeed.Simulator.Internal;
 internal sealed class VenueCapture(IReadOnlyList<SimulatedVenue> venues)
 {
     private readonly Dictionary<SimulatedVenue, IRecordedFrameClassifier> _classifiers = [];
+    private readonly Dictionary<string, SimulatedVenue?> _owners = new(StringComparer.Ordinal);
 
     public IReadOnlyList<SimulatedVenue> Venues { get; } = venues;
 
@@ -30,8 +31,19 @@ internal sealed class VenueCapture(IReadOnlyList<SimulatedVenue> venues)
 
     /// <summary>The venue a recorded URL belongs to: its public host, or this simulator's own <c>/{venue}</c> route
     /// (a capture recorded against the simulator).</summary>
-    public SimulatedVenue? OwnerOf(string url) =>
-        Venues.FirstOrDefault(v => v.OwnsUrl(url)) ?? Venues.FirstOrDefault(v => IsLoopbackRoute(url, v.Venue));
+    /// <remarks>Memoized per URL: a capture has a handful of distinct sources but tens of thousands of records, and matching
+    /// one (seven case-insensitive searches of a Binance stream URL that can be kilobytes long, then seven URI parses)
+    /// was most of the simulator's load time.</remarks>
+    public SimulatedVenue? OwnerOf(string url)
+    {
+        if (!_owners.TryGetValue(url, out var owner))
+        {
+            owner = Venues.FirstOrDefault(v => v.OwnsUrl(url)) ?? Venues.FirstOrDefault(v => IsLoopbackRoute(url, v.Venue));
+            _owners[url] = owner;
+        }
+
+        return owner;
+    }
 
     private static bool IsLoopbackRoute(string url, string venue) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback
