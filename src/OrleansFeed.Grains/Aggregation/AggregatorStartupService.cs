@@ -23,8 +23,9 @@ public sealed class AggregatorStartupService(IOptions<AggregationOptions> option
 {
     /// <summary>Activates every aggregator of the catalog; idempotent, callable again after instruments were added.</summary>
     /// <returns>Completes when every aggregator is active.</returns>
-    /// <remarks>All at once: each activation waits on its own state read, so one after the other the silo's start waited
-    /// ≈ 4 ms per instrument (0.4 s for the 92 of <c>run --simulate ../shared/data</c>) before any connector started.</remarks>
+    /// <remarks>All at once, not one after the other: each activation awaits its own state reads, and none needs another.
+    /// Connectors start only after this completes, so the silo's start waits for it (docs/benchmarks.md, "Start to ready,
+    /// second pass").</remarks>
     public Task ActivateAllAsync() =>
         Task.WhenAll(AggregationKeys.All(catalog, options.Value.QuoteCurrencyPolicy).Select(key => grains.GetGrain<IAggregatorGrain>(key).EnsureActiveAsync()));
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Sockets;
 using System.Text.Json;
 using OrleansFeed.EndToEnd.Tests.Venues;
 using OrleansFeed.Exchanges.Tests.Reference;
@@ -320,9 +321,11 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         {
             return JsonSerializer.Deserialize<ClusterView>(await http.GetStringAsync(new Uri(silo.Api, "/api/v1/cluster")), Json);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or SocketException or TaskCanceledException or JsonException)
         {
-            return null; // Not listening yet, or busy: asked again.
+            // Not listening yet, or busy: asked again. A silo that is starting or being killed can also reset a connection
+            // right after accepting it, which .NET reports as a bare SocketException ("Transport endpoint is not connected").
+            return null;
         }
     }
 
@@ -335,7 +338,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             return body.RootElement.GetProperty("checks").EnumerateArray()
                 .Any(c => c.GetProperty("name").GetString() == "cluster" && c.GetProperty("status").GetString() == "Healthy");
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or SocketException or TaskCanceledException or JsonException)
         {
             return false;
         }
@@ -350,7 +353,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             using var response = await http.GetAsync(new Uri(silo.Api, path));
             return response.IsSuccessStatusCode ? JsonSerializer.Deserialize<BookView>(await response.Content.ReadAsStringAsync(), Json) : null;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or SocketException or TaskCanceledException or JsonException)
         {
             return null;
         }
