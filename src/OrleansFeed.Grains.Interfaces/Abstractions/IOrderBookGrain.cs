@@ -5,12 +5,12 @@ namespace OrleansFeed.Grains.Abstractions;
 
 /// <summary>
 /// The L2 book of one venue-symbol and its sync state. Key: <c>venue:symbol</c>, e.g. <c>binance-futures:BTCUSDT</c>
-/// (<see cref="OrleansFeed.Core.Instruments.BookKey"/>). Fed by its venue's connector with direct, ordered batch calls
-/// (one in flight); placed on the connector's silo; <c>[KeepAlive]</c>. Publishes <see cref="BookDelta"/>s on the
+/// (<see cref="OrleansFeed.Core.Instruments.BookKey"/>). Fed by its venue's connector in ordered batches, one at a time:
+/// in place on the silo they share (the book is placed on its connector's silo), by grain call otherwise; <c>[KeepAlive]</c>. Publishes <see cref="BookDelta"/>s on the
 /// silo-local fan-out (<see cref="StreamNamespaces.BookDeltas"/>) with its own gap-free sequence; a re-activated book
 /// publishes under an epoch above every one it published before.
 /// </summary>
-/// <remarks>Calls run one turn at a time on the grain's activation. While the book resyncs it stays readable and
+/// <remarks>Every answer is the book's state between two venue events. While the book resyncs it stays readable and
 /// every answer says it is stale (<see cref="BookSnapshot.IsStale"/>).</remarks>
 [Alias("OrleansFeed.IOrderBookGrain")]
 public interface IOrderBookGrain : IGrainWithStringKey

@@ -11,9 +11,9 @@ namespace OrleansFeed.Grains.Connectors;
 
 /// <summary>
 /// Routes what a parser found in one frame: book events, trades and the venue's BBO go to the symbol's
-/// <see cref="BookFeed"/> (a direct call to its book grain, batched per symbol); trades, BBOs and venue tickers also go
+/// <see cref="BookFeed"/> (applied in place to the book live on this silo, batched per symbol); trades, BBOs and venue tickers also go
 /// to the silo-local fan-out for the other consumers (aggregator, WebSocket, NATS bridge, Redis last values). A book
-/// event's pooled levels are copied into the batch and returned here, so they never cross the grain call.
+/// event's pooled levels are copied into the batch and returned here, so the book never holds the parser's arrays.
 /// A rejected frame sends a <see cref="BookEventKind.PossibleLoss"/> to the book it names, or to every book of the
 /// connection when its symbol could not be read (docs/errors.md#book-states).
 /// </summary>
@@ -26,7 +26,8 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, BookF
 
     /// <summary>Sends what the frame gave each touched book and waits for the fan-out publishes that did not complete at once.</summary>
     /// <param name="yieldToBooks">
-    /// The frame came from the live edge (its read waited for the network): after starting book calls, let this
+    /// The frame came from the live edge (its read waited for the network): after starting book grain calls (the
+    /// fallback when a book is not live on this silo; in place there is nothing to wait for), let this
     /// thread run their turns before it reads on. Their work items wait in the thread pool, and the next worker to
     /// take them may first have to wake (tens of µs on an idle VM, most of the receive → delta latency at a venue's
     /// pace). In a burst (frames already buffered) this thread parses on instead and the next frames batch behind the

@@ -37,6 +37,7 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
     private readonly IHttpClientFactory _http;
     private readonly CaptureRecorder _recorder;
     private readonly ConnectorDirectory _directory;
+    private readonly BookDirectory _books;
     private readonly ILogger<ExchangeConnectorGrain> _logger;
     private readonly List<ConnectionRunner> _runners = [];
     private readonly CancellationTokenSource _stop = new();
@@ -53,10 +54,12 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
     /// <param name="http">HTTP clients for REST snapshots.</param>
     /// <param name="recorder">Capture recorder (active for the <c>record</c> command).</param>
     /// <param name="directory">This silo's registry of active connectors.</param>
+    /// <param name="books">This silo's live books: the connector feeds them in place.</param>
     /// <param name="logger">Logger.</param>
-    public ExchangeConnectorGrain(VenueRegistry venues, IOptions<FeedOptions> feed, IHttpClientFactory http, CaptureRecorder recorder, ConnectorDirectory directory, ILogger<ExchangeConnectorGrain> logger)
+    public ExchangeConnectorGrain(VenueRegistry venues, IOptions<FeedOptions> feed, IHttpClientFactory http, CaptureRecorder recorder, ConnectorDirectory directory, BookDirectory books, ILogger<ExchangeConnectorGrain> logger)
     {
         _directory = directory;
+        _books = books;
         _venues = venues;
         _feed = feed.Value;
         _http = http;
@@ -96,7 +99,7 @@ public sealed partial class ExchangeConnectorGrain : FeedGrain, IExchangeConnect
         _counters = new ConnectorCounters(GrainKey);
         var capture = _recorder.Writer;
         var streams = StreamProvider;
-        var feeds = _feeds = new BookFeeds(GrainKey, GrainFactory, _logger);
+        var feeds = _feeds = new BookFeeds(GrainKey, GrainFactory, _books, _logger);
         _fetcher = new SnapshotFetcher(
             _http.CreateClient(GrainKey),
             symbol => connectivity.SnapshotUri(options, symbol),

@@ -7,7 +7,7 @@ namespace OrleansFeed.Grains.OrderBooks;
 /// (Prometheus <c>orleansfeed_book_delta_latency_seconds</c>), one observation per <see cref="Abstractions.BookDeltaKind.Update"/>
 /// delta a book publishes, from the receive time of the frame that caused it (stamped by the connector when the frame
 /// was read off the socket, UTC µs) to the moment the book hands the delta to the silo-local fan-out. It covers parse,
-/// the connector → book grain call, sync and book update; what a consumer adds after it (its queue, its thread) is not
+/// the connector → book delivery (in place, or a grain call when the book is on another silo), sync and book update; what a consumer adds after it (its queue, its thread) is not
 /// in it. Label <c>venue</c> (a handful of values); no per-symbol label.
 /// </summary>
 /// <remarks>Allocation-free when recorded (one cached tag per book) and skipped when no listener is attached.</remarks>

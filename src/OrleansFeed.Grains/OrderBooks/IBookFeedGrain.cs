@@ -4,15 +4,19 @@ namespace OrleansFeed.Grains.OrderBooks;
 
 /// <summary>
 /// The connector's side of a book grain (same grain, same key <c>venue:symbol</c>, as <c>IOrderBookGrain</c>): the
-/// parsed venue events of one symbol, in order, as batches. Silo-internal: books are placed on their connector's
-/// silo, so a batch is passed by reference and never serialized.
+/// parsed venue events of one symbol, in order, as batches. The connector feeds a book active on its own silo in place
+/// (its <see cref="LiveBook"/>), so <see cref="ApplyAsync"/> is the fallback: the first batches before the book is
+/// active, and a book away from its connector (after a failover, until it follows). Books are placed on their
+/// connector's silo, so a batch is passed by reference and never serialized.
 /// </summary>
 [Alias("OrleansFeed.IBookFeedGrain")]
 public interface IBookFeedGrain : IGrainWithStringKey
 {
     /// <summary>Applies a batch: its book events through the venue's sync procedure, then its trades and BBO.</summary>
     /// <param name="batch">Events of this book since the previous batch, in receive order; owned by the call.</param>
-    /// <returns>Completes when applied (the connector keeps one call in flight per book).</returns>
+    /// <returns>Completes when applied (the connector keeps one delivery in flight per book).</returns>
+    /// <exception cref="InvalidOperationException">The activation is deactivating (the connector counts the failed
+    /// delivery; the book resyncs on the gap).</exception>
     Task ApplyAsync(BookEventBatch batch);
 
     /// <summary>

@@ -77,7 +77,7 @@ public sealed class AggregationHarness : IAsyncDisposable
                 builder.Services.AddSingleton<IInstrumentCatalog>(catalog);
                 builder.Services.AddSingleton(books);
                 // The fake book grain answers for IOrderBookGrain instead of the real one.
-                builder.Services.Configure<GrainTypeOptions>(o => o.Classes.Remove(typeof(OrderBooks.OrderBookGrain)));
+                builder.Services.Configure<GrainTypeOptions>(o => o.Classes.Remove(typeof(global::OrleansFeed.Grains.OrderBooks.OrderBookGrain)));
                 builder.Services.AddAggregation(configuration);
             },
             clock);
