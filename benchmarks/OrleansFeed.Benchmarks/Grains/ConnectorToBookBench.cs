@@ -22,12 +22,14 @@ namespace OrleansFeed.Benchmarks.Grains;
 
 /// <summary>
 /// The connector → book hot path on a real in-process Orleans silo: a <see cref="BookFeed"/> (what the connector's
-/// socket reader calls per parsed event) → the <c>IBookFeedGrain</c> call → <see cref="OrderBookGrain"/> (Coinbase
-/// <c>level2</c> rules, a one-level change per event) → its <see cref="BookDelta"/> on the silo-local fan-out, observed
-/// by one subscriber. One op = one event, from <c>Add</c> to its delta observed.
+/// socket reader calls per parsed event) → the book's <see cref="LiveBook"/>, applied in place on the calling thread
+/// (the book is active on this silo, as books are placed with their connector) → <see cref="OrderBookGrain"/>'s sync
+/// procedure (Coinbase <c>level2</c> rules, a one-level change per event) → its <see cref="BookDelta"/> on the
+/// silo-local fan-out, observed by one subscriber. One op = one event, from <c>Add</c> to its delta observed.
 /// <see cref="OneEventPerCall"/> waits for each delta before the next event (the recorded pace: every event is its
-/// own grain call); <see cref="BurstOf100"/> adds 100 events back to back and waits for the 100th delta (flat out:
-/// events arriving during a call follow as one batch). The delta (~0.2 KB) is allocated by the book in both.
+/// own batch); <see cref="BurstOf100"/> adds 100 events back to back and waits for the 100th delta (flat out).
+/// The delta (~0.15 KB) is allocated by the book in both. Run against the commit before the in-place path
+/// (<c>8b17c46</c>, where each batch was an <c>IBookFeedGrain.ApplyAsync</c> grain call) for the before/after.
 /// </summary>
 [MemoryDiagnoser]
 public class ConnectorToBookBench

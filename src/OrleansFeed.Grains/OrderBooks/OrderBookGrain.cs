@@ -92,8 +92,12 @@ public sealed partial class OrderBookGrain : FeedGrain, IOrderBookGrain, IBookFe
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Closed first: a batch the connector delivers from now on goes to the next activation (as a grain call).
-        _live.Close();
-        _directory.Unregister(_live);
+        if (_live is not null)
+        {
+            _live.Close();
+            _directory.Unregister(_live);
+        }
+
         return DisposeSubscriptionsAsync();
     }
 
