@@ -64,15 +64,8 @@ internal sealed partial class BookFeed(IBookFeedGrain book, BookKey key, BookDir
 
     /// <summary>Delivers the pending events unless a delivery is under way (then they follow it); waits only when too far behind.</summary>
     /// <returns>Completes at once, or when the delivery in flight is done if the book is <see cref="MaxPending"/> events behind.</returns>
-    public ValueTask FlushAsync() => FlushAsync(out _);
-
-    /// <summary>As <see cref="FlushAsync()"/>; <paramref name="callStarted"/> tells whether a grain call went out now.</summary>
-    /// <param name="callStarted">True when this flush sent a batch as a grain call (its work item is queued for the
-    /// book's activation); false when it applied in place or left the events to the delivery under way.</param>
-    /// <returns>Completes at once, or when the delivery in flight is done if the book is <see cref="MaxPending"/> events behind.</returns>
-    public ValueTask FlushAsync(out bool callStarted)
+    public ValueTask FlushAsync()
     {
-        callStarted = false;
         PendingBookEvents batch;
         lock (_gate)
         {
@@ -91,17 +84,16 @@ internal sealed partial class BookFeed(IBookFeedGrain book, BookKey key, BookDir
             batch = TakeFillingLocked();
         }
 
-        callStarted = Deliver(batch);
+        Deliver(batch);
         return ValueTask.CompletedTask;
     }
 
     /// <summary>Delivers batches until none is pending or one has to be waited for (then its continuation goes on).</summary>
-    private bool Deliver(PendingBookEvents batch)
+    private void Deliver(PendingBookEvents batch)
     {
-        var callStarted = false;
         while (true)
         {
-            var pending = Send(batch, ref callStarted);
+            var pending = Send(batch);
             lock (_gate)
             {
                 batch.Clear();
@@ -113,7 +105,7 @@ internal sealed partial class BookFeed(IBookFeedGrain book, BookKey key, BookDir
                 else if (_filling.IsEmpty)
                 {
                     _delivering = false;
-                    return callStarted;
+                    return;
                 }
                 else
                 {
@@ -123,13 +115,13 @@ internal sealed partial class BookFeed(IBookFeedGrain book, BookKey key, BookDir
             }
 
             _ = ResumeAfterAsync(pending);
-            return callStarted;
+            return;
         }
     }
 
     /// <summary>Applies the batch in place when the book is live here; otherwise starts the grain call.</summary>
     /// <returns>Null when done; otherwise what the next batch waits for (the call, or deltas held back by a full consumer).</returns>
-    private Task? Send(PendingBookEvents batch, ref bool callStarted)
+    private Task? Send(PendingBookEvents batch)
     {
         try
         {
@@ -144,7 +136,6 @@ internal sealed partial class BookFeed(IBookFeedGrain book, BookKey key, BookDir
                 return publishing.IsCompletedSuccessfully ? null : publishing.AsTask();
             }
 
-            callStarted = true;
             return book.ApplyAsync(batch.ToBatch());
         }
         catch (Exception ex)

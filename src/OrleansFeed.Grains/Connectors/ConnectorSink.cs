@@ -25,23 +25,22 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, BookF
     private readonly List<BookFeed> _touched = [];
 
     /// <summary>Sends what the frame gave each touched book and waits for the fan-out publishes that did not complete at once.</summary>
-    /// <param name="yieldToBooks">
-    /// The frame came from the live edge (its read waited for the network): after starting book grain calls (the
-    /// fallback when a book is not live on this silo; in place there is nothing to wait for), let this
-    /// thread run their turns before it reads on. Their work items wait in the thread pool, and the next worker to
-    /// take them may first have to wake (tens of µs on an idle VM, most of the receive → delta latency at a venue's
-    /// pace). In a burst (frames already buffered) this thread parses on instead and the next frames batch behind the
-    /// calls in flight, which is what keeps throughput up.
+    /// <param name="atLiveEdge">
+    /// The frame came from the live edge (its read waited for the network): after handing the frame's events over, let
+    /// this thread run the work they queued before it goes back to the socket: the consumers' queue readers (aggregator,
+    /// WebSocket sessions, NATS bridge) that the books' deltas and the trades woke, or a book's turn when its batch went
+    /// as a grain call. Left in the thread pool, that work waits for a parked worker to wake (tens of µs on an idle VM,
+    /// most of the receive → consumer latency at a venue's pace). In a burst (frames already buffered) this thread
+    /// parses on instead, which is what keeps throughput up.
     /// </param>
-    /// <returns>Completes when the frame's events are handed over (and, when yielding, after the books' turns had their chance).</returns>
+    /// <returns>Completes when the frame's events are handed over (and, at the live edge, after the work they queued had its chance).</returns>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    public async ValueTask FlushAsync(bool yieldToBooks = false)
+    public async ValueTask FlushAsync(bool atLiveEdge = false)
     {
-        var callStarted = false;
+        var handedOver = _touched.Count > 0;
         foreach (var feed in _touched)
         {
-            var flush = feed.FlushAsync(out var started);
-            callStarted |= started;
+            var flush = feed.FlushAsync();
             if (!flush.IsCompletedSuccessfully)
             {
                 await flush.ConfigureAwait(false);
@@ -49,7 +48,7 @@ internal sealed class ConnectorSink(string venue, IStreamProvider streams, BookF
         }
 
         _touched.Clear();
-        if (callStarted && yieldToBooks)
+        if (handedOver && atLiveEdge)
         {
             await Task.Yield();
         }
