@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansFeed.Silo.Cli;
 using OrleansFeed.Silo.Hosting;
 using OrleansFeed.Simulator;
@@ -40,14 +42,12 @@ internal static class RunCommand
             overrides.Add(new("Feed:CapturePath", capturePath));
         }
 
-        if (simulate.Length > 0)
-        {
-            var loaded = ConfigurationLoader.Load(config);
-            (simulator, var simulated) = await SimulatorOverrides.StartSimulatorAsync(simulate, speed, loaded, cancellationToken).ConfigureAwait(false);
-            overrides.AddRange(simulated);
-            Console.WriteLine($"Simulator serving {simulator.Total} record(s) on {simulator.BaseUri}; venues: {string.Join(", ", simulator.Endpoints().Select(e => $"{e.Venue} ({e.Symbols.Count} symbols)"))}");
-        }
-
+        // The capture loads on another core while the silo is built and Orleans' object graph is constructed (≈ 1 s each
+        // on this project's 2-core machines); the simulator's settings reach the configuration before the silo starts.
+        var simulatorStart = simulate.Length > 0
+            ? Task.Run(() => SimulatorOverrides.StartSimulatorAsync(simulate, speed, ConfigurationLoader.Load(config), cancellationToken), cancellationToken)
+            : null;
+        var late = new LateSettings();
         if (simulatorUrl is not null)
         {
             var (listing, served) = await RemoteSimulator.ConfigureAsync(simulatorUrl, ConfigurationLoader.Load(config), cancellationToken).ConfigureAwait(false);
@@ -55,10 +55,25 @@ internal static class RunCommand
             Console.WriteLine(RemoteSimulatorReport.Describe(simulatorUrl, listing));
         }
 
-        var configuration = ConfigurationLoader.Load(config, overrides);
+        if (simulatorStart is not null)
+        {
+            // Settings that do not depend on the capture go in now: they may be read while the host is built.
+            SimulatorOverrides.AddRecordingClock(overrides, ConfigurationLoader.Load(config, overrides));
+        }
+
+        IConfiguration configuration = new ConfigurationBuilder().AddConfiguration(ConfigurationLoader.Load(config, overrides)).Add(late).Build();
         try
         {
             await using var app = SiloHost.Build(configuration, apiPort);
+            if (simulatorStart is not null)
+            {
+                // Orleans' silo (its DI graph, type metadata and system targets: ≈ 0.5 s) is made now; it reads no feed options.
+                app.Services.GetRequiredService<Orleans.Runtime.Silo>();
+                (simulator, var simulated) = await simulatorStart.ConfigureAwait(false);
+                late.Set(simulated);
+                Console.WriteLine($"Simulator serving {simulator.Total} record(s) on {simulator.BaseUri}; venues: {string.Join(", ", simulator.Endpoints().Select(e => $"{e.Venue} ({e.Symbols.Count} symbols)"))}");
+            }
+
             app.Lifetime.ApplicationStarted.Register(() => ServedUrls.Print(app));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             if (simulator is not null && !await SimulatorPlaybackGate.OpenWhenSubscribedAsync(app.Services, simulator, cancellationToken).ConfigureAwait(false))
@@ -70,6 +85,8 @@ internal static class RunCommand
         }
         finally
         {
+            // A simulator that finished loading after the silo failed to build is stopped too.
+            simulator ??= simulatorStart is { IsCompletedSuccessfully: true } started ? started.Result.Simulator : null;
             if (simulator is not null)
             {
                 await simulator.DisposeAsync().ConfigureAwait(false);
