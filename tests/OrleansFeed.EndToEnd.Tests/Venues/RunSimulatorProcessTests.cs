@@ -76,6 +76,47 @@ public sealed class RunSimulatorProcessTests
         }
     }
 
+    /// <summary>
+    /// <c>orleansfeed run --simulate</c> as a process: the capture loads while the silo is built, and the simulator's
+    /// venue settings reach the silo's configuration only then (<c>LateSettings</c>). The silo must connect to the
+    /// simulator (not to the live venue of silo-config), become ready, and serve every Kraken book synced with the
+    /// independent rebuild's best levels.
+    /// </summary>
+    [Fact]
+    public async Task RunSimulate_RealProcess_ConfiguredFromTheLoadedCapture_BooksSyncedEqualToReference()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var book = Recording("kraken", "2021-04-05_book-1000");
+        var reference = ReferenceKrakenBooks.Build(book).Books;
+        var apiPort = FreePort.Next();
+        using var http = new HttpClient();
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var run = Start(output, "run", "--simulate", book, "--speed", "0", "--port", Text(apiPort));
+        try
+        {
+            var api = new Uri($"http://127.0.0.1:{apiPort}");
+            await Poll.UntilAsync(() => Answers(http, new Uri(api, "/health/ready")), "the silo became ready", cts.Token);
+            foreach (var (symbol, expected) in reference)
+            {
+                var address = new Uri(api, $"/api/v1/books/kraken/{Uri.EscapeDataString(symbol)}?depth=1");
+                var served = await Poll.UntilAsync(
+                    async () => JsonDocument.Parse(await http.GetStringAsync(address, cts.Token)),
+                    b => b.RootElement.GetProperty("syncState").GetString() == "synced" && Best(b, "bids") == expected.Bids.First().Key && Best(b, "asks") == expected.Asks.First().Key,
+                    b => $"{symbol}: {b.RootElement}",
+                    cts.Token);
+                served.Dispose();
+            }
+
+            reference.Should().HaveCount(10);
+            output.Should().Contain(line => line.StartsWith("Simulator serving", StringComparison.Ordinal) && line.Contains("kraken (10 symbols)", StringComparison.Ordinal));
+            output.Should().Contain(line => line.Contains("open to ws://127.0.0.1:", StringComparison.Ordinal), "the connection goes to the simulator, not to the venue configured in silo-config");
+        }
+        finally
+        {
+            Stop(run);
+        }
+    }
+
     /// <summary>Starts <c>orleansfeed</c> with <paramref name="args"/>; with <paramref name="output"/> its console lines are kept
     /// there at the shipped log levels, without it the process runs at Warning and prints to the test's console.</summary>
     private static Process Start(System.Collections.Concurrent.ConcurrentQueue<string>? output, params string[] args)
