@@ -47,16 +47,7 @@ public sealed class RunSimulatorProcessTests
                 play.IsSuccessStatusCode.Should().BeTrue();
                 await Poll.UntilAsync(async () => (await Listing(http, simulatorUri, cts.Token)).Playback.State == PlaybackState.Completed, "the playback completed", cts.Token);
 
-                foreach (var (symbol, expected) in reference)
-                {
-                    var address = new Uri(api, $"/api/v1/books/kraken/{Uri.EscapeDataString(symbol)}?depth=1");
-                    var served = await Poll.UntilAsync(
-                        async () => JsonDocument.Parse(await http.GetStringAsync(address, cts.Token)),
-                        b => b.RootElement.GetProperty("syncState").GetString() == "synced" && Best(b, "bids") == expected.Bids.First().Key && Best(b, "asks") == expected.Asks.First().Key,
-                        b => $"{symbol}: {b.RootElement}",
-                        cts.Token);
-                    served.Dispose();
-                }
+                await UntilKrakenBooksMatchAsync(http, api, reference, cts.Token);
 
                 reference.Should().HaveCount(10);
 
@@ -96,16 +87,7 @@ public sealed class RunSimulatorProcessTests
         {
             var api = new Uri($"http://127.0.0.1:{apiPort}");
             await Poll.UntilAsync(() => Answers(http, new Uri(api, "/health/ready")), "the silo became ready", cts.Token);
-            foreach (var (symbol, expected) in reference)
-            {
-                var address = new Uri(api, $"/api/v1/books/kraken/{Uri.EscapeDataString(symbol)}?depth=1");
-                var served = await Poll.UntilAsync(
-                    async () => JsonDocument.Parse(await http.GetStringAsync(address, cts.Token)),
-                    b => b.RootElement.GetProperty("syncState").GetString() == "synced" && Best(b, "bids") == expected.Bids.First().Key && Best(b, "asks") == expected.Asks.First().Key,
-                    b => $"{symbol}: {b.RootElement}",
-                    cts.Token);
-                served.Dispose();
-            }
+            await UntilKrakenBooksMatchAsync(http, api, reference, cts.Token);
 
             reference.Should().HaveCount(10);
             output.Should().Contain(line => line.StartsWith("Simulator serving", StringComparison.Ordinal) && line.Contains("kraken (10 symbols)", StringComparison.Ordinal));
@@ -148,6 +130,21 @@ public sealed class RunSimulatorProcessTests
         }
 
         return process;
+    }
+
+    /// <summary>Waits until the silo serves every reference Kraken book synced, with the rebuild's best bid and ask.</summary>
+    private static async Task UntilKrakenBooksMatchAsync(HttpClient http, Uri api, IEnumerable<KeyValuePair<string, ReferenceKrakenBooks.Book>> reference, CancellationToken cancellationToken)
+    {
+        foreach (var (symbol, expected) in reference)
+        {
+            var address = new Uri(api, $"/api/v1/books/kraken/{Uri.EscapeDataString(symbol)}?depth=1");
+            var served = await Poll.UntilAsync(
+                async () => JsonDocument.Parse(await http.GetStringAsync(address, cancellationToken)),
+                b => b.RootElement.GetProperty("syncState").GetString() == "synced" && Best(b, "bids") == expected.Bids.First().Key && Best(b, "asks") == expected.Asks.First().Key,
+                b => $"{symbol}: {b.RootElement}",
+                cancellationToken);
+            served.Dispose();
+        }
     }
 
     private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, string? line)
